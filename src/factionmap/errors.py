@@ -1,0 +1,55 @@
+"""Every error factionmap reports, in one place, with a code.
+
+Messages say what was wrong, where, and what to do about it.
+"""
+
+from __future__ import annotations
+
+ERRORS: dict[str, str] = {
+    # ingest
+    "E101": "file is empty",
+    "E102": "file looks binary (contains NUL bytes), not text",
+    "E103": "file is not valid UTF-8 (byte {pos}); re-save it as UTF-8",
+    "E104": "text does not look like English (English word share {share:.0%}); factionmap reads English only",
+    "E105": "document is too large ({size} bytes, limit {limit}); split it",
+    "E106": "malformed JSON Lines row: {detail}",
+    "E107": "row lacks required field '{field}'",
+    "E108": "no main text could be extracted from the HTML page",
+    "E109": "unsupported file type '{suffix}' (expected .txt, .html, .htm, .jsonl)",
+    "E110": "path does not exist",
+    "E111": "sidecar metadata {sidecar} is not valid JSON: {detail}",
+    "E112": "publication date '{value}' is not a date (use YYYY-MM-DD)",
+    "E113": "document has no text",
+    # registry and rules data
+    "E201": "registry entry {index} is invalid: {detail}",
+    "E202": "rules data is invalid: {detail}",
+    # store
+    "E301": "database {path} has schema version {found}, newer than this factionmap ({expected})",
+    "E302": "migration {name} failed: {detail}",
+    # queries
+    "E401": "no actor matches '{name}'",
+    "E402": "no claim or fact with id '{id}'",
+    "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    # evaluation
+    "E501": "gold file {path} is invalid: {detail}",
+}
+
+
+class FactionmapError(Exception):
+    """An error with a code from ERRORS and the formatted message."""
+
+    def __init__(self, code: str, **details: object) -> None:
+        self.code = code
+        self.details = details
+        template = ERRORS.get(code, "{detail}")
+        try:
+            message = template.format(**details)
+        except (KeyError, ValueError):
+            message = template
+        self.message = message
+        super().__init__(f"{message} [{code}]")
+
+
+def error_message(code: str, **details: object) -> str:
+    """The formatted message for a code, without raising."""
+    return FactionmapError(code, **details).message
