@@ -27,10 +27,10 @@ def ingest_paths(
     paths: Iterable[str | Path],
     db_path: str | Path = "factionmap.db",
     published: str | None = None,
-    on_progress: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestReport:
     """Read documents from paths, extract claims, store them (one transaction a document).
 
-    `on_progress` is called with each document's source after it is handled.
+    `on_progress(done, total, source)` is called after each document is handled.
     """
     raise NotImplementedError("being written")  # replaced when the pipeline lands
