@@ -7,19 +7,20 @@ from __future__ import annotations
 
 ERRORS: dict[str, str] = {
     # ingest
-    "E101": "file is empty",
+    "E101": "file is empty; nothing to read",
     "E102": "file looks binary (contains NUL bytes), not text",
     "E103": "file is not valid UTF-8 (byte {pos}); re-save it as UTF-8",
     "E104": "text does not look like English (English word share {share:.0%}); factionmap reads English only",
     "E105": "document is too large ({size} bytes, limit {limit}); split it",
     "E106": "malformed JSON Lines row: {detail}",
-    "E107": "row lacks required field '{field}'",
+    "E107": "row lacks required field '{field}' (missing or empty)",
     "E108": "no main text could be extracted from the HTML page",
     "E109": "unsupported file type '{suffix}' (expected .txt, .html, .htm, .jsonl)",
-    "E110": "path does not exist",
-    "E111": "sidecar metadata {sidecar} is not valid JSON: {detail}",
-    "E112": "publication date '{value}' is not a date (use YYYY-MM-DD)",
-    "E113": "document has no text",
+    "E110": "path does not exist; check the name",
+    "E111": "sidecar metadata {sidecar} is invalid: {detail}; fix or remove it",
+    "E112": "publication date '{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    "E113": "document has no text (only whitespace)",
+    "E114": "file cannot be read: {detail}",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",
     "E202": "rules data is invalid: {detail}",
