@@ -253,3 +253,33 @@ def test_evaluate_valid_gold_loads(tmp_path, gold):
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     assert load_gold(path)["document"]["id"] == "doc1"
+
+
+@pytest.mark.parametrize("doc_id", ["doc1"])
+def test_evaluate_store_scores_each_gold_document(tmp_path, doc_id):
+    from factionmap.evaluate import evaluate_store
+    from factionmap.model import Claim, Document, Entity, Evidence, TimeSpan
+    from factionmap.store import Store
+
+    def org(name: str) -> Entity:
+        return Entity(id=f"new:{name.lower()}", name=name, kind="org")
+
+    evidence = (Evidence(doc_id, 0, 0, 10, "Al Qaeda and the Taliban are aligned."),)
+    claims = [
+        Claim("ALLIANCE", {"a": org("Taliban"), "b": org("al Qaeda")}, evidence=evidence),
+        Claim("PRESENCE", {"org": org("ISIS"), "place": Entity("place:afghanistan", "Afghanistan", "place")},
+              time=TimeSpan("2014", None, "year", "since 2014"), evidence=evidence),
+        Claim("RIVALRY", {"a": org("ISIS"), "b": org("Taliban")}, evidence=evidence),
+    ]
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(GOLD), encoding="utf-8")
+    with Store(":memory:") as store:
+        store.add_document(Document(id=doc_id, text="Al Qaeda and the Taliban are aligned."), claims)
+        store.add_document(Document(id="other", text="Another text."), claims[:1])
+        report = evaluate_store(store, [gold_path])
+    assert report.overall.to_dict() == {
+        "tp": 2, "fp": 1, "fn": 1, "found": 2,
+        "precision": 0.6667, "recall": 0.6667, "f1": 0.6667,
+    }
+    assert (report.time_agreement.agree, report.time_agreement.total) == (1, 1)
+    assert report.to_dict()["extras"] == ['doc1: RIVALRY(a=ISIS, b=Taliban) — "Al Qaeda and the Taliban are aligned."']
