@@ -27,10 +27,14 @@ ERRORS: dict[str, str] = {
     # store
     "E301": "database {path} has schema version {found}, newer than this factionmap ({expected})",
     "E302": "migration {name} failed: {detail}",
+    "E303": "could not store document {id}: {detail}; nothing of it was written",
+    "E304": "document id '{id}' is already used by another text; give the document a new id or leave it empty",
     # queries
     "E401": "no actor matches '{name}'",
     "E402": "no claim or fact with id '{id}'",
     "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    "E404": "unsupported export format '{format}' (expected: {expected})",
+    "E405": "example corpus not found (looked in {paths}); run from the repository root",
     # evaluation
     "E501": "gold file {path} is invalid: {detail}",
 }

@@ -1,0 +1,81 @@
+"""Small shared fixtures: an empty in-memory store and builders of hand-made claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.model import Claim, Document, Entity, Evidence, TimeSpan
+from factionmap.store import Store
+
+
+def org(id: str, name: str, *aliases: str, country: str | None = None) -> Entity:
+    return Entity(id=id, name=name, kind="org", aliases=(name, *aliases), country=country)
+
+
+def person(id: str, name: str, *aliases: str) -> Entity:
+    return Entity(id=id, name=name, kind="person", aliases=(name, *aliases))
+
+
+def place(id: str, name: str, country: str | None = None) -> Entity:
+    return Entity(id=id, name=name, kind="place", aliases=(name,), country=country)
+
+
+def claim(type: str, doc: str = "d-1", time: tuple = (), modality: str = "asserted",
+          negated: bool = False, sentence: str = "A sentence.", **args) -> Claim:
+    """A claim with one evidence sentence; `time` is (start, end, precision[, text])."""
+    span = TimeSpan(*time) if time else TimeSpan()
+    return Claim(type=type, args=args, time=span, modality=modality, negated=negated,
+                 confidence=0.8, evidence=(Evidence(doc, 0, 0, len(sentence), sentence),),
+                 rule=f"test.{type.lower()}")
+
+
+def document(id: str, published: str | None = None, text: str | None = None, **meta) -> Document:
+    return Document(id=id, text=text or f"text of {id}", published=published, **meta)
+
+
+TALIBAN = org("taliban", "Taliban", "the Taliban", "Afghan Taliban", country="AF")
+AQ = org("aq", "al-Qaeda", "al Qaeda", "AQ")
+ISKP = org("iskp", "Islamic State Khorasan", "IS-K")
+TTP = org("ttp", "Tehrik-i-Taliban Pakistan", "Pakistani Taliban", "TTP")
+OMAR = person("omar", "Mullah Omar", "Mohammad Omar")
+MANSOUR = person("mansour", "Akhtar Mansour", "Mullah Mansour")
+ZAWAHIRI = person("zawahiri", "Ayman al-Zawahiri", "Zawahiri")
+NANGARHAR = place("place:nangarhar", "Nangarhar", country="AF")
+
+
+def add_taliban_story(store: Store) -> None:
+    """Omar leads; his 2013 death is announced 2015-07 with Mansour's succession;
+    al-Qaeda's leader pledges to Mansour on 2015-08-13; IS Khorasan fights the Taliban."""
+    store.add_document(document("d-1", "2015-07-30", outlet="BBC", url="https://example.org/1",
+                                title="Omar dead"), [
+        claim("LEADERSHIP", "d-1", leader=OMAR, org=TALIBAN, role="leader"),
+        claim("DEATH", "d-1", ("2013", "2013", "year", "in 2013"), person=OMAR, cause="died",
+              announced="2015-07-29"),
+        claim("SUCCESSION", "d-1", ("2015-07", "2015-07", "month", "in July"), org=TALIBAN,
+              leader=MANSOUR, predecessor=OMAR),
+    ], "rules.v1")
+    store.add_document(document("d-2", "2015-08-14", outlet="Reuters"), [
+        claim("PLEDGE", "d-2", ("2015-08-13", "2015-08-13", "day", "Thursday"), modality="reported",
+              sentence="Zawahiri pledged allegiance to Mansour.", pledger=ZAWAHIRI, to=MANSOUR,
+              on_behalf_of=AQ),
+        claim("ALLIANCE", "d-2", a=AQ, b=TALIBAN),
+        claim("MERGER", "d-2", modality="hypothetical", parts=(AQ, ISKP)),
+    ], "rules.v1")
+    store.add_document(document("d-3", "2016-01-10"), [
+        claim("RIVALRY", "d-3", ("2015-06", None, "month", "since June 2015"), a=ISKP, b=TALIBAN),
+        claim("AFFILIATION", "d-3", ("2014", "2014", "year", "in 2014"), member=TTP, patron=TALIBAN),
+        claim("PRESENCE", "d-3", org=ISKP, place=NANGARHAR),
+    ], "rules.v1")
+
+
+@pytest.fixture
+def fresh_store():
+    store = Store(":memory:")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def taliban_store(fresh_store):
+    add_taliban_story(fresh_store)
+    return fresh_store
