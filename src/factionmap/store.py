@@ -1,9 +1,8 @@
 """SQLite storage for documents, actors and claims.
 
 The store knows nothing of the CLI: it takes and returns the dataclasses of
-`factionmap.model`. The schema is built by named migrations, each applied in
-its own transaction and recorded in the `migrations` table; `PRAGMA
-user_version` holds the number of migrations applied (the schema version).
+`factionmap.model`. Its schema is built by the named migrations of
+`factionmap.schema`.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import FactionmapError
 from .model import Actor, Claim, Document, Entity, Evidence, TimeSpan
+from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
 
 try:  # the shared normalizer, when names.py has landed
     from .names import normalize_name
@@ -34,71 +34,6 @@ except ImportError:  # pragma: no cover - depends on what is installed alongside
         text = re.sub(r"['’‘`ʼʿʾ]", "", text)
         text = re.sub(r"[\W_]+", " ", text).strip()
         return re.sub(r"^the\s+", "", text)
-
-
-@dataclass(frozen=True)
-class Migration:
-    """One named schema change; its statements run in one transaction."""
-
-    name: str
-    statements: tuple[str, ...]
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        "0001_initial",
-        (
-            """CREATE TABLE documents (
-                id TEXT PRIMARY KEY,
-                content_hash TEXT NOT NULL UNIQUE,
-                published TEXT, url TEXT, outlet TEXT, title TEXT, source TEXT,
-                text TEXT,
-                ingested_at TEXT NOT NULL,
-                rules_version TEXT)""",
-            # kind is org | person | place; admin1/lat/lon only matter for places
-            """CREATE TABLE actors (
-                id TEXT PRIMARY KEY,
-                name TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                country TEXT, category TEXT,
-                admin1 TEXT, lat REAL, lon REAL,
-                origin TEXT NOT NULL CHECK (origin IN ('registry', 'text')))""",
-            """CREATE TABLE actor_aliases (
-                actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
-                alias TEXT NOT NULL,
-                norm TEXT NOT NULL,
-                PRIMARY KEY (actor_id, alias))""",
-            "CREATE INDEX actor_aliases_norm ON actor_aliases(norm)",
-            """CREATE TABLE claims (
-                id TEXT PRIMARY KEY,
-                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                type TEXT NOT NULL,
-                time_start TEXT, time_end TEXT, time_precision TEXT, time_text TEXT,
-                modality TEXT NOT NULL,
-                negated INTEGER NOT NULL DEFAULT 0,
-                attribution TEXT,
-                confidence REAL NOT NULL,
-                rule TEXT)""",
-            "CREATE INDEX claims_document ON claims(document_id)",
-            "CREATE INDEX claims_type ON claims(type)",
-            # position is NULL for a single value, 0.. for the items of a list arg
-            """CREATE TABLE claim_args (
-                claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-                name TEXT NOT NULL,
-                position INTEGER,
-                entity_id TEXT REFERENCES actors(id),
-                value_json TEXT)""",
-            "CREATE INDEX claim_args_claim ON claim_args(claim_id)",
-            "CREATE INDEX claim_args_entity ON claim_args(entity_id)",
-            """CREATE TABLE evidence (
-                claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-                position INTEGER NOT NULL,
-                document_id TEXT NOT NULL,
-                sentence INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL)""",
-            "CREATE INDEX evidence_claim ON evidence(claim_id)",
-        ),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -119,36 +54,6 @@ class DocumentInfo:
 _DOC_COLUMNS = "id, content_hash, published, url, outlet, title, source, ingested_at, rules_version"
 _ENTITY_FIELDS = {f.name for f in fields(Entity)}
 _CHUNK = 500  # stays far below SQLite's bound-parameter limit
-
-
-def plan_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration]) -> list[Migration]:
-    """The migrations not yet applied, in order; raises E301 for a newer database."""
-    found = conn.execute("PRAGMA user_version").fetchone()[0]
-    if found > len(migrations):
-        path = conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
-        raise FactionmapError("E301", path=path, found=found, expected=len(migrations))
-    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
-    return [m for m in migrations if m.name not in done]
-
-
-def apply_migrations(conn: sqlite3.Connection, plan: Sequence[Migration], version: int) -> None:
-    """Apply planned migrations, each in its own transaction (all of it or none)."""
-    for migration in plan:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            for statement in migration.statements:
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now())
-            )
-            applied = conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0]
-            # user_version lives in the file header and is rolled back with the rest
-            conn.execute(f"PRAGMA user_version = {min(applied, version):d}")
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise FactionmapError("E302", name=migration.name, detail=str(exc)) from exc
 
 
 class Store:
