@@ -1,5 +1,5 @@
 import pytest
-from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document
+from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document, org, person
 
 from factionmap.errors import FactionmapError
 from factionmap.query import (claim_detail, find_actor, leader_on, list_actors, relations,
@@ -176,3 +176,27 @@ def test_query_bad_date(taliban_store):
     assert raised.value.code == "E403"
 
 
+
+
+@pytest.mark.parametrize("role, expected", [("deputy leader", "Mullah Omar"), ("commander", "Mullah Omar")])
+def test_query_leader_deputy_not_leader_and_emir_preferred(fresh_store, role, expected):
+    fresh_store.add_document(document("d-1", "2015-01-01"), [
+        claim("LEADERSHIP", leader=OMAR, org=TALIBAN, role="emir"),
+        claim("LEADERSHIP", leader=MANSOUR, org=TALIBAN, role=role),
+    ])
+    answer = leader_on(fresh_store, "Taliban", "2015-01-01")
+    assert answer.leader.name == expected
+    assert ("Akhtar Mansour" in [c.name for c in answer.candidates]) == (role == "commander")
+
+
+def test_query_relations_pledge_received_names_the_group_pledging(fresh_store):
+    shekau, boko, islamic_state = person("shekau", "Abubakar Shekau"), org("boko", "Boko Haram"), org("is", "Islamic State")
+    fresh_store.add_document(document("d-1", "2015-03-08"), [
+        claim("PLEDGE", pledger=shekau, to=islamic_state, on_behalf_of=boko)])
+    rows = [(r.type, r.direction, r.other) for r in relations(fresh_store, "Islamic State")]
+    assert rows == [("PLEDGE", "←", "Abubakar Shekau"), ("PLEDGE", "←", "Boko Haram")]
+
+
+def test_query_find_actor_by_id_first(fresh_store):
+    fresh_store.add_document(document("d-1"), [claim("ALLIANCE", a=org("aq", "al-Qaeda"), b=org("x", "AQ"))])
+    assert find_actor(fresh_store, "aq").id == "aq"

@@ -8,6 +8,7 @@ each docstring.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 # modalities that say the thing did not (or may not) happen
 UNUSABLE_MODALITIES = frozenset({"hypothetical", "denied"})
+
+# roles of a LEADERSHIP claim that do not make the person the org's leader
+SUB_LEADER_ROLE = re.compile(r"\b(deputy|vice|second[- ]in[- ]command|assistant)\b", re.I)
+TOP_LEADER_ROLE = re.compile(r"\b(leader|emir|amir|chief|head|supreme|founder|commander of the faithful)\b", re.I)
 
 # org-org relation types: (left role, right role); the arrow goes left → right
 RELATION_ROLES: dict[str, tuple[str, str]] = {
@@ -147,6 +152,7 @@ class _Tenure:
     ends: list[tuple[date, date, str]]  # (earliest, latest, why)
     attested: list[str]
     claim_ids: list[str]
+    top_role: bool = False  # some claim calls them leader/emir/chief/head, not just commander
 
 
 def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
@@ -166,6 +172,9 @@ def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
       2015-07-01, an end "2013" holds through 2013-12-31; a date inside such
       a window makes the answer uncertain, as do zero or several current
       leaders (the latest to start is then given as the leader).
+    - A LEADERSHIP whose role is a deputy's is not leadership; when several
+      leaders hold, one called leader/emir/chief/head is preferred to a
+      mere "commander".
     - Pledges: PLEDGE claims to the person, not negated nor
       hypothetical/denied, dated (time, else publication date) on or before `on`.
     """
@@ -178,7 +187,8 @@ def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
     candidates = [_judge(store, pid, t, day) for pid, t in tenures.items()]
     current = [c for c in candidates if c.status == "current"]
     notes = _uncertainties(tenures, current, day)
-    leader = max(current, key=lambda c: (c.start or "", len(c.claim_ids))) if current else None
+    top = {pid for pid, t in tenures.items() if t.top_role}
+    leader = max(current, key=lambda c: (c.person_id in top, c.start or "", len(c.claim_ids))) if current else None
     order = {"current": 0}
     candidates.sort(key=lambda c: (order.get(c.status, 1), c.start or "", c.name))
     return LeaderAnswer(org_row.id, org_row.name, day_text, leader, tuple(candidates),
@@ -201,8 +211,12 @@ def _tenures(store: "Store", claims: list[Claim], published: dict[str, str | Non
         if not isinstance(person, Entity):
             continue
         t, pub = claim.time, published.get(claim.id)
+        role = str(claim.args.get("role") or "")
+        if claim.type == "LEADERSHIP" and SUB_LEADER_ROLE.search(role):
+            continue
         mine = tenure(person)
         mine.claim_ids.append(claim.id)
+        mine.top_role |= claim.type == "SUCCESSION" or bool(TOP_LEADER_ROLE.search(role))
         if claim.type == "LEADERSHIP":
             if t.start and t.end != t.start:
                 mine.starts.append((date_bounds(t.start)[0], t.start))
@@ -399,7 +413,7 @@ def _others(claim: Claim, org_id: str) -> list[tuple[Entity, str, str]]:
             found += [(e, "—", role) for e in left if e.id != org_id]
     if any(e.id == org_id for e in right):
         arrow = "—" if claim.type in SYMMETRIC else "←"
-        found += [(e, arrow, roles[1]) for e in left if e.id != org_id and e not in behalf]
+        found += [(e, arrow, roles[1]) for e in left if e.id != org_id]
     return found
 
 

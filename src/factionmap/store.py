@@ -265,13 +265,14 @@ class Store:
         return [found[i] for i in ids]
 
     def find_actors(self, name: str) -> list[Actor]:
-        """Actors with an alias equal to `name` once normalized; else those containing it."""
+        """The actor with id `name`; else those with an alias equal to it once normalized; else containing it."""
+        if self._conn.execute("SELECT 1 FROM actors WHERE id = ?", (name,)).fetchone():
+            return [self.actor(name)]  # an id names exactly one actor
         norm = normalize_name(name)
         if not norm:
             return []
         ids = [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT actor_id FROM actor_aliases WHERE norm = ? OR actor_id = ? ORDER BY actor_id",
-            (norm, name))]
+            "SELECT DISTINCT actor_id FROM actor_aliases WHERE norm = ? ORDER BY actor_id", (norm,))]
         if not ids:
             ids = [r[0] for r in self._conn.execute(
                 "SELECT DISTINCT actor_id FROM actor_aliases WHERE instr(norm, ?) > 0 ORDER BY actor_id", (norm,))]
