@@ -5,6 +5,7 @@ from conftest import AQ, ISKP, MANSOUR, OMAR, TALIBAN, claim, document, org
 
 from factionmap.errors import FactionmapError
 from factionmap.model import Actor
+from factionmap.schema import apply_migrations, plan_migrations
 from factionmap.store import MIGRATIONS, Migration, Store
 
 
@@ -13,6 +14,15 @@ def test_store_migrations_recorded(fresh_store):
     assert fresh_store.schema_version == len(MIGRATIONS)
     assert {"migrations", "documents", "actors", "actor_aliases", "claims", "claim_args",
             "evidence"} <= set(fresh_store.table_names())
+
+
+def test_store_migration_plan_then_apply():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    plan = plan_migrations(conn, MIGRATIONS)
+    assert [m.name for m in plan] == [m.name for m in MIGRATIONS]
+    apply_migrations(conn, plan, len(MIGRATIONS))
+    assert plan_migrations(conn, MIGRATIONS) == []
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_store_reopen_applies_no_migration_twice(tmp_path):
