@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .errors import FactionmapError
 from .model import IngestError
 
 
@@ -33,4 +34,46 @@ def ingest_paths(
 
     `on_progress(done, total, source)` is called after each document is handled.
     """
-    raise NotImplementedError("being written")  # replaced when the pipeline lands
+    from .ingest import read_documents
+    from .pipeline import process_many, rules_version
+    from .store import Store
+
+    items = list(read_documents(paths, published=published))
+    total = len(items)
+    done = 0
+    failed: list[IngestError] = [i for i in items if isinstance(i, IngestError)]
+    skipped: list[tuple[str, str]] = []
+    stored_docs = 0
+    stored_claims = 0
+    with Store.open(db_path) as store:
+        todo = []
+        seen: dict[str, str] = {}
+        for item in items:
+            if isinstance(item, IngestError):
+                done += 1
+                if on_progress:
+                    on_progress(done, total, item.source)
+                continue
+            existing = store.document_by_hash(item.content_hash) or seen.get(item.content_hash)
+            if existing:
+                skipped.append((item.source or item.id, existing))
+                done += 1
+                if on_progress:
+                    on_progress(done, total, item.source or item.id)
+                continue
+            seen[item.content_hash] = item.id
+            todo.append(item)
+        version = rules_version()
+        for result in process_many(todo):
+            doc = result.document
+            try:
+                ids = store.add_document(doc, list(result.claims), rules_version=version)
+            except FactionmapError as exc:
+                failed.append(IngestError(doc.source or doc.id, exc.message, exc.code))
+            else:
+                stored_docs += 1
+                stored_claims += len(ids)
+            done += 1
+            if on_progress:
+                on_progress(done, total, doc.source or doc.id)
+    return IngestReport(stored_docs, stored_claims, tuple(skipped), tuple(failed))

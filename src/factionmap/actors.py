@@ -1,0 +1,267 @@
+"""The actors stage: who and where each mention in a document refers to.
+
+Registry names come from the entity ruler (their ids are on the entities);
+organizations the registry lacks are kept when they are built like armed
+groups or the text calls them one; inside the document we resolve acronyms
+it defines, "also known as", short names of people, and descriptors and
+pronouns that point back to a group or a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .model import Entity
+from .names import normalize_name, slugify
+from .registry import Registry, load_registry
+from .rules import load_rules
+
+ORG_LABELS = {"ORG", "NORP_GROUP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document that refers to an actor or a place.
+
+    `token` is the index of the (merged) token in the parsed document;
+    descriptors and pronouns resolve to the entity they point back to.
+    """
+
+    token: int
+    start_char: int
+    end_char: int
+    sentence: int
+    text: str
+    entity: Entity
+    via: str  # registry | ner | acronym | alias | short | descriptor | pronoun
+    is_actor: bool = True  # False for orgs that only report (news outlets, institutes)
+
+
+@dataclass
+class DocActors:
+    """The mentions of one document, by token."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.by_token.setdefault(mention.token, []).append(mention)
+
+    def at(self, token_index: int) -> list[Mention]:
+        return self.by_token.get(token_index, [])
+
+    def entities(self) -> list[Entity]:
+        seen: dict[str, Entity] = {}
+        for m in self.mentions:
+            seen.setdefault(m.entity.id, m.entity)
+        return list(seen.values())
+
+
+def _registry_entity(actor) -> Entity:
+    return Entity(actor.id, actor.name, actor.kind, tuple(actor.aliases), actor.country)
+
+
+def _strip_title(name: str, titles: frozenset[str]) -> str:
+    words = name.replace("(", " ").replace(")", " ").split()
+    while words and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(the)\s+", "", text, flags=re.I)
+    text = re.sub(r"[’']s$", "", text)
+    return text.strip(" ,.;:\"“”")
+
+
+def _is_group_name(name: str, rules: dict) -> bool:
+    words = set(re.findall(r"[A-Za-z'’-]+", name))
+    lower = {w.lower() for w in words}
+    if lower & rules["non_group_words"]:
+        return False
+    return bool(lower & rules["group_name_words"])
+
+
+def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
+    """Find every actor and place mention of a parsed document."""
+    registry = registry or load_registry()
+    rules = load_rules()["actors"]
+    out = DocActors()
+    sent_of = {}
+    for si, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = si
+    text = doc.text
+    acronyms: dict[str, Entity] = {}
+    people: list[Entity] = []  # persons with full names, for short names
+    new_orgs: dict[str, Entity] = {}
+
+    def remember_person(entity: Entity) -> None:
+        if len(entity.name.split()) >= 2 and entity not in people:
+            people.append(entity)
+
+    def add(tok, entity: Entity, via: str, is_actor: bool = True) -> None:
+        out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
+                        tok.text, entity, via, is_actor))
+
+    # The text calls these groups: "X, a militant group" / "the militant group X".
+    called_group = _called_groups(doc, rules)
+    for tok in doc:
+        if not tok.ent_type_:
+            continue
+        label = tok.ent_type_
+        if tok.ent_id_:
+            actor = registry.get(tok.ent_id_)
+            if actor is None:
+                continue
+            entity = _registry_entity(actor)
+            if actor.kind == "person":
+                remember_person(entity)
+            add(tok, entity, "registry")
+            continue
+        name = _clean_name(tok.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        if label in PLACE_LABELS:
+            add(tok, Entity("place:" + slugify(name), name, "place", (name,)), "ner")
+            continue
+        if label in ("ORG", "PERSON") and (_is_group_name(name, rules) or tok.i in called_group):
+            entity = _new_org(name, new_orgs, registry)
+            add(tok, entity, "ner")
+            continue
+        if label == "ORG":
+            entity = _new_org(name, new_orgs, registry)
+            add(tok, entity, "ner", is_actor=False)
+            continue
+        if label == "PERSON":
+            bare = _strip_title(name, rules["titles"])
+            if not bare or bare.lower() in rules["titles"]:
+                continue
+            found = registry.lookup(name) or registry.lookup(bare)
+            persons = [a for a in found if a.kind == "person"]
+            if persons:
+                entity = _registry_entity(persons[0])
+                remember_person(entity)
+                add(tok, entity, "registry")
+                continue
+            entity = Entity("new:" + slugify(bare), bare, "person", (name,) if name != bare else (bare,))
+            remember_person(entity)
+            add(tok, entity, "ner")
+
+    _resolve_short_names(out, people, rules)
+    _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
+    _resolve_descriptors(doc, out, rules, sent_of)
+    out.mentions.sort(key=lambda m: m.token)
+    return out
+
+
+def _new_org(name: str, new_orgs: dict[str, Entity], registry: Registry) -> Entity:
+    found = [a for a in registry.lookup(name) if a.kind == "org"]
+    if found:
+        return _registry_entity(found[0])
+    key = normalize_name(name)
+    if key not in new_orgs:
+        new_orgs[key] = Entity("new:" + slugify(name), name, "org", (name,))
+    return new_orgs[key]
+
+
+def _called_groups(doc, rules: dict) -> set[int]:
+    """Tokens of organizations that the text describes as an armed group."""
+    found: set[int] = set()
+    kinds = rules["group_adjectives"]
+    heads = rules["group_nouns"]
+    for tok in doc:
+        if tok.lemma_.lower() not in heads:
+            continue
+        described = any(c.lower_ in kinds for c in tok.children) or tok.lower_ in ("militants", "insurgents")
+        if not described:
+            continue
+        # "X, a militant group": the noun is an apposition of the named org.
+        if tok.dep_ == "appos" and tok.head.ent_type_:
+            found.add(tok.head.i)
+        # "the militant group X": the name is an apposition of the noun, or follows it.
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.ent_type_:
+                found.add(child.i)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.ent_type_ in ("ORG", "PERSON"):
+            found.add(nxt.i)
+    return found
+
+
+def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> None:
+    """'Omar' after 'Mullah Mohammad Omar': a new person whose words are part of a full name."""
+    for i, m in enumerate(out.mentions):
+        if m.entity.kind != "person" or not m.entity.id.startswith("new:"):
+            continue
+        words = {w.lower() for w in _strip_title(m.entity.name, rules["titles"]).split()}
+        if not words:
+            continue
+        best = None
+        for full in people:
+            if full.id == m.entity.id:
+                continue
+            names = [full.name, *full.aliases]
+            if any(words <= {w.lower() for w in _strip_title(n, rules["titles"]).split()} for n in names):
+                best = full
+                break
+        if best is not None:
+            entity = replace(best, aliases=tuple(dict.fromkeys([*best.aliases, m.text])))
+            out.mentions[i] = replace(m, entity=entity, via="short")
+    out.by_token = {}
+    for m in out.mentions:
+        out.by_token.setdefault(m.token, []).append(m)
+
+
+_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9'’-]{1,11})\s*\)")
+_AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka)\s+", re.I)
+
+
+def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry, sent_of) -> None:
+    """'Full Name (ACR)' and 'X, also known as Y': later uses of ACR or Y are X."""
+    text = doc.text
+    for m in list(out.mentions):
+        if m.entity.kind != "org":
+            continue
+        after = text[m.end_char:m.end_char + 80]
+        acr = _ACRONYM.match(after)
+        if acr:
+            acronyms[acr.group(1)] = m.entity
+            continue
+        aka = _AKA.match(after)
+        if aka:
+            start = m.end_char + aka.end()
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is not None:
+                tok = span[0]
+                name = _clean_name(tok.text)
+                if tok.ent_type_ and name:
+                    acronyms[name] = m.entity
+    if not acronyms:
+        return
+    for tok in doc:
+        name = _clean_name(tok.text)
+        if name in acronyms and not any(x.via == "registry" for x in out.at(tok.i)):
+            entity = acronyms[name]
+            entity = replace(entity, aliases=tuple(dict.fromkeys([*entity.aliases, name])))
+            out.by_token[tok.i] = [m for m in out.at(tok.i) if m.entity.kind != "org"]
+            out.mentions = [m for m in out.mentions if not (m.token == tok.i and m.entity.kind == "org")]
+            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], tok.text,
+                            entity, "acronym"))
+
+
+def _resolve_descriptors(doc, out: DocActors, rules: dict, sent_of) -> None:
+    """'the group', 'the insurgent group', 'its', 'the new leader', 'the two'."""
+    from .coref import antecedents
+
+    for tok in doc:
+        if out.at(tok.i):
+            continue
+        found = antecedents(doc, tok, out, rules, sent_of)
+        for entity, via in found:
+            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
+                            tok.text, entity, via))

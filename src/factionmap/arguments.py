@@ -1,0 +1,102 @@
+"""From a token in an argument slot to the actors or places it names.
+
+"Afghan Taliban forces" names the Taliban; "the head of al Qaeda Ayman
+al-Zawahiri" names a person and an organization; "territory in areas of
+Afghanistan" names Afghanistan; "X and Y" names both.
+"""
+
+from __future__ import annotations
+
+from .frames import conjuncts
+
+# Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
+PROXY_NOUNS = {
+    "force", "forces", "fighter", "fighters", "militant", "militants", "member", "members", "troops",
+    "loyalist", "loyalists", "supporter", "supporters", "unit", "units", "ranks", "cadre", "cadres",
+    "men", "gunman", "gunmen", "insurgent", "insurgents", "soldier", "soldiers", "militia", "wing",
+    "leadership", "command", "commanders", "leaders", "branch", "branches", "faction", "factions",
+    "affiliate", "affiliates", "jihadist", "jihadists", "rebels", "rebel", "government", "army",
+}
+PERSON_ROLE_NOUNS = {"leader", "head", "chief", "emir", "amir", "commander", "founder", "spokesman",
+                     "chairman", "deputy", "caliph", "successor", "replacement", "son", "brother"}
+
+
+def mentions_at(tok, actors, kinds):
+    return [m.entity for m in actors.at(tok.i) if m.entity.kind in kinds and m.is_actor]
+
+
+def _subtree_places(tok, actors):
+    found = []
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl") and t != tok:
+            continue
+        for m in actors.at(t.i):
+            if m.entity.kind == "place" and m.entity not in found:
+                found.append(m.entity)
+    return found
+
+
+def _direct(tok, kinds, actors):
+    found = mentions_at(tok, actors, kinds)
+    if found:
+        return found
+    lemma = tok.lemma_.lower()
+    if "place" in kinds and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        places = _subtree_places(tok, actors)
+        if places:
+            return places
+    if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "amod", "nmod"):
+                found.extend(mentions_at(c, actors, ("org",)))
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found.extend(mentions_at(p, actors, ("org",)))
+        if found:
+            return found
+    if "person" in kinds and lemma in PERSON_ROLE_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                found.extend(mentions_at(c, actors, ("person",)))
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found.extend(mentions_at(p, actors, ("person",)))
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not found and nxt is not None and nxt.sent == tok.sent:
+            found.extend(mentions_at(nxt, actors, ("person",)))
+    return found
+
+
+def entities_of(tokens, kinds, actors) -> list:
+    """The entities of the given kinds named by slot tokens (conjuncts included)."""
+    out = []
+    for tok in tokens:
+        for t in conjuncts(tok):
+            for e in _direct(t, kinds, actors):
+                if all(e.id != o.id for o in out):
+                    out.append(e)
+    return out
+
+
+def leader_org(tok, actors):
+    """For a person-role noun ('head of al Qaeda'), the organization it is of."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound"):
+            found = mentions_at(c, actors, ("org",))
+            if found:
+                return found[0]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                found = mentions_at(p, actors, ("org",))
+                if found:
+                    return found[0]
+                for pc in p.children:
+                    if pc.dep_ in ("compound", "poss", "nmod"):
+                        found = mentions_at(pc, actors, ("org",))
+                        if found:
+                            return found[0]
+    return None

@@ -1,0 +1,233 @@
+"""The claims stage: typed claims with time, modality, attribution and evidence.
+
+`extract_claims` finds; the store writes. Sentences are read with the frames
+of `data/rules.json` and the noun-phrase rules of `nominal`; then what the
+document says as a whole fills gaps (a successor's organization is the one
+his predecessor led) and one fact said several ways becomes one claim.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+from .arguments import entities_of
+from .context import modality_of, time_of
+from .frames import frames_for, index_frames, slot_tokens
+from .fusion_doc import infer_and_merge
+from .language import clean_sentence
+from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence
+from .names import slugify
+from .nominal import Draft, relation_noun_claims, role_claims
+from .rules import load_rules
+
+@lru_cache(maxsize=1)
+def _frames_index():
+    return index_frames(load_rules()["frames"])
+
+
+def rules_version() -> str:
+    return load_rules()["version"]
+
+
+def _text_entity(tok) -> Entity:
+    span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
+    # a relative clause is not part of the name of who did it
+    end = tok.right_edge.i + 1
+    for t in tok.subtree:
+        if t.dep_ == "relcl":
+            end = min(end, t.left_edge.i)
+    span = tok.doc[tok.left_edge.i: max(end, tok.i + 1)]
+    name = " ".join(span.text.split()).strip(" ,")
+    return Entity("text:" + slugify(name)[:60], name, "person", (name,))
+
+
+def _complements(tok, frame) -> list:
+    """'pledge of allegiance': the noun after 'of' that says the same thing shares the slots."""
+    out = [tok]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out += [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in frame.lemmas]
+    return out
+
+
+def _is_complement(tok, frame) -> bool:
+    head = tok.head
+    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head != head
+            and head.head.lemma_.lower() in frame.lemmas and head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _resolve_arg(trigger, frame, name, actors):
+    kinds = frame.kinds.get(name) or _default_kinds(frame.type, name)
+    for slot in frame.args[name]:
+        toks = [t for trig in _complements(trigger, frame) for t in slot_tokens(trig, slot)]
+        if not toks:
+            continue
+        found = entities_of(toks, tuple(k for k in kinds if k != "text"), actors)
+        if found:
+            return found, toks
+        if "text" in kinds:
+            head = _people_phrase(toks[0], actors)
+            return [_text_entity(head)], [head]
+    return [], []
+
+
+PEOPLE_NOUNS = {"member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
+                "militant", "militants", "official", "officials", "cadre", "cadres", "loyalist", "loyalists"}
+
+
+def _people_phrase(tok, actors):
+    """A relative pronoun's antecedent may be parsed onto a group's name inside a
+    description of the people ('members of X, the branch of Y who defected'):
+    climb to the people the clause is about."""
+    t = tok
+    for _ in range(6):
+        if t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS:
+            return t
+        if t.head == t:
+            break
+        t = t.head
+    return tok
+
+
+def _default_kinds(ctype: str, name: str) -> tuple[str, ...]:
+    if name in ("place",):
+        return ("place",)
+    if name in ("leader", "person", "predecessor"):
+        return ("person",)
+    if name in ("pledger", "to"):
+        return ("person", "org")
+    if name == "defector":
+        return ("person", "text")
+    return ("org",)
+
+
+def _frame_drafts(tok, frame, actors) -> list[Draft]:
+    resolved = {}
+    tokens = {}
+    for name in frame.args:
+        resolved[name], tokens[name] = _resolve_arg(tok, frame, name, actors)
+    core = CLAIM_TYPES[frame.type]["core"]
+    drafts = []
+    if frame.type in ("ALLIANCE", "RIVALRY"):
+        a, b = resolved.get("a", []), resolved.get("b", [])
+        pairs = [(x, y) for x in a for y in b if x.id != y.id]
+        if not b and len(a) >= 2:
+            pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
+        for x, y in pairs[:6]:
+            drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
+        if not pairs and a:
+            drafts.append(Draft(frame.type, {"a": a[0], "b": None}, tok, frame.name, frame.confidence))
+        return drafts
+    if frame.type == "MERGER":
+        parts = resolved.get("parts", [])
+        if len(parts) >= 2:
+            result = resolved.get("result", [None])
+            drafts.append(Draft("MERGER", {"parts": tuple(parts), "result": result[0] if result else None},
+                                tok, frame.name, frame.confidence))
+        return drafts
+    lists = [resolved.get(n) or [None] for n in frame.args]
+    names = list(frame.args)
+    for combo in list(product(*lists))[:6]:
+        args = dict(zip(names, combo))
+        if any(args.get(n) is not None and args.get(m) is not None and args[n].id == args[m].id
+               for n in core for m in core if n < m):
+            continue
+        args.update(frame.literals)
+        if frame.type == "DEFECTION":
+            _defection_context(args, tokens.get("defector", []), actors)
+        drafts.append(Draft(frame.type, args, tok, frame.name, frame.confidence))
+    return drafts
+
+
+def _defection_context(args, defector_toks, actors) -> None:
+    """'former members of X who had defected': from X; 'its leaders were ... who defected': to it."""
+    if not defector_toks:
+        return
+    head = defector_toks[0]
+    members = entities_of([head], ("org",), actors)
+    if members and (args.get("from") is None or args["from"].id != members[0].id):
+        args["from"] = members[0]
+    if args.get("to") is None and head.dep_ in ("attr",) and head.head.lemma_ == "be":
+        for subj in head.head.children:
+            if subj.dep_ == "nsubj":
+                for t in subj.subtree:
+                    for m in actors.at(t.i):
+                        if m.entity.kind == "org" and m.is_actor and (args.get("from") is None or m.entity.id != args["from"].id):
+                            args["to"] = m.entity
+                            return
+
+
+def _core_names(args) -> set[str]:
+    names = set()
+    for v in args.values():
+        if isinstance(v, Entity):
+            names.add(v.name)
+            names.update(v.aliases)
+    return names
+
+
+def _evidence(doc_id: str, sent_index: int, sent) -> Evidence:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    end = sent.start_char + len(text.rstrip())
+    return Evidence(doc_id, sent_index, start, end, clean_sentence(text))
+
+
+def _announced(trigger, published):
+    """For a death: when it became known, if the sentence says it was announced."""
+    from .context import time_of as _time
+
+    t = trigger
+    while t.head != t:
+        t = t.head
+        if t.lemma_.lower() in ("announce", "confirm", "reveal", "announcement", "confirmation", "acknowledge"):
+            span = _time(t, published)
+            return span.start if span.start else None
+    return None
+
+
+def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict) -> Claim:
+    modality, negated, attribution = modality_of(draft.trigger, _core_names(
+        {k: draft.args.get(k) for k in CLAIM_TYPES[draft.type]["core"]}))
+    if draft.rule.startswith("nominal."):
+        negated = False  # a noun phrase's relation is not negated by the verb it sits under
+    time = time_of(draft.trigger, document.published)
+    args = dict(draft.args)
+    if draft.type == "DEATH" and args.get("announced") is None:
+        args["announced"] = _announced(draft.trigger, document.published)
+    confidence = draft.confidence
+    if any(via.get(getattr(v, "id", None)) in ("pronoun", "descriptor") for v in args.values()):
+        confidence *= 0.9
+    if modality == "hypothetical":
+        confidence *= 0.7
+    return Claim(type=draft.type, args=args, time=time, modality=modality, negated=negated,
+                 attribution=attribution, confidence=round(confidence, 3),
+                 evidence=(_evidence(document.id, sent_index, sent),), rule=draft.rule)
+
+
+def extract_claims(doc, actors, document: Document) -> list[Claim]:
+    """Every claim of one parsed document, one per fact."""
+    rules = load_rules()
+    by_lemma = _frames_index()
+    nominal = rules["nominal"]
+    claims: list[Claim] = []
+    for sent_index, sent in enumerate(doc.sents):
+        via = {}
+        for m in actors.mentions:
+            if m.sentence == sent_index:
+                via.setdefault(m.entity.id, m.via)
+        for tok in sent:
+            drafts: list[Draft] = []
+            for frame in frames_for(tok, by_lemma):
+                if _is_complement(tok, frame):
+                    continue
+                drafts.extend(_frame_drafts(tok, frame, actors))
+            if tok.pos_ in ("NOUN", "PROPN"):
+                drafts.extend(role_claims(tok, actors, nominal))
+                drafts.extend(relation_noun_claims(tok, actors, nominal))
+            for d in drafts:
+                claims.append(_to_claim(d, document, sent_index, sent, via))
+    return infer_and_merge(claims)

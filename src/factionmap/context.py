@@ -1,0 +1,198 @@
+"""How and when a claim was said: its time, modality, negation and attribution.
+
+All four are read from the parse around the word that triggered the claim.
+"""
+
+from __future__ import annotations
+
+from .model import TimeSpan
+from .timeexpr import resolve_time
+
+MODALS = {"could", "may", "might", "would", "should", "can", "must"}
+INTENT = {"hope", "plan", "aim", "seek", "intend", "want", "try", "attempt", "threaten", "expect",
+          "consider", "propose", "prepare", "encourage", "urge", "push", "prompt", "discuss",
+          "negotiate", "mull", "weigh", "explore", "contemplate", "fear", "risk", "wish", "dream",
+          "vow", "pledge_to", "call", "demand", "offer", "invite", "rumor", "rumour", "speculate"}
+HYPOTHETICAL_NOUNS = {"talks", "possibility", "prospect", "plan", "plans", "hope", "hopes", "bid",
+                      "attempt", "effort", "efforts", "proposal", "negotiations", "fear", "fears", "rumours",
+                      "rumors", "threat", "call", "calls", "offer", "idea", "chance", "potential"}
+DENY = {"deny", "reject", "dismiss", "refute", "disavow"}
+SPEECH = {"say", "tell", "report", "announce", "claim", "confirm", "state", "reveal", "add", "write",
+          "declare", "insist", "allege", "assert", "acknowledge", "admit", "note", "warn", "explain"}
+HEDGES = {"apparent", "apparently", "alleged", "allegedly", "reportedly", "purported", "purportedly",
+          "reported", "suspected", "presumed", "unconfirmed", "possible", "likely", "probably", "believed"}
+_CLAUSE_STOPS = {"relcl", "advcl", "ccomp", "parataxis", "acl"}
+_TIME_PREPS = {"since", "by", "in", "until", "till", "from", "after", "before", "during", "on", "through", "as"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _is_definite(tok) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
+
+
+def is_hypothetical(trigger) -> bool:
+    """True when a modal or a verb of intention governs the trigger."""
+    t = trigger
+    if t.pos_ in ("NOUN", "PROPN") and _is_definite(t):
+        return False
+    while True:
+        if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+                return True
+            if t != trigger and t.lemma_.lower() in INTENT:
+                return True
+            if t != trigger and t.lower_ in HYPOTHETICAL_NOUNS:
+                return True
+        if t.pos_ in ("NOUN", "PROPN") and t != trigger and _is_definite(t) and t.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and _is_definite(t):
+            return False
+        if t.dep_ in _CLAUSE_STOPS or t.head == t:
+            return False
+        t = t.head
+
+
+def is_negated(trigger) -> bool:
+    t = trigger
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod")
+               for c in t.children):
+            return True
+        if t.dep_ in ("xcomp", "acomp", "attr", "dobj") and t.head != t:
+            t = t.head
+        else:
+            break
+    return False
+
+
+def _denied(trigger) -> bool:
+    t = trigger
+    while t.head != t:
+        t = t.head
+        if t.lemma_.lower() in DENY:
+            return True
+        if t.dep_ in ("relcl", "advcl"):
+            break
+    return False
+
+
+def _ancestors_within_sentence(tok):
+    t = tok
+    while t.head != t:
+        t = t.head
+        yield t
+
+
+def _entity_text(tok) -> str:
+    """The name in an attribution phrase: its named entity if it has one, else the phrase."""
+    for t in tok.subtree:
+        if t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            text = t.text
+            return text[4:] if text.lower().startswith("the ") else text
+    words = [t.text for t in tok.subtree]
+    return " ".join(words).strip()
+
+
+def _speaker_phrase(subj) -> str:
+    span = subj.doc[subj.left_edge.i: subj.right_edge.i + 1]
+    text = " ".join(span.text.split())
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def attribution_of(trigger) -> tuple[str | None, str | None, object]:
+    """(who says it, how: 'according'|'speech'|'hedge'|None, the speaker token)."""
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return _entity_text(objs[0]), "according", objs[0]
+    for anc in _ancestors_within_sentence(trigger):
+        if anc.lemma_.lower() in SPEECH and anc.pos_ in ("VERB", "AUX"):
+            subs = [c for c in anc.children if c.dep_ in ("nsubj",)]
+            if subs and subs[0].lower_ not in ("it", "which", "that", "who"):
+                return _speaker_phrase(subs[0]), "speech", subs[0]
+    # a quotation followed by "X said": the quoted words are X's
+    text = sent.text
+    if any(q in text for q in "\"“”"):
+        for tok in sent:
+            if tok.lemma_.lower() in ("say", "tell", "add", "state") and tok.pos_ == "VERB":
+                subs = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subs:
+                    return _speaker_phrase(subs[0]), "speech", subs[0]
+    near = [trigger, *trigger.children, *list(_ancestors_within_sentence(trigger))[:2]]
+    for t in near:
+        for c in [t, *t.children]:
+            if c.lower_ in HEDGES:
+                return None, "hedge", None
+    return None, None, None
+
+
+def modality_of(trigger, core_names: set[str]) -> tuple[str, bool, str | None]:
+    """(modality, negated, attribution) of the claim triggered at this token."""
+    negated = is_negated(trigger)
+    if is_hypothetical(trigger):
+        return "hypothetical", negated, None
+    who, how, _ = attribution_of(trigger)
+    if _denied(trigger):
+        return "denied", negated, who
+    if how == "according":
+        return "reported", negated, who
+    if how == "speech":
+        if who and any(n and (n.lower() in who.lower() or who.lower() in n.lower()) for n in core_names):
+            return "claimed", negated, who
+        return "reported", negated, who
+    if how == "hedge":
+        return "reported", negated, None
+    return "asserted", negated, None
+
+
+def _is_future(trigger) -> bool:
+    t = trigger
+    for _ in range(3):
+        if any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in t.children):
+            return True
+        if t.head == t:
+            break
+        t = t.head
+    return False
+
+
+def _date_tokens(sent):
+    return [t for t in sent if t.ent_type_ == "DATE"]
+
+
+def _path_length(date_tok, trigger) -> int | None:
+    """Steps from a date up to the trigger (or to a verb that governs the trigger)."""
+    steps = 0
+    t = date_tok
+    trig_ancestors = {a.i: n for n, a in enumerate(_ancestors_within_sentence(trigger), start=1)}
+    while True:
+        if t.i == trigger.i:
+            return steps
+        if t.i in trig_ancestors and t.pos_ in ("VERB", "AUX"):
+            return steps + trig_ancestors[t.i] + 2
+        if t.head == t:
+            return None
+        t = t.head
+        steps += 1
+
+
+def time_of(trigger, published: str | None) -> TimeSpan:
+    """The time expression closest to the trigger in the parse, resolved."""
+    best = None
+    for d in _date_tokens(trigger.sent):
+        n = _path_length(d, trigger)
+        if n is None:
+            continue
+        if best is None or n < best[0]:
+            best = (n, d)
+    if best is None:
+        return TimeSpan()
+    d = best[1]
+    expr = d.text
+    if d.head != d and d.head.lower_ in _TIME_PREPS and d.dep_ == "pobj":
+        expr = f"{d.head.text} {expr}"
+    span = resolve_time(expr, published, future=_is_future(trigger))
+    return span if span is not None else TimeSpan()

@@ -1,0 +1,143 @@
+"""In-document coreference: descriptors and pronouns that point back to an actor.
+
+A small salience model, not a learned one: candidates come from the same
+sentence and the two before it; subjects and entities just introduced with a
+description ("Y, a new province") are the most salient, then the most recent.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AKA = re.compile(r"^\s*,?\s*(?:also known as|also called|known as)\s+", re.I)
+_QUOTES = "\"“”"
+_NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger", "smaller", "other", "main",
+                      "latter", "former", "powerful", "notorious", "shadowy", "little-known", "hardline"}
+_SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
+
+
+def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object, str]]:
+    """The entities a descriptor or pronoun token refers to, with how it was found."""
+    lower = tok.lower_
+    sent_index = sent_of[tok.i]
+    if lower in ("i", "me", "my", "we", "our", "us"):
+        speaker = _quote_speaker(doc, tok, out)
+        return [(speaker, "pronoun")] if speaker is not None else []
+    if lower in ("its", "it"):
+        if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be"):
+            return []
+        found = _best(doc, tok, out, sent_index, "org")
+        return [(found, "pronoun")] if found is not None else []
+    if lower in ("he", "his", "him"):
+        found = _best(doc, tok, out, sent_index, "person")
+        return [(found, "pronoun")] if found is not None else []
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    if "the" not in dets and "this" not in dets:
+        return []
+    if tok.lemma_.lower() in rules["group_nouns"] or lower in ("militants", "insurgents", "jihadists"):
+        # "the global jihadist movement" names a wider thing; only plain descriptors point back
+        for c in tok.doc[tok.left_edge.i:tok.i]:
+            if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.ent_type_ == "NORP" \
+                    and c.lower_ not in rules["group_adjectives"] and c.lower_ not in _NEUTRAL_MODIFIERS:
+                return []
+        aka = _also_known_as(doc, tok, out)
+        if aka is not None:
+            return [(aka, "alias")]
+        if _is_pair(tok):
+            return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
+        if tok.tag_ in ("NNS", "NNPS") and lower not in ("militants", "insurgents", "jihadists"):
+            return []
+        if any(c.dep_ == "prep" for c in tok.children):
+            return []  # "the group of ..." introduces, it does not point back
+        found = _best(doc, tok, out, sent_index, "org")
+        return [(found, "descriptor")] if found is not None else []
+    if lower == "two" and tok.dep_ in ("pobj", "nsubj", "dobj"):
+        return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
+    if tok.lemma_.lower() in rules["leader_nouns"] and not any(
+        c.dep_ in ("prep", "poss", "compound") for c in tok.children
+    ) and not out.at(tok.i):
+        if any(c.lower_ in ("new", "late", "former", "slain", "current") for c in tok.children):
+            found = _best(doc, tok, out, sent_index, "person", subjects_first=False)
+            return [(found, "descriptor")] if found is not None else []
+    return []
+
+
+def _is_pair(tok) -> bool:
+    return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+def _candidates(tok, out, sent_index: int, kind: str):
+    for m in out.mentions:
+        if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
+            continue
+        if sent_index - 2 <= m.sentence <= sent_index:
+            yield m
+
+
+def _salience(doc, m, sent_index: int, subjects_first: bool) -> float:
+    score = -3.0 * (sent_index - m.sentence)
+    head = doc[m.token]
+    if subjects_first and head.dep_ in ("nsubj", "nsubjpass"):
+        score += 2
+    if any(c.dep_ == "appos" and not c.ent_type_ for c in head.children):
+        score += 2  # just introduced with a description
+    return score + m.token / 100000
+
+
+def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True):
+    best = None
+    best_score = None
+    for m in _candidates(tok, out, sent_index, kind):
+        score = _salience(doc, m, sent_index, subjects_first)
+        if best_score is None or score > best_score:
+            best, best_score = m.entity, score
+    return best
+
+
+def _pair(doc, tok, out, sent_index: int):
+    """'the two': a coordinated pair of groups if there is one, else the last two named."""
+    cands = list(_candidates(tok, out, sent_index, "org"))
+    for m in reversed(cands):
+        head = doc[m.token]
+        for n in cands:
+            if n is m or n.entity.id == m.entity.id:
+                continue
+            other = doc[n.token]
+            if other.dep_ == "conj" and other.head.i == head.i:
+                return [m.entity, n.entity]
+    distinct = []
+    for m in reversed(cands):
+        if all(m.entity.id != e.id for e in distinct):
+            distinct.append(m.entity)
+        if len(distinct) == 2:
+            return distinct[::-1]
+    return []
+
+
+def _also_known_as(doc, tok, out):
+    """'the group also known as ISIS' is ISIS."""
+    after = doc.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 40]
+    match = _AKA.match(after)
+    if not match:
+        return None
+    start = tok.idx + len(tok.text) + match.end()
+    for m in out.mentions:
+        if m.start_char == start and m.entity.kind == "org":
+            return m.entity
+    return None
+
+
+def _quote_speaker(doc, tok, out):
+    """'I' and 'we' inside a quotation are the person the sentence says spoke."""
+    sent = tok.sent
+    before = doc.text[sent.start_char:tok.idx]
+    if sum(before.count(q) for q in _QUOTES) % 2 == 0:
+        return None
+    for t in sent:
+        if t.lemma_ in _SPEECH:
+            for child in t.children:
+                if child.dep_ == "nsubj":
+                    for m in out.at(child.i):
+                        if m.entity.kind == "person":
+                            return m.entity
+    return None

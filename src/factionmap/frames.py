@@ -1,0 +1,267 @@
+"""Frames: which words signal a claim and where its arguments sit in the parse.
+
+A frame is data (`data/rules.json`, "frames"): a claim type, trigger lemmas
+and parts of speech, and for each argument an ordered list of slots to look
+in ("subj", "obj", "prep:to", "poss", ...). This module finds the tokens in
+those slots; the claims stage turns them into claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import FactionmapError
+from .model import CLAIM_TYPES
+
+SLOT_NAMES = {
+    "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by",
+}
+CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
+               "seal", "reach", "end", "break", "suffer", "wage", "launch", "carry", "stage", "mount",
+               "release", "publish", "take", "have", "conduct", "claim", "face", "enter"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    type: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    args: dict[str, tuple[str, ...]]
+    kinds: dict[str, tuple[str, ...]]
+    requires: frozenset[str]  # a child (object) lemma the trigger must have, if any
+    confidence: float
+    literals: dict[str, object]
+
+
+def validate_frames(raw: list) -> tuple[Frame, ...]:
+    frames = []
+    for i, f in enumerate(raw):
+        where = f"frame {i} ({f.get('name', '?') if isinstance(f, dict) else '?'})"
+        if not isinstance(f, dict):
+            raise FactionmapError("E202", detail=f"{where}: not an object")
+        ctype = f.get("type")
+        if ctype not in CLAIM_TYPES:
+            raise FactionmapError("E202", detail=f"{where}: unknown claim type {ctype!r}")
+        args = f.get("args")
+        if not isinstance(args, dict) or not args:
+            raise FactionmapError("E202", detail=f"{where}: 'args' must be a non-empty object")
+        known = set(CLAIM_TYPES[ctype]["core"]) | set(CLAIM_TYPES[ctype]["other"])
+        for name, slots in args.items():
+            if name not in known:
+                raise FactionmapError("E202", detail=f"{where}: {ctype} has no argument {name!r}")
+            for slot in slots:
+                if slot not in SLOT_NAMES and not slot.startswith(("prep:", "obj.prep:")):
+                    raise FactionmapError("E202", detail=f"{where}: unknown slot {slot!r}")
+        lemmas = f.get("lemmas")
+        if not isinstance(lemmas, list) or not lemmas:
+            raise FactionmapError("E202", detail=f"{where}: 'lemmas' must be a non-empty list")
+        conf = f.get("confidence", 0.6)
+        if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
+            raise FactionmapError("E202", detail=f"{where}: confidence must be in (0, 1]")
+        kinds = {k: tuple(v) for k, v in f.get("kinds", {}).items()}
+        frames.append(Frame(
+            name=f.get("name", f"{ctype.lower()}-{i}"), type=ctype,
+            lemmas=frozenset(l.lower() for l in lemmas),
+            pos=frozenset(f.get("pos", ["VERB", "NOUN", "ADJ"])),
+            args={k: tuple(v) for k, v in args.items()}, kinds=kinds,
+            requires=frozenset(f.get("requires", [])), confidence=float(conf),
+            literals=dict(f.get("literals", {})),
+        ))
+    return tuple(frames)
+
+
+def is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok, prep: str) -> list:
+    """pobj of 'prep' under tok; multiword preps like 'on behalf of' walk the chain."""
+    words = prep.split()
+    heads = [tok]
+    for w in words:
+        nxt = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == w:
+                    nxt.extend(_children(c, "pobj", "pcomp") or [c])
+                elif c.dep_ == "pobj" and h.lower_ == w:
+                    nxt.append(c)
+        if not nxt:
+            return []
+        heads = nxt
+    return heads
+
+
+def subject(tok) -> list:
+    """The doer of a verb or noun trigger, following passives, relatives and shared subjects."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        found = _children(tok, "poss") or _prep_objects(tok, "by") or _prep_objects(tok, "from")
+        if found:
+            return found
+        if tok.dep_ in ("dobj",) and tok.head.lemma_ in LIGHT_VERBS:
+            return subject(tok.head)
+        return []
+    if is_passive(tok):
+        return _prep_objects(tok, "by")
+    subs = _children(tok, "nsubj", "csubj")
+    if subs:
+        if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return [tok.head]
+        return subs
+    if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
+        return subject(tok.head)
+    if tok.dep_ == "relcl":
+        return [tok.head]
+    return []
+
+
+def patient(tok) -> list:
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _prep_objects(tok, "of") or _children(tok, "poss")
+    found = _children(tok, "nsubjpass") or _children(tok, "dobj")
+    if found:
+        if found[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            return [tok.head]
+        return found
+    if tok.dep_ == "acl":  # "the town captured by ...", "militants killed in ..."
+        return [tok.head]
+    if tok.dep_ == "conj" and is_passive(tok.head):
+        return patient(tok.head)
+    return []
+
+
+def slot_tokens(trigger, slot: str) -> list:
+    """The tokens a slot names, relative to a trigger token."""
+    if slot == "subj":
+        return subject(trigger)
+    if slot == "nsubj":
+        subs = _children(trigger, "nsubj", "nsubjpass")
+        if subs and subs[0].lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+            return [trigger.head]
+        if not subs and trigger.dep_ in ("conj", "xcomp"):
+            return slot_tokens(trigger.head, "nsubj")
+        return subs
+    if slot in ("obj", "patient"):
+        return patient(trigger)
+    if slot == "poss":
+        return _children(trigger, "poss")
+    if slot == "of":
+        return _prep_objects(trigger, "of")
+    if slot == "compound":
+        return _children(trigger, "compound", "amod", "nmod")
+    if slot == "appos":
+        found = _children(trigger, "appos")
+        if trigger.dep_ == "appos":
+            found.append(trigger.head)
+        return found
+    if slot == "head":
+        return [trigger.head] if trigger.head != trigger else []
+    if slot == "acl_head":
+        return [trigger.head] if trigger.dep_ in ("acl", "amod", "compound") else []
+    if slot == "clause_subj":
+        verb = trigger
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return subject(verb) if verb != trigger else []
+    if slot == "attr_subj":  # "X is an ally of Y": the subject of the copula
+        if trigger.dep_ in ("attr", "acomp", "oprd") :
+            return _children(trigger.head, "nsubj", "nsubjpass")
+        return []
+    if slot == "pair":
+        found = []
+        for name in ("between", "among", "of"):
+            for t in _prep_objects(trigger, name):
+                found.extend(conjuncts(t))
+            if len(found) >= 2:
+                return found
+        return found
+    if slot == "obj.poss":  # "seizing the Taliban's territory"
+        return [c for obj in patient(trigger) for c in obj.children if c.dep_ == "poss"]
+    if slot == "where":  # "in Afghanistan, where it has been seizing ..."
+        t = trigger
+        while t.dep_ == "conj" and t.head != t:
+            t = t.head
+        if t.dep_ == "relcl" and any(c.lower_ in ("where", "wherein") for c in t.children):
+            return [t.head]
+        return []
+    if slot == "held_by":  # "areas of Afghanistan formerly controlled by the Taliban"
+        for obj in patient(trigger) + _prep_objects(trigger, "in"):
+            for t in obj.subtree:
+                if t.dep_ == "acl" and t.lemma_.lower() in CONTROL_VERBS:
+                    found = _prep_objects(t, "by")
+                    if found:
+                        return found
+        return []
+    if slot.startswith("obj.prep:"):
+        prep = slot.split(":", 1)[1]
+        out = []
+        for obj in _children(trigger, "dobj", "attr", "pobj") + _children(trigger, "prep"):
+            out.extend(_prep_objects(obj, prep))
+        return out
+    if slot.startswith("prep:"):
+        prep = slot.split(":", 1)[1]
+        found = _prep_objects(trigger, prep)
+        if not found:  # "pledge allegiance to X": the prep hangs on the object
+            for obj in _children(trigger, "dobj", "attr", "acomp", "advmod"):
+                found.extend(_prep_objects(obj, prep))
+        if not found and trigger.dep_ in ("acomp", "attr") and trigger.head != trigger:
+            found = _prep_objects(trigger.head, prep)  # "has been active in X": the prep is the copula's
+        return found
+    return []
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def index_frames(frames: tuple[Frame, ...]) -> dict[str, list[Frame]]:
+    """Frames by trigger word, with one-letter misspellings of long words.
+
+    News copy has typos ("alligned"); two words one edit apart share a
+    one-letter deletion, so long trigger words are also indexed by theirs.
+    """
+    by_lemma: dict[str, list[Frame]] = {}
+    fuzzy: dict[str, list[Frame]] = {}
+    for f in frames:
+        for lemma in f.lemmas:
+            by_lemma.setdefault(lemma, []).append(f)
+            if len(lemma) >= 6 and " " not in lemma:
+                for d in _deletes(lemma) | {lemma}:
+                    fuzzy.setdefault("~" + d, []).append(f)
+    by_lemma.update(fuzzy)
+    return by_lemma
+
+
+def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
+    """Frames this token triggers: its lemma (or its word, for misspelt or odd lemmas) and POS."""
+    keys = {tok.lemma_.lower(), tok.lower_}
+    if not any(k in by_lemma for k in keys) and len(tok.text) >= 7 and tok.is_alpha:
+        keys = {"~" + d for d in _deletes(tok.lower_) | {tok.lower_}}
+    found = []
+    for key in keys:
+        for frame in by_lemma.get(key, ()):
+            if tok.pos_ not in frame.pos or frame in found:
+                continue
+            if frame.requires and not any(
+                c.lemma_.lower() in frame.requires or c.lower_ in frame.requires
+                for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 4
+            ):
+                continue
+            found.append(frame)
+    return found

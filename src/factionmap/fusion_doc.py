@@ -1,0 +1,167 @@
+"""Inside one document: fill what the document says elsewhere, then one claim per fact.
+
+A successor's organization is the one his predecessor led; a leader pledging
+pledges for his group; taking a group's ground is hostility to it; a province
+declared by a group is its branch. Claims missing a core argument join a
+complete claim of the same fact, or are dropped. Claims stating the same fact
+(same type, same core actors, compatible time) become one, with every span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity, TimeSpan
+
+# When one fact is said several ways, the most informative way of saying it wins;
+# a report by others outranks the writer's own restatement of it.
+_MODALITY_RANK = {"reported": 0, "claimed": 1, "asserted": 2, "denied": 3, "hypothetical": 4}
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+
+
+def _core(claim: Claim) -> tuple:
+    names = CLAIM_TYPES[claim.type]["core"]
+    values = []
+    for n in names:
+        v = claim.args.get(n)
+        if isinstance(v, tuple):
+            values.append(tuple(sorted(e.id for e in v)))
+        else:
+            values.append(v.id if isinstance(v, Entity) else None)
+    if claim.type in SYMMETRIC_TYPES:
+        values = sorted(values, key=lambda x: (x is None, x or ""))
+    return tuple(values)
+
+
+def _complete(claim: Claim) -> bool:
+    return all(v is not None for v in _core(claim))
+
+
+def _roles(claims: list[Claim]) -> dict[str, Entity]:
+    """Person id -> the organization the document says they lead (or belong to)."""
+    out: dict[str, Entity] = {}
+    for c in claims:
+        if c.type == "LEADERSHIP" and c.args.get("leader") and c.args.get("org") and c.modality != "hypothetical":
+            out.setdefault(c.args["leader"].id, c.args["org"])
+    for c in claims:
+        if c.type == "MEMBERSHIP" and c.args.get("person") and c.args.get("org"):
+            out.setdefault(c.args["person"].id, c.args["org"])
+    return out
+
+
+def infer(claims: list[Claim]) -> list[Claim]:
+    roles = _roles(claims)
+    out: list[Claim] = []
+    for c in claims:
+        args = dict(c.args)
+        if c.type == "SUCCESSION" and args.get("org") is None:
+            for who in (args.get("predecessor"), args.get("leader")):
+                if isinstance(who, Entity) and who.id in roles:
+                    args["org"] = roles[who.id]
+                    break
+        if c.type == "PLEDGE" and args.get("on_behalf_of") is None:
+            pledger = args.get("pledger")
+            if isinstance(pledger, Entity) and pledger.kind == "person" and pledger.id in roles:
+                args["on_behalf_of"] = roles[pledger.id]
+        if c.type in ("DEATH", "CAPTURE") and args.get("org") is None:
+            person = args.get("person")
+            if isinstance(person, Entity) and person.id in roles:
+                args["org"] = roles[person.id]
+        c = replace(c, args=args)
+        out.append(c)
+        derived = _derived(c)
+        out.extend(derived)
+    return out
+
+
+def _derived(c: Claim) -> list[Claim]:
+    """Claims that follow from another by the ontology's definitions."""
+    a = c.args
+    if c.negated:
+        return []
+    if c.type == "SUCCESSION" and a.get("org") and a.get("leader"):
+        return [replace(c, type="LEADERSHIP", args={"leader": a["leader"], "org": a["org"], "role": "leader"},
+                        time=TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time,
+                        rule=c.rule + "+inferred.succession", confidence=round(c.confidence * 0.9, 3))]
+    if c.type == "SEIZURE" and a.get("from") and a.get("org") and a["from"].id != a["org"].id:
+        return [replace(c, type="RIVALRY", args={"a": a["org"], "b": a["from"]},
+                        rule=c.rule + "+inferred.seizure", confidence=round(c.confidence * 0.9, 3))]
+    if c.type == "FOUNDING" and a.get("parent") and a.get("org") and a["parent"].id != a["org"].id:
+        time = TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time
+        return [replace(c, type="BRANCH", args={"branch": a["org"], "parent": a["parent"]}, time=time,
+                        rule=c.rule + "+inferred.founding", confidence=round(c.confidence * 0.9, 3))]
+    return []
+
+
+def _times_compatible(x: TimeSpan, y: TimeSpan) -> bool:
+    if x.start is None and x.end is None or y.start is None and y.end is None:
+        return True
+    for a, b in ((x.start, y.start), (x.end, y.end)):
+        if a and b and not (a.startswith(b) or b.startswith(a)):
+            return False
+    return True
+
+
+def _better_time(x: TimeSpan, y: TimeSpan) -> TimeSpan:
+    if x.start is None and x.end is None:
+        return y if (y.start or y.end) else (x if x.text else y)
+    if y.start is None and y.end is None:
+        return x
+    return x if _PRECISION_RANK[x.precision] <= _PRECISION_RANK[y.precision] else y
+
+
+def _fill(base: dict, other: dict) -> dict:
+    out = dict(base)
+    for k, v in other.items():
+        if out.get(k) is None and v is not None:
+            out[k] = v
+    return out
+
+
+def merge_two(x: Claim, y: Claim) -> Claim:
+    """One claim from two statements of the same fact."""
+    evidence = tuple(dict.fromkeys([*x.evidence, *y.evidence]))
+    modality = min((x.modality, y.modality), key=lambda m: _MODALITY_RANK[m])
+    if "hypothetical" in (x.modality, y.modality) and modality != "hypothetical":
+        pass  # a fact stated outright is not made hypothetical by a hedge elsewhere
+    attribution = x.attribution or y.attribution
+    if modality != x.modality and modality == y.modality:
+        attribution = y.attribution or x.attribution
+    confidence = 1 - (1 - x.confidence) * (1 - y.confidence) * 1.5
+    confidence = round(min(0.97, max(x.confidence, y.confidence, confidence)), 3)
+    rules = "+".join(dict.fromkeys((x.rule + "+" + y.rule).split("+")))
+    return replace(x, args=_fill(x.args, y.args), time=_better_time(x.time, y.time), modality=modality,
+                   attribution=attribution, confidence=confidence, evidence=evidence, rule=rules)
+
+
+def _agrees(partial: Claim, full: Claim) -> bool:
+    if partial.type != full.type or partial.negated != full.negated:
+        return False
+    p, f = _core(partial), _core(full)
+    if partial.type in SYMMETRIC_TYPES:
+        known = [v for v in p if v is not None]
+        return all(v in f for v in known) and bool(known)
+    return all(a is None or a == b for a, b in zip(p, f)) and any(a is not None for a in p)
+
+
+def merge(claims: list[Claim]) -> list[Claim]:
+    complete = [c for c in claims if _complete(c)]
+    partial = [c for c in claims if not _complete(c)]
+    merged: list[Claim] = []
+    for c in complete:
+        for i, m in enumerate(merged):
+            if (m.type == c.type and m.negated == c.negated and _core(m) == _core(c)
+                    and _times_compatible(m.time, c.time)):
+                merged[i] = merge_two(m, c)
+                break
+        else:
+            merged.append(c)
+    for p in partial:
+        targets = [i for i, m in enumerate(merged) if _agrees(p, m)]
+        if len(targets) == 1:  # only when the fact it belongs to is unambiguous
+            merged[targets[0]] = merge_two(merged[targets[0]], p)
+    return merged
+
+
+def infer_and_merge(claims: list[Claim]) -> list[Claim]:
+    return merge(infer(claims))

@@ -1,0 +1,188 @@
+"""Claims said by noun phrases: roles ("its leader X", "X, a Taliban commander"),
+successors ("Omar's replacement, Mansour") and relation nouns ("X, the Pakistani
+branch of the Taliban", "al Qaeda's al-Sahab media wing", "X, an ally of Y").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arguments import leader_org, mentions_at
+from .frames import subject
+
+
+@dataclass
+class Draft:
+    """A claim before its time, modality and evidence are read."""
+
+    type: str
+    args: dict
+    trigger: object  # the spaCy token that signalled it
+    rule: str
+    confidence: float
+
+
+def left_apposition(tok, actors, kind: str) -> list:
+    """'X, the Pakistani branch of Y': the name before the comma that opens the phrase.
+
+    Read from the words, not the parse, because the small model often parses
+    such appositions as coordinations.
+    """
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ in ("det", "amod", "compound", "nmod", "nummod", "advmod") \
+            and tok.doc[i].head.i in range(tok.doc[i].i, tok.i + 1) and not actors.at(i):
+        i -= 1
+    if i - 1 >= tok.sent.start and tok.doc[i].text == ",":
+        return mentions_at(tok.doc[i - 1], actors, (kind,))
+    return []
+
+
+def _persons_for_role(tok, actors) -> list:
+    """The person a role noun is said of."""
+    found = left_apposition(tok, actors, "person")
+    for c in tok.children:
+        if c.dep_ == "appos":
+            found += mentions_at(c, actors, ("person",))
+    if tok.dep_ in ("appos", "compound", "nmod") and tok.head != tok:
+        found += mentions_at(tok.head, actors, ("person",))
+    if tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint", "elect"):
+        for c in tok.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                found += mentions_at(c, actors, ("person",))
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        verb = tok.head.head
+        for s in subject(verb) if verb != tok.head else []:
+            found += mentions_at(s, actors, ("person",))
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found += mentions_at(p, actors, ("person",))
+    if not found:
+        # "the head of al Qaeda Ayman al-Zawahiri": the name right after the phrase
+        end = tok.right_edge.i + 1
+        if end < len(tok.doc) and tok.doc[end].sent == tok.sent:
+            found += mentions_at(tok.doc[end], actors, ("person",))
+    out = []
+    for e in found:
+        if all(e.id != o.id for o in out):
+            out.append(e)
+    return out
+
+
+def _role_text(tok) -> str:
+    mods = [c.text.lower() for c in tok.children
+            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former")]
+    return " ".join([*mods, tok.lower_])
+
+
+def role_claims(tok, actors, nominal: dict) -> list[Draft]:
+    """LEADERSHIP / MEMBERSHIP from a role noun, SUCCESSION from 'successor'/'replacement'."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NNPS"):
+        return []
+    drafts: list[Draft] = []
+    if lemma in nominal["succession"]:
+        preds = [e for c in tok.children if c.dep_ == "poss" for e in mentions_at(c, actors, ("person",))]
+        news = [e for e in _persons_for_role(tok, actors) if all(e.id != p.id for p in preds)]
+        org = leader_org(tok, actors)
+        for new in news:
+            args = {"leader": new, "predecessor": preds[0] if preds else None, "org": org}
+            drafts.append(Draft("SUCCESSION", args, tok, "nominal.successor", 0.75))
+        return drafts
+    leading = lemma in nominal["leadership"]
+    member = lemma in nominal["membership"]
+    if not (leading or member):
+        return []
+    org = leader_org(tok, actors)
+    if org is None and tok.dep_ == "compound":
+        for c in tok.head.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i != tok.i:
+                found = mentions_at(c, actors, ("org",))
+                if found:
+                    org = found[0]
+    if org is None:
+        return []
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    top = any(c.lower_ in ("top", "supreme", "chief", "overall") for c in tok.children)
+    if lemma == "commander" and (indefinite or not top):
+        leading, member = False, True
+    if lemma in ("leader", "head", "chief") and indefinite:
+        leading, member = False, True  # "a Taliban leader" is one of several
+    for person in _persons_for_role(tok, actors):
+        if leading:
+            drafts.append(Draft("LEADERSHIP", {"leader": person, "org": org, "role": _role_text(tok)},
+                                tok, "nominal.role", 0.8))
+        else:
+            drafts.append(Draft("MEMBERSHIP", {"person": person, "org": org, "role": _role_text(tok)},
+                                tok, "nominal.member", 0.7))
+    return drafts
+
+
+def _described_orgs(tok, actors) -> list:
+    """The organization a relation noun describes: 'X, the branch of Y' / 'Y's X wing' / 'X is a branch'."""
+    found = []
+    if tok.dep_ == "appos" and tok.head != tok:
+        found += mentions_at(tok.head, actors, ("org",))
+    for c in tok.children:
+        if c.dep_ == "appos":
+            found += mentions_at(c, actors, ("org",))
+    if tok.dep_ in ("attr",) and tok.head.lemma_ in ("be", "become", "remain"):
+        for c in tok.head.children:
+            if c.dep_ == "nsubj":
+                found += mentions_at(c, actors, ("org",))
+    if not found:
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod") and c.i < tok.i:
+                found += mentions_at(c, actors, ("org",))
+    if not found:
+        found = left_apposition(tok, actors, "org")
+    return found
+
+
+def _other_orgs(tok, actors, exclude) -> list:
+    found = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            found += mentions_at(c, actors, ("org",))
+        elif c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "with"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found += mentions_at(p, actors, ("org",))
+    if not found:
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod"):
+                found += mentions_at(c, actors, ("org",))
+    return [e for e in found if all(e.id != x.id for x in exclude)]
+
+
+def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
+    """Relations stated by a noun describing one group in terms of another."""
+    lemma = tok.lemma_.lower()
+    table = nominal["relation_nouns"]
+    ctype = table.get(lemma)
+    if lemma in ("group", "faction", "organization", "movement") and any(
+        c.lower_ in nominal["split_modifiers"] for c in tok.children
+    ):
+        ctype = "SPLIT"
+    if ctype is None:
+        return []
+    subjects = _described_orgs(tok, actors)
+    others = _other_orgs(tok, actors, subjects)
+    drafts = []
+    for x in subjects:
+        for y in others:
+            if x.id == y.id:
+                continue
+            args = {
+                "BRANCH": {"branch": x, "parent": y},
+                "AFFILIATION": {"member": x, "patron": y},
+                "SPLIT": {"splinter": x, "parent": y},
+                "ALLIANCE": {"a": x, "b": y},
+                "RIVALRY": {"a": x, "b": y},
+                "SPONSORSHIP": {"sponsor": y, "client": x},
+                "SPONSORED": {"sponsor": x, "client": y},
+            }[ctype]
+            drafts.append(Draft("SPONSORSHIP" if ctype == "SPONSORED" else ctype, args, tok,
+                                f"nominal.{lemma}", 0.75))
+    return drafts

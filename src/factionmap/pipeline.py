@@ -1,0 +1,47 @@
+"""The stages in order: language -> actors -> claims, for one document or many."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import resolve_actors
+from .claims import extract_claims, rules_version
+from .language import load_pipeline
+from .model import Claim, Document
+from .ingest import content_hash
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What the pipeline found in one document."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+
+
+def process(document: Document) -> DocumentResult:
+    """Read one document: its claims, each with its evidence."""
+    doc = load_pipeline()(document.text)
+    return _result(document, doc)
+
+
+def process_many(documents, batch_size: int = 8):
+    """Read documents in batches (spaCy's pipe is faster than one by one)."""
+    documents = list(documents)
+    nlp = load_pipeline()
+    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+        yield _result(document, doc)
+
+
+def _result(document: Document, doc) -> DocumentResult:
+    actors = resolve_actors(doc)
+    return DocumentResult(document, tuple(extract_claims(doc, actors, document)))
+
+
+def extract(text: str, published: str | None = None, doc_id: str = "d") -> list[Claim]:
+    """The claims of one text, without a store."""
+    document = Document(id=doc_id, text=text, published=published, content_hash=content_hash(text))
+    return list(process(document).claims)
+
+
+__all__ = ["DocumentResult", "extract", "process", "process_many", "rules_version"]

@@ -1,0 +1,47 @@
+"""Extraction rules as data: loaded from `data/rules.json` and validated at load."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from .errors import FactionmapError
+
+RULES_FILE = "rules.json"
+_LEXICON_KEYS = {
+    "actors": ("titles", "group_name_words", "non_group_words", "group_adjectives", "group_nouns", "leader_nouns"),
+}
+
+
+def validate_rules(raw: dict) -> dict:
+    """Check the shape of the rules data and turn word lists into frozensets."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("version"), str):
+        raise FactionmapError("E202", detail="top level must be an object with a 'version' string")
+    out: dict = {"version": raw["version"]}
+    for section, keys in _LEXICON_KEYS.items():
+        table = raw.get(section)
+        if not isinstance(table, dict):
+            raise FactionmapError("E202", detail=f"section '{section}' is missing or not an object")
+        out[section] = {}
+        for key in keys:
+            words = table.get(key)
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+                raise FactionmapError("E202", detail=f"'{section}.{key}' must be a non-empty list of words")
+            out[section][key] = frozenset(w.lower() for w in words)
+    frames = raw.get("frames", [])
+    if not isinstance(frames, list):
+        raise FactionmapError("E202", detail="'frames' must be a list")
+    from .frames import validate_frames  # frames know their own schema
+
+    out["frames"] = validate_frames(frames)
+    out["nominal"] = raw.get("nominal", {})
+    out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    """The shipped rules, validated."""
+    text = resources.files("factionmap").joinpath("data", RULES_FILE).read_text(encoding="utf-8")
+    return validate_rules(json.loads(text))
