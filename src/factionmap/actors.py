@@ -16,6 +16,7 @@ from .model import Entity
 from .names import normalize_name, slugify
 from .registry import Registry, load_registry
 from .rules import load_rules
+from .states import country_code, demonym_code, state_entity
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -128,6 +129,9 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         if label in PLACE_LABELS:
             add(tok, Entity("place:" + slugify(name), name, "place", (name,)), "ner")
+            code = country_code(name) if label == "GPE" else None
+            if code:
+                add(tok, state_entity(code), "state")
             continue
         if label in ("ORG", "PERSON") and (_is_group_name(name, rules) or tok.i in called_group):
             entity = _new_org(name, new_orgs, registry)
@@ -152,11 +156,27 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             remember_person(entity)
             add(tok, entity, "ner")
 
+    _add_state_forces(doc, out, sent_of)
     _resolve_short_names(out, people, rules)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_descriptors(doc, out, rules, sent_of)
     out.mentions.sort(key=lambda m: m.token)
     return out
+
+
+def _add_state_forces(doc, out: DocActors, sent_of) -> None:
+    """'the Nigerian military', 'Kenyan troops': the state, at the word for its forces."""
+    state_nouns = load_rules()["states"]["state_nouns"]
+    for tok in doc:
+        if tok.ent_type_ != "NORP" or out.at(tok.head.i):
+            continue
+        head = tok.head
+        if head.i == tok.i or head.lower_ not in state_nouns:
+            continue
+        code = demonym_code(tok.text)
+        if code:
+            out.add(Mention(head.i, head.idx, head.idx + len(head.text), sent_of[head.i], head.text,
+                            state_entity(code), "state"))
 
 
 def _new_org(name: str, new_orgs: dict[str, Entity], registry: Registry) -> Entity:

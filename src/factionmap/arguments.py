@@ -16,6 +16,18 @@ PROXY_NOUNS = {
     "men", "gunman", "gunmen", "insurgent", "insurgents", "soldier", "soldiers", "militia", "wing",
     "leadership", "command", "commanders", "leaders", "branch", "branches", "faction", "factions",
     "affiliate", "affiliates", "jihadist", "jihadists", "rebels", "rebel", "government", "army",
+    "offensive", "campaign", "operation", "operations", "assault", "military",
+}
+# Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.
+PLACE_NOUNS = {
+    "territory", "territories", "area", "areas", "town", "towns", "city", "cities", "village", "villages",
+    "region", "regions", "province", "provinces", "district", "districts", "land", "lands", "ground",
+    "part", "parts", "swathe", "swathes", "swath", "stretch", "stretches", "countryside", "border",
+    "base", "bases", "stronghold", "strongholds", "port", "capital", "outskirts", "valley", "mountains",
+    "state", "county", "neighbourhood", "neighborhood", "suburb", "suburbs", "camp", "compound", "mall",
+    "market", "hotel", "mosque", "school", "checkpoint", "post", "airport", "center", "centre", "oilfield",
+    "oilfields", "crossing", "highway", "road", "positions", "hub", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "heartland", "enclave", "pocket", "zone",
 }
 PERSON_ROLE_NOUNS = {"leader", "head", "chief", "emir", "amir", "commander", "founder", "spokesman",
                      "chairman", "deputy", "caliph", "successor", "replacement", "son", "brother"}
@@ -41,18 +53,23 @@ def _direct(tok, kinds, actors):
     if found:
         return found
     lemma = tok.lemma_.lower()
-    if "place" in kinds and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+    if "place" in kinds and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         places = _subtree_places(tok, actors)
         if places:
             return places
+    if "org" in kinds and tok.pos_ in ("NOUN", "PROPN"):
+        named = _named_as(tok, actors)  # "a branch it calls Khorasan Province"
+        if named:
+            return named
     if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
                 found.extend(mentions_at(c, actors, ("org",)))
-            elif c.dep_ == "prep" and c.lower_ == "of":
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        found.extend(mentions_at(p, actors, ("org",)))
+                        for q in conjuncts(p):
+                            found.extend(mentions_at(q, actors, ("org",)))
         if found:
             return found
     if "person" in kinds and lemma in PERSON_ROLE_NOUNS:
@@ -69,6 +86,20 @@ def _direct(tok, kinds, actors):
     return found
 
 
+NAMING_VERBS = {"call", "name", "dub", "know", "brand", "style"}
+
+
+def _named_as(tok, actors):
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in NAMING_VERBS:
+            for t in c.subtree:
+                if t.i != tok.i:
+                    found = mentions_at(t, actors, ("org",))
+                    if found:
+                        return found
+    return []
+
+
 def entities_of(tokens, kinds, actors) -> list:
     """The entities of the given kinds named by slot tokens (conjuncts included)."""
     out = []
@@ -83,6 +114,14 @@ def entities_of(tokens, kinds, actors) -> list:
 def leader_org(tok, actors):
     """For a person-role noun ('head of al Qaeda'), the organization it is of."""
     for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ == "whose":  # "al-Qaeda, whose late leader X"
+            clause = c.head
+            while clause.dep_ != "relcl" and clause.head != clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                found = mentions_at(clause.head, actors, ("org",))
+                if found:
+                    return found[0]
         if c.dep_ in ("poss", "compound"):
             found = mentions_at(c, actors, ("org",))
             if found:

@@ -52,10 +52,15 @@ def _complements(tok, frame) -> list:
     return out
 
 
-def _is_complement(tok, frame) -> bool:
+def _is_complement(tok, frame, by_lemma) -> bool:
+    """A noun that only completes another trigger of its type: 'pledge of allegiance',
+    'pledged allegiance' (the verb's frame reads the noun's slots)."""
     head = tok.head
-    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head != head
-            and head.head.lemma_.lower() in frame.lemmas and head.head.pos_ in ("NOUN", "PROPN"))
+    if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head != head
+            and head.head.lemma_.lower() in frame.lemmas and head.head.pos_ in ("NOUN", "PROPN")):
+        return True
+    return (tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN")
+            and any(f.type == frame.type for f in frames_for(head, by_lemma)))
 
 
 def _resolve_arg(trigger, frame, name, actors):
@@ -222,7 +227,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
         for tok in sent:
             drafts: list[Draft] = []
             for frame in frames_for(tok, by_lemma):
-                if _is_complement(tok, frame):
+                if _is_complement(tok, frame, by_lemma):
                     continue
                 drafts.extend(_frame_drafts(tok, frame, actors))
             if tok.pos_ in ("NOUN", "PROPN"):

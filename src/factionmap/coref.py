@@ -68,7 +68,7 @@ def _is_pair(tok) -> bool:
 
 def _candidates(tok, out, sent_index: int, kind: str):
     for m in out.mentions:
-        if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
+        if m.token >= tok.i or m.entity.kind != kind or not m.is_actor or m.via == "state":
             continue
         if sent_index - 2 <= m.sentence <= sent_index:
             yield m

@@ -18,6 +18,8 @@ SLOT_NAMES = {
     "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by",
 }
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
+OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
+                  "nominate", "task", "designate", "force", "persuade", "allow", "encourage"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
                "seal", "reach", "end", "break", "suffer", "wage", "launch", "carry", "stage", "mount",
@@ -124,6 +126,10 @@ def subject(tok) -> list:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         return subs
+    if tok.dep_ == "xcomp" and tok.head != tok:
+        objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
+        if objs and tok.head.lemma_ in OBJECT_CONTROL:
+            return objs
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":

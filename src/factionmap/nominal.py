@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arguments import leader_org, mentions_at
-from .frames import subject
+from .frames import conjuncts, subject
 
 
 @dataclass
@@ -58,6 +58,8 @@ def _persons_for_role(tok, actors) -> list:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found += mentions_at(p, actors, ("person",))
+    if not found and tok.dep_ == "conj" and tok.head != tok:
+        return _persons_for_role(tok.head, actors)  # "their founder and supreme leader, X"
     if not found:
         # "the head of al Qaeda Ayman al-Zawahiri": the name right after the phrase
         end = tok.right_edge.i + 1
@@ -82,12 +84,17 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
     if tok.tag_ in ("NNS", "NNPS"):
         return []
     drafts: list[Draft] = []
-    if lemma in nominal["succession"]:
-        preds = [e for c in tok.children if c.dep_ == "poss" for e in mentions_at(c, actors, ("person",))]
-        news = [e for e in _persons_for_role(tok, actors) if all(e.id != p.id for p in preds)]
+    if lemma in nominal["succession"] or lemma in nominal["predecessor"]:
+        owners = [e for c in tok.children if c.dep_ == "poss" for e in mentions_at(c, actors, ("person",))]
+        named = [e for e in _persons_for_role(tok, actors) if all(e.id != p.id for p in owners)]
         org = leader_org(tok, actors)
-        for new in news:
-            args = {"leader": new, "predecessor": preds[0] if preds else None, "org": org}
+        for other in named:
+            if lemma in nominal["predecessor"]:  # "Y's predecessor, X"
+                if not owners:
+                    continue
+                args = {"leader": owners[0], "predecessor": other, "org": org}
+            else:  # "X's successor, Y"
+                args = {"leader": other, "predecessor": owners[0] if owners else None, "org": org}
             drafts.append(Draft("SUCCESSION", args, tok, "nominal.successor", 0.75))
         return drafts
     leading = lemma in nominal["leadership"]
@@ -95,6 +102,8 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
     if not (leading or member):
         return []
     org = leader_org(tok, actors)
+    if org is None and tok.dep_ == "conj" and tok.head != tok:
+        org = leader_org(tok.head, actors)
     if org is None and tok.dep_ == "compound":
         for c in tok.head.children:
             if c.dep_ in ("compound", "poss", "nmod") and c.i != tok.i:
@@ -109,8 +118,13 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         leading, member = False, True
     if lemma in ("leader", "head", "chief") and indefinite:
         leading, member = False, True  # "a Taliban leader" is one of several
+    new = any(c.lower_ in ("new", "incoming") for c in tok.children) and not indefinite
+    former = any(c.lower_ in ("former", "ex", "late", "slain") for c in tok.children)
     for person in _persons_for_role(tok, actors):
-        if leading:
+        if leading and new:  # "the new head of the Taliban, X": X took over
+            drafts.append(Draft("SUCCESSION", {"leader": person, "org": org, "predecessor": None},
+                                tok, "nominal.new_leader", 0.7))
+        if leading or (former and lemma in ("leader", "head", "chief", "emir", "amir")):
             drafts.append(Draft("LEADERSHIP", {"leader": person, "org": org, "role": _role_text(tok)},
                                 tok, "nominal.role", 0.8))
         else:
@@ -130,7 +144,11 @@ def _described_orgs(tok, actors) -> list:
     if tok.dep_ in ("attr",) and tok.head.lemma_ in ("be", "become", "remain"):
         for c in tok.head.children:
             if c.dep_ == "nsubj":
-                found += mentions_at(c, actors, ("org",))
+                for t in conjuncts(c):
+                    found += mentions_at(t, actors, ("org",))
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head != tok.head:
+        for s in subject(tok.head.head):  # "X emerged as an offshoot of Y"
+            found += mentions_at(s, actors, ("org",))
     if not found:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod") and c.i < tok.i:
@@ -170,6 +188,12 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
     subjects = _described_orgs(tok, actors)
     others = _other_orgs(tok, actors, subjects)
     drafts = []
+    if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY"):
+        # "X and Y have been bitter rivals"
+        for i in range(len(subjects)):
+            for j in range(i + 1, len(subjects)):
+                drafts.append(Draft(ctype, {"a": subjects[i], "b": subjects[j]}, tok, f"nominal.{lemma}", 0.75))
+        return drafts
     for x in subjects:
         for y in others:
             if x.id == y.id:

@@ -37,6 +37,14 @@ def validate_rules(raw: dict) -> dict:
     out["frames"] = validate_frames(frames)
     out["nominal"] = raw.get("nominal", {})
     out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
+    states = raw.get("states", {})
+    if not isinstance(states, dict):
+        raise FactionmapError("E202", detail="'states' must be an object")
+    out["states"] = {
+        "country_aliases": dict(states.get("country_aliases", {})),
+        "demonyms": {k: v for k, v in states.get("demonyms", {}).items() if v},
+        "state_nouns": frozenset(states.get("state_nouns", [])),
+    }
     return out
 
 
