@@ -16,7 +16,7 @@ from .context import modality_of, time_of
 from .frames import frames_for, index_frames, slot_tokens
 from .fusion_doc import infer_and_merge
 from .language import clean_sentence
-from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence
+from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, relation_noun_claims, role_claims
 from .rules import load_rules
@@ -199,10 +199,13 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         {k: draft.args.get(k) for k in CLAIM_TYPES[draft.type]["core"]}))
     if draft.rule.startswith("nominal."):
         negated = False  # a noun phrase's relation is not negated by the verb it sits under
-    time = time_of(draft.trigger, document.published)
+    time = time_of(draft.trigger, document.published,
+                   phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)
     if draft.type == "DEATH" and args.get("announced") is None:
         args["announced"] = _announced(draft.trigger, document.published)
+        if args["announced"] and time.start == args["announced"]:
+            time = TimeSpan(text=None)  # the date is the announcement's, not the death's
     confidence = draft.confidence
     if any(via.get(getattr(v, "id", None)) in ("pronoun", "descriptor") for v in args.values()):
         confidence *= 0.9

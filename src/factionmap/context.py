@@ -179,10 +179,17 @@ def _path_length(date_tok, trigger) -> int | None:
         steps += 1
 
 
-def time_of(trigger, published: str | None) -> TimeSpan:
-    """The time expression closest to the trigger in the parse, resolved."""
+def time_of(trigger, published: str | None, phrase_only: bool = False) -> TimeSpan:
+    """The time expression closest to the trigger in the parse, resolved.
+
+    With `phrase_only`, only a date inside the trigger's own phrase counts: a
+    role said in passing ("X, the group's leader, was killed on May 2") is not
+    dated by the event of the sentence.
+    """
     best = None
     for d in _date_tokens(trigger.sent):
+        if phrase_only and not any(a.i == trigger.i for a in d.ancestors):
+            continue
         n = _path_length(d, trigger)
         if n is None:
             continue

@@ -29,7 +29,11 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         found = _best(doc, tok, out, sent_index, "org")
         return [(found, "pronoun")] if found is not None else []
     if lower in ("he", "his", "him"):
-        found = _best(doc, tok, out, sent_index, "person")
+        found = _best(doc, tok, out, sent_index, "person", exclude=_coarguments(tok) if lower == "him" else ())
+        return [(found, "pronoun")] if found is not None else []
+    if lower in ("their", "they"):
+        # a group spoken of in the plural ("the Taliban ... their leader"), only when it is the subject here
+        found = _best(doc, tok, out, sent_index, "org", same_sentence_subject=True)
         return [(found, "pronoun")] if found is not None else []
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
@@ -84,10 +88,22 @@ def _salience(doc, m, sent_index: int, subjects_first: bool) -> float:
     return score + m.token / 100000
 
 
-def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True):
+def _coarguments(tok) -> set[int]:
+    """Tokens in the pronoun's own clause: 'him' is never one of them (chose X to succeed him)."""
+    verb = tok.head
+    root = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head != verb else verb
+    return {t.i for t in root.subtree if t.i != tok.i}
+
+
+def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True,
+          exclude=(), same_sentence_subject: bool = False):
     best = None
     best_score = None
     for m in _candidates(tok, out, sent_index, kind):
+        if m.token in exclude:
+            continue
+        if same_sentence_subject and not (m.sentence == sent_index and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
+            continue
         score = _salience(doc, m, sent_index, subjects_first)
         if best_score is None or score > best_score:
             best, best_score = m.entity, score

@@ -104,6 +104,7 @@ class DocScore:
     hypothetical_agreement: Agreement
     misses: tuple[str, ...] = ()
     extras: tuple[str, ...] = ()
+    disagreements: tuple[str, ...] = ()  # matched pairs whose time or modality disagree
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class EvalReport:
     hypothetical_agreement: Agreement
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
     documents: tuple[DocScore, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +131,7 @@ class EvalReport:
             "hypothetical_agreement": self.hypothetical_agreement.to_dict(),
             "misses": list(self.misses),
             "extras": list(self.extras),
+            "disagreements": list(self.disagreements),
         }
 
 
@@ -311,13 +314,19 @@ def _describe_system(claim: dict) -> str:
     return f"{claim.get('type')}({', '.join(args)}) — \"{' '.join(sentence.split())}\""
 
 
-def _describe_gold(claim: dict) -> str:
+def _span(time: dict | None) -> str:
+    time = time or {}
+    return f"{time.get('start') or '?'}..{time.get('end') or '?'} ({time.get('precision') or 'no precision'})"
+
+
+def _describe_gold(claim: dict, evidence: bool = True) -> str:
     args = []
     for name, value in claim["args"].items():
         if name in LITERAL_ARGS or value is None:
             continue
         args.append(f"{name}=[{', '.join(value)}]" if isinstance(value, list) else f"{name}={value}")
-    return f"{claim['type']}({', '.join(args)}) — \"{claim.get('evidence', '')}\""
+    described = f"{claim['type']}({', '.join(args)})"
+    return f"{described} — \"{claim.get('evidence', '')}\"" if evidence else described
 
 
 def score_document(system: list[dict], gold: dict) -> DocScore:
@@ -332,6 +341,7 @@ def score_document(system: list[dict], gold: dict) -> DocScore:
     found = [False] * len(gold_claims)
     time_pairs, modality_pairs, hypo_pairs = Agreement(), Agreement(), Agreement()
     extras: list[str] = []
+    disagreements: list[str] = []
 
     for sclaim in system:
         matches = [i for i, g in enumerate(gold_claims) if matcher.claim(sclaim, g)]
@@ -347,12 +357,22 @@ def score_document(system: list[dict], gold: dict) -> DocScore:
         paired = next((i for i in matches if required[i]), matches[0])
         gclaim = gold_claims[paired]
         if gclaim.get("time"):
-            time_pairs += Agreement(int(time_agrees(sclaim.get("time"), gclaim["time"])), 1)
+            agrees = time_agrees(sclaim.get("time"), gclaim["time"])
+            time_pairs += Agreement(int(agrees), 1)
+            if not agrees:
+                disagreements.append(
+                    f"{doc_id}: {_describe_gold(gclaim, evidence=False)} time: gold "
+                    f"{_span(gclaim['time'])}, system {_span(sclaim.get('time'))}"
+                )
         if gclaim.get("modality"):
             smod, gmod = sclaim.get("modality"), gclaim["modality"]
             modality_pairs += Agreement(int(smod == gmod), 1)
             hypo = (smod == "hypothetical") == (gmod == "hypothetical")
             hypo_pairs += Agreement(int(hypo), 1)
+            if smod != gmod:
+                disagreements.append(
+                    f"{doc_id}: {_describe_gold(gclaim, evidence=False)} modality: gold {gmod}, system {smod}"
+                )
 
     misses: list[str] = []
     for i, gclaim in enumerate(gold_claims):
@@ -369,6 +389,7 @@ def score_document(system: list[dict], gold: dict) -> DocScore:
         document=doc_id, overall=overall, per_type=per_type,
         time_agreement=time_pairs, modality_agreement=modality_pairs,
         hypothetical_agreement=hypo_pairs, misses=tuple(misses), extras=tuple(extras),
+        disagreements=tuple(disagreements),
     )
 
 
@@ -387,6 +408,7 @@ def combine(scores: Iterable[DocScore]) -> EvalReport:
         hypothetical_agreement=sum((d.hypothetical_agreement for d in scores), Agreement()),
         misses=[m for d in scores for m in d.misses],
         extras=[e for d in scores for e in d.extras],
+        disagreements=[x for d in scores for x in d.disagreements],
         documents=scores,
     )
 
@@ -426,4 +448,6 @@ def format_report(report: EvalReport) -> str:
     lines += [f"  - {m}" for m in report.misses]
     lines.append(f"extras ({len(report.extras)}):")
     lines += [f"  - {e}" for e in report.extras]
+    lines.append(f"time or modality disagreements ({len(report.disagreements)}):")
+    lines += [f"  - {x}" for x in report.disagreements]
     return "\n".join(lines)

@@ -126,6 +126,8 @@ def subject(tok) -> list:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         return subs
+    if tok.dep_ in ("acomp", "oprd", "attr") and tok.head != tok:
+        return subject(tok.head)  # "X remains closely aligned with Y"
     if tok.dep_ == "xcomp" and tok.head != tok:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
         if objs and tok.head.lemma_ in OBJECT_CONTROL:
