@@ -121,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"$ {command}")
     print(f"corpus: {len(texts)} texts, {words} words ({args.corpus})")
     print(f"(a) ingest_paths end to end: {ingest_seconds:7.2f}s  {ingest_rate:9.0f} words/s  "
-          f"({report.documents} documents, {report.claims} claims stored, {len(report.failed)} failed)")
+          f"({report.documents} documents, {report.claims} claims stored, "
+          f"{len(report.skipped)} skipped as duplicates, {len(report.failed)} failed)")
     print(f"(b) bare spaCy nlp.pipe:     {spacy_seconds:7.2f}s  {spacy_rate:9.0f} words/s  "
           f"(model load {load_seconds:.2f}s, not counted)")
     print(f"ratio (a)/(b): {ingest_rate / spacy_rate:.2f}")

@@ -283,3 +283,15 @@ def test_evaluate_store_scores_each_gold_document(tmp_path, doc_id):
     }
     assert (report.time_agreement.agree, report.time_agreement.total) == (1, 1)
     assert report.to_dict()["extras"] == ['doc1: RIVALRY(a=ISIS, b=Taliban) — "Al Qaeda and the Taliban are aligned."']
+
+
+@pytest.mark.parametrize("modality", ["reported"])
+def test_evaluate_disagreements_listed(modality):
+    gold = gold_with(GOLD["claims"][2])
+    system = [claim("PRESENCE", modality=modality, time={"start": "2015", "end": None, "precision": "year"},
+                    org=ent("ISIS"), place=ent("Afghanistan", kind="place"))]
+    score = score_document(system, gold)
+    assert score.disagreements == (
+        "doc1: PRESENCE(org=isis, place=afghanistan) time: gold 2014..? (year), system 2015..? (year)",
+        "doc1: PRESENCE(org=isis, place=afghanistan) modality: gold asserted, system reported",
+    )
