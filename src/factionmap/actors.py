@@ -138,8 +138,12 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             add(tok, entity, "ner")
             continue
         if label == "ORG":
+            # Any other organization may act (a group the registry lacks, a ministry),
+            # except those that only report or host talks: outlets, institutes, bodies.
             entity = _new_org(name, new_orgs, registry)
-            add(tok, entity, "ner", is_actor=False)
+            lower = {w.lower().strip(".") for w in re.findall(r"[\w.'’-]+", name)}
+            reporter = bool(lower & rules["non_group_words"]) or normalize_name(name) in rules["non_actor_orgs"]
+            add(tok, entity, "ner", is_actor=not reporter)
             continue
         if label == "PERSON":
             bare = _strip_title(name, rules["titles"])

@@ -16,8 +16,10 @@ PROXY_NOUNS = {
     "men", "gunman", "gunmen", "insurgent", "insurgents", "soldier", "soldiers", "militia", "wing",
     "leadership", "command", "commanders", "leaders", "branch", "branches", "faction", "factions",
     "affiliate", "affiliates", "jihadist", "jihadists", "rebels", "rebel", "government", "army",
-    "offensive", "campaign", "operation", "operations", "assault", "military",
+    "offensive", "campaign", "operation", "operations", "assault", "military", "group", "groups",
+    "cells", "elements", "operatives", "organizations", "organisations", "movements",
 }
+EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
 # Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.
 PLACE_NOUNS = {
     "territory", "territories", "area", "areas", "town", "towns", "city", "cities", "village", "villages",
@@ -53,6 +55,13 @@ def _direct(tok, kinds, actors):
     if found:
         return found
     lemma = tok.lemma_.lower()
+    if "org" in kinds and "person" not in kinds and actors.at(tok.i):
+        # "Former Fatah al-Islam leader Al Abssi attacked Hezbollah": the leader acts for his group
+        for c in tok.children:
+            if c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_ROLE_NOUNS:
+                org = leader_org(c, actors)
+                if org is not None:
+                    return [org]
     if "place" in kinds and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         places = _subtree_places(tok, actors)
         if places:
@@ -65,6 +74,11 @@ def _direct(tok, kinds, actors):
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
                 found.extend(mentions_at(c, actors, ("org",)))
+            elif c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for q in conjuncts(p):
+                            found.extend(mentions_at(q, actors, ("org",)))
             elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":

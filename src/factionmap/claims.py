@@ -126,9 +126,12 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             drafts.append(Draft(frame.type, {"a": a[0], "b": None}, tok, frame.name, frame.confidence))
         return drafts
     if frame.type == "MERGER":
-        parts = resolved.get("parts", [])
+        parts = list(resolved.get("parts", []))
+        result = resolved.get("result", [])
+        if len(parts) == 1 and result and result[0].id != parts[0].id:
+            parts.append(result[0])  # "merged X into Y": Y is a part and the result
         if len(parts) >= 2:
-            result = resolved.get("result", [None])
+            result = result or [None]
             drafts.append(Draft("MERGER", {"parts": tuple(parts), "result": result[0] if result else None},
                                 tok, frame.name, frame.confidence))
         return drafts
@@ -140,10 +143,24 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
                for n in core for m in core if n < m):
             continue
         args.update(frame.literals)
+        if frame.type == "FOUNDING" and _under_split_or_merger(tok):
+            args["parent"] = None  # "split to form X" / "merged to form X": not a parent's branch
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)
         drafts.append(Draft(frame.type, args, tok, frame.name, frame.confidence))
     return drafts
+
+
+def _under_split_or_merger(tok) -> bool:
+    t = tok
+    for _ in range(2):
+        if t.dep_ not in ("xcomp", "conj", "advcl") or t.head == t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ("split", "splinter", "break", "secede", "leave", "merge", "unite", "join",
+                                "combine", "defect", "quit"):
+            return True
+    return False
 
 
 def _defection_context(args, defector_toks, actors) -> None:

@@ -15,8 +15,9 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of",
 }
+FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
                   "nominate", "task", "designate", "force", "persuade", "allow", "encourage"}
@@ -56,7 +57,7 @@ def validate_frames(raw: list) -> tuple[Frame, ...]:
             if name not in known:
                 raise FactionmapError("E202", detail=f"{where}: {ctype} has no argument {name!r}")
             for slot in slots:
-                if slot not in SLOT_NAMES and not slot.startswith(("prep:", "obj.prep:")):
+                if slot not in SLOT_NAMES and not slot.startswith(("prep:", "obj.prep:", "verb.prep:")):
                     raise FactionmapError("E202", detail=f"{where}: unknown slot {slot!r}")
         lemmas = f.get("lemmas")
         if not isinstance(lemmas, list) or not lemmas:
@@ -128,6 +129,8 @@ def subject(tok) -> list:
         return subs
     if tok.dep_ in ("acomp", "oprd", "attr") and tok.head != tok:
         return subject(tok.head)  # "X remains closely aligned with Y"
+    if tok.dep_ == "pcomp" and tok.head.head != tok.head:
+        return subject(tok.head.head)  # "shifted its focus from fighting X to fighting Y"
     if tok.dep_ == "xcomp" and tok.head != tok:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
         if objs and tok.head.lemma_ in OBJECT_CONTROL:
@@ -199,6 +202,23 @@ def slot_tokens(trigger, slot: str) -> list:
             if len(found) >= 2:
                 return found
         return found
+    if slot == "formed":  # "split ... to form X", "merged to form X", "broke away and formed X"
+        out = []
+        for c in trigger.children:
+            if c.dep_ in ("xcomp", "conj", "advcl") and c.lemma_.lower() in FORM_VERBS:
+                out += _children(c, "dobj", "attr")
+        return out
+    if slot == "subj_of":  # "members of the GIA split": the group they came from
+        out = []
+        for s_ in subject(trigger):
+            out += [c for c in s_.children if c.dep_ in ("poss", "compound")]
+            out += _prep_objects(s_, "of")
+        return out
+    if slot.startswith("verb.prep:"):  # "signed an alliance agreement with X"
+        verb = trigger
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return _prep_objects(verb, slot.split(":", 1)[1]) if verb != trigger else []
     if slot == "obj.poss":  # "seizing the Taliban's territory"
         return [c for obj in patient(trigger) for c in obj.children if c.dep_ == "poss"]
     if slot == "where":  # "in Afghanistan, where it has been seizing ..."

@@ -29,6 +29,8 @@ def validate_rules(raw: dict) -> dict:
             if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
                 raise FactionmapError("E202", detail=f"'{section}.{key}' must be a non-empty list of words")
             out[section][key] = frozenset(w.lower() for w in words)
+    out["actors"]["non_actor_orgs"] = frozenset(
+        " ".join(w.lower().split()) for w in raw["actors"].get("non_actor_orgs", []))
     frames = raw.get("frames", [])
     if not isinstance(frames, list):
         raise FactionmapError("E202", detail="'frames' must be a list")
