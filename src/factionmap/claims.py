@@ -215,7 +215,11 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
     modality, negated, attribution = modality_of(draft.trigger, _core_names(
         {k: draft.args.get(k) for k in CLAIM_TYPES[draft.type]["core"]}))
     if draft.rule.startswith("nominal."):
-        negated = False  # a noun phrase's relation is not negated by the verb it sits under
+        # a relation said in a noun phrase is the writer's background, not negated by the
+        # verb it sits under nor attributed to the source of the sentence's event
+        negated = False
+        if modality in ("reported", "claimed") and attribution:
+            modality, attribution = "asserted", None
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)

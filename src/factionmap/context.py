@@ -149,8 +149,11 @@ def modality_of(trigger, core_names: set[str]) -> tuple[str, bool, str | None]:
 
 
 def _is_future(trigger) -> bool:
+    """A verb in the future tense ('will meet on Thursday'); a noun never is (Thursday's pledge)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
     t = trigger
-    for _ in range(3):
+    for _ in range(2):
         if any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in t.children):
             return True
         if t.head == t:

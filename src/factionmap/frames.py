@@ -114,6 +114,11 @@ def _prep_objects(tok, prep: str) -> list:
 def subject(tok) -> list:
     """The doer of a verb or noun trigger, following passives, relatives and shared subjects."""
     if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "ROOT":  # a verb the tagger took for a noun: "The SSU split from the IMK"
+            found = _children(tok, "nsubj") or [c for c in tok.children
+                                                if c.dep_ in ("nmod", "compound") and c.i < tok.i]
+            if found:
+                return found
         found = _children(tok, "poss") or _prep_objects(tok, "by") or _prep_objects(tok, "from")
         if found:
             return found
@@ -205,7 +210,7 @@ def slot_tokens(trigger, slot: str) -> list:
     if slot == "formed":  # "split ... to form X", "merged to form X", "broke away and formed X"
         out = []
         for c in trigger.children:
-            if c.dep_ in ("xcomp", "conj", "advcl") and c.lemma_.lower() in FORM_VERBS:
+            if c.dep_ in ("xcomp", "conj", "advcl") and (c.lemma_.lower() in FORM_VERBS or c.lower_ in FORM_VERBS):
                 out += _children(c, "dobj", "attr")
         return out
     if slot == "subj_of":  # "members of the GIA split": the group they came from

@@ -15,7 +15,12 @@ from .model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity, TimeSpan
 
 # When one fact is said several ways, the most informative way of saying it wins;
 # a report by others outranks the writer's own restatement of it.
-_MODALITY_RANK = {"reported": 0, "claimed": 1, "asserted": 2, "denied": 3, "hypothetical": 4}
+# For an event, who reported it matters most; a standing relation the writer
+# states outright stays the writer's assertion even if a source also says it.
+_EVENT_RANK = {"reported": 0, "claimed": 1, "asserted": 2, "denied": 3, "hypothetical": 4}
+_STATE_RANK = {"asserted": 0, "reported": 1, "claimed": 2, "denied": 3, "hypothetical": 4}
+STATE_TYPES = frozenset({"LEADERSHIP", "MEMBERSHIP", "ALLIANCE", "RIVALRY", "AFFILIATION", "BRANCH",
+                         "SPONSORSHIP", "PRESENCE", "CONTROL"})
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 
 
@@ -121,7 +126,8 @@ def _fill(base: dict, other: dict) -> dict:
 def merge_two(x: Claim, y: Claim) -> Claim:
     """One claim from two statements of the same fact."""
     evidence = tuple(dict.fromkeys([*x.evidence, *y.evidence]))
-    modality = min((x.modality, y.modality), key=lambda m: _MODALITY_RANK[m])
+    rank = _STATE_RANK if x.type in STATE_TYPES else _EVENT_RANK
+    modality = min((x.modality, y.modality), key=lambda m: rank[m])
     if "hypothetical" in (x.modality, y.modality) and modality != "hypothetical":
         pass  # a fact stated outright is not made hypothetical by a hedge elsewhere
     attribution = x.attribution or y.attribution
