@@ -7,6 +7,8 @@ Afghanistan" names Afghanistan; "X and Y" names both.
 
 from __future__ import annotations
 
+from .language import sentence_of
+
 from .frames import conjuncts
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
@@ -95,7 +97,7 @@ def _direct(tok, kinds, actors):
                     if p.dep_ == "pobj":
                         found.extend(mentions_at(p, actors, ("person",)))
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if not found and nxt is not None and nxt.sent == tok.sent:
+        if not found and nxt is not None and sentence_of(nxt).start == sentence_of(tok).start:
             found.extend(mentions_at(nxt, actors, ("person",)))
     return found
 

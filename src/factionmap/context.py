@@ -5,6 +5,8 @@ All four are read from the parse around the word that triggered the claim.
 
 from __future__ import annotations
 
+from .language import sentence_of
+
 from .model import TimeSpan
 from .timeexpr import resolve_time
 
@@ -101,7 +103,7 @@ def _speaker_phrase(subj) -> str:
 
 def attribution_of(trigger) -> tuple[str | None, str | None, object]:
     """(who says it, how: 'according'|'speech'|'hedge'|None, the speaker token)."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             to = tok.doc[tok.i + 1]
@@ -190,7 +192,7 @@ def time_of(trigger, published: str | None, phrase_only: bool = False) -> TimeSp
     dated by the event of the sentence.
     """
     best = None
-    for d in _date_tokens(trigger.sent):
+    for d in _date_tokens(sentence_of(trigger)):
         if phrase_only and not any(a.i == trigger.i for a in d.ancestors):
             continue
         n = _path_length(d, trigger)

@@ -7,6 +7,8 @@ description ("Y, a new province") are the most salient, then the most recent.
 
 from __future__ import annotations
 
+from .language import sentence_of
+
 import re
 
 _AKA = re.compile(r"^\s*,?\s*(?:also known as|also called|known as)\s+", re.I)
@@ -145,7 +147,7 @@ def _also_known_as(doc, tok, out):
 
 def _quote_speaker(doc, tok, out):
     """'I' and 'we' inside a quotation are the person the sentence says spoke."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     before = doc.text[sent.start_char:tok.idx]
     if sum(before.count(q) for q in _QUOTES) % 2 == 0:
         return None

@@ -6,6 +6,7 @@ spaCy objects live here and in the actors and claims stages only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .registry import load_registry, phrase_patterns
@@ -40,6 +41,19 @@ def load_pipeline():
                         for label, text, aid, c in patterns if c])
     nlp.add_pipe("merge_entities")
     return nlp
+
+
+def sentence_of(tok):
+    """The sentence of a token. spaCy's `Token.sent` walks every sentence of the
+    document each time; this looks it up in a table made once per document."""
+    doc = tok.doc
+    table = doc.user_data.get("factionmap_sents")
+    if table is None:
+        spans = list(doc.sents)
+        table = (spans, [s.start for s in spans])
+        doc.user_data["factionmap_sents"] = table
+    spans, starts = table
+    return spans[bisect_right(starts, tok.i) - 1]
 
 
 def parse(text: str):

@@ -5,6 +5,8 @@ branch of the Taliban", "al Qaeda's al-Sahab media wing", "X, an ally of Y").
 
 from __future__ import annotations
 
+from .language import sentence_of
+
 from dataclasses import dataclass
 
 from .arguments import leader_org, mentions_at
@@ -29,10 +31,10 @@ def left_apposition(tok, actors, kind: str) -> list:
     such appositions as coordinations.
     """
     i = tok.i - 1
-    while i >= tok.sent.start and tok.doc[i].dep_ in ("det", "amod", "compound", "nmod", "nummod", "advmod") \
+    while i >= sentence_of(tok).start and tok.doc[i].dep_ in ("det", "amod", "compound", "nmod", "nummod", "advmod") \
             and tok.doc[i].head.i in range(tok.doc[i].i, tok.i + 1) and not actors.at(i):
         i -= 1
-    if i - 1 >= tok.sent.start and tok.doc[i].text == ",":
+    if i - 1 >= sentence_of(tok).start and tok.doc[i].text == ",":
         return mentions_at(tok.doc[i - 1], actors, (kind,))
     return []
 
@@ -63,7 +65,7 @@ def _persons_for_role(tok, actors) -> list:
     if not found:
         # "the head of al Qaeda Ayman al-Zawahiri": the name right after the phrase
         end = tok.right_edge.i + 1
-        if end < len(tok.doc) and tok.doc[end].sent == tok.sent:
+        if end < len(tok.doc) and sentence_of(tok.doc[end]).start == sentence_of(tok).start:
             found += mentions_at(tok.doc[end], actors, ("person",))
     out = []
     for e in found:
