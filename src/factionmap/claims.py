@@ -250,8 +250,12 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 via.setdefault(m.entity.id, m.via)
         for tok in sent:
             drafts: list[Draft] = []
+            blocked = (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass")
+                       and tok.head.lemma_.lower() in rules["frames_blocked_by"])
             for frame in frames_for(tok, by_lemma):
                 if _is_complement(tok, frame, by_lemma):
+                    continue
+                if blocked and frame.type != "SPLIT":  # "cut ties with", "ended the alliance"
                     continue
                 drafts.extend(_frame_drafts(tok, frame, actors))
             if tok.pos_ in ("NOUN", "PROPN"):

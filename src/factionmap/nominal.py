@@ -148,8 +148,8 @@ def _described_orgs(tok, actors) -> list:
             if c.dep_ == "nsubj":
                 for t in conjuncts(c):
                     found += mentions_at(t, actors, ("org",))
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head != tok.head:
-        for s in subject(tok.head.head):  # "X emerged as an offshoot of Y"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "under", "within", "into", "in") and tok.head.head != tok.head:
+        for s in subject(tok.head.head):  # "X emerged as an offshoot of Y", "X falls under the umbrella of Y"
             found += mentions_at(s, actors, ("org",))
     if not found:
         for c in tok.children:

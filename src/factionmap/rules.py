@@ -37,6 +37,10 @@ def validate_rules(raw: dict) -> dict:
     from .frames import validate_frames  # frames know their own schema
 
     out["frames"] = validate_frames(frames)
+    blocked = raw.get("frames_blocked_by", [])
+    if not isinstance(blocked, list) or not all(isinstance(w, str) for w in blocked):
+        raise FactionmapError("E202", detail="'frames_blocked_by' must be a list of words")
+    out["frames_blocked_by"] = frozenset(blocked)
     out["nominal"] = raw.get("nominal", {})
     out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     states = raw.get("states", {})
