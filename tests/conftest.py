@@ -79,3 +79,25 @@ def fresh_store():
 def taliban_store(fresh_store):
     add_taliban_story(fresh_store)
     return fresh_store
+
+
+# -- the extraction pipeline (shared by the stage tests) ------------------------
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline with the registry's entity ruler, loaded once per session."""
+    from factionmap.language import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def claims_of(nlp):
+    """A function: text (and publication date) -> the claims the pipeline extracts."""
+    from factionmap.pipeline import extract
+
+    def run(text: str, published: str | None = "2015-08-14"):
+        return extract(text, published=published)
+
+    return run

@@ -72,6 +72,10 @@ def _direct(tok, kinds, actors):
         named = _named_as(tok, actors)  # "a branch it calls Khorasan Province"
         if named:
             return named
+    if "org" in kinds and "person" not in kinds and lemma in PERSON_ROLE_NOUNS:
+        org = leader_org(tok, actors)  # "killed the leader of Kurdish Hamas": the group is hit
+        if org is not None:
+            return [org]
     if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):

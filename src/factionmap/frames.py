@@ -201,11 +201,17 @@ def slot_tokens(trigger, slot: str) -> list:
         return []
     if slot == "pair":
         found = []
-        for name in ("between", "among", "of"):
-            for t in _prep_objects(trigger, name):
-                found.extend(conjuncts(t))
-            if len(found) >= 2:
-                return found
+        heads = [trigger]
+        if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head != trigger:
+            heads.append(trigger.head)  # "clashes erupted between X and Y"
+        for head in heads:
+            for name in ("between", "among", "of"):
+                if head != trigger and name == "of":
+                    continue
+                for t in _prep_objects(head, name):
+                    found.extend(conjuncts(t))
+                if len(found) >= 2:
+                    return found
         return found
     if slot == "formed":  # "split ... to form X", "merged to form X", "broke away and formed X"
         out = []

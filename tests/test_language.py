@@ -1,0 +1,71 @@
+"""The language stage: registry names become entities carrying the actor id, merged into one token."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.language import clean_sentence
+
+
+def _entities(nlp, text):
+    return [(ent.text, ent.ent_id_) for ent in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text, name, actor_id",
+    [
+        ("Al-Qaeda claimed the attack in Yemen.", "Al-Qaeda", "al-qaeda"),
+        ("Fighters loyal to al Qaeda attacked the base.", "al Qaeda", "al-qaeda"),
+        ("The leaders of al-Qaida met in secret.", "al-Qaida", "al-qaeda"),
+        ("IS militants attacked Ramadi on Sunday.", "IS", "islamic-state"),
+        ("The Taliban attacked a checkpoint.", "Taliban", "taliban"),
+        ("Abu Bakr al-Baghdadi gave a sermon.", "Abu Bakr al-Baghdadi", "abu-bakr-al-baghdadi"),
+    ],
+)
+def test_language_registry_name_is_entity_with_actor_id(nlp, text, name, actor_id):
+    assert (name, actor_id) in _entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The road is closed, and the town is quiet.",
+        "Is the group weaker now? Analysts say it is.",
+    ],
+)
+def test_language_is_matches_only_uppercase(nlp, text):
+    assert all(actor_id != "islamic-state" for _, actor_id in _entities(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Abu Bakr al-Baghdadi leads the Islamic State in Iraq.", "Abu Bakr al-Baghdadi"),
+        ("Abu Bakr al-Baghdadi leads the Islamic State in Iraq.", "Islamic State"),
+        ("Fighters of al Qaeda in the Arabian Peninsula attacked Mukalla.", "al Qaeda in the Arabian Peninsula"),
+    ],
+)
+def test_language_entity_tokens_are_merged(nlp, text, name):
+    doc = nlp(text)
+    tokens = [tok for tok in doc if tok.text == name]
+    assert len(tokens) == 1
+    assert tokens[0].ent_type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Al-Shabaab  attacked\ta hotel in Mogadishu.\n\nThe group said  it would  strike again."],
+)
+def test_language_doc_keeps_the_text_as_given(nlp, text):
+    assert nlp(text).text == text
+
+
+@pytest.mark.parametrize(
+    "raw, shown",
+    [
+        ("  Al-Shabaab  attacked \t a hotel. ", "Al-Shabaab attacked a hotel."),
+        ("The Taliban\u00a0 said so.", "The Taliban said so."),
+    ],
+)
+def test_language_clean_sentence_collapses_blanks(raw, shown):
+    assert clean_sentence(raw) == shown
