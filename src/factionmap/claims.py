@@ -78,6 +78,9 @@ def _resolve_arg(trigger, frame, name, actors):
     return [], []
 
 
+RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "feud", "war",
+              "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
+              "battle", "battles", "confrontation", "dispute", "competition", "animosity", "struggle"}
 PEOPLE_NOUNS = {"member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
                 "militant", "militants", "official", "officials", "cadre", "cadres", "loyalist", "loyalists"}
 
@@ -118,7 +121,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
     if frame.type in ("ALLIANCE", "RIVALRY"):
         a, b = resolved.get("a", []), resolved.get("b", [])
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
-        if not b and len(a) >= 2:
+        together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children)
+        if not b and len(a) >= 2 and (frame.type == "ALLIANCE" or (tok.lemma_.lower() in RECIPROCAL and not together)):
+            # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
         for x, y in pairs[:6]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))

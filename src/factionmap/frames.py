@@ -94,21 +94,16 @@ def _children(tok, *deps):
 
 
 def _prep_objects(tok, prep: str) -> list:
-    """pobj of 'prep' under tok; multiword preps like 'on behalf of' walk the chain."""
+    """Objects of a preposition under tok; several words ('on behalf of', 'in concert
+    with', 'away from') are followed word by word down the tree."""
     words = prep.split()
-    heads = [tok]
-    for w in words:
-        nxt = []
-        for h in heads:
-            for c in h.children:
-                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == w:
-                    nxt.extend(_children(c, "pobj", "pcomp") or [c])
-                elif c.dep_ == "pobj" and h.lower_ == w:
-                    nxt.append(c)
-        if not nxt:
-            return []
-        heads = nxt
-    return heads
+    nodes = [c for c in tok.children if c.lower_ == words[0]
+             and (len(words) > 1 or c.dep_ in ("prep", "agent", "dative"))]
+    for w in words[1:]:
+        nodes = [c for n in nodes for c in n.children if c.lower_ == w]
+    if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
+        nodes = [c for c in tok.children if c.lower_ == words[-1] and c.dep_ in ("prep", "agent")]
+    return [c for n in nodes for c in n.children if c.dep_ in ("pobj", "pcomp")]
 
 
 def subject(tok) -> list:

@@ -168,7 +168,12 @@ def _other_orgs(tok, actors, exclude) -> list:
         elif c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "with"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found += mentions_at(p, actors, ("org",))
+                    here = mentions_at(p, actors, ("org",))
+                    if not here:  # "the Yemeni branch of the al-Qaeda franchise"
+                        for q in p.children:
+                            if q.dep_ in ("compound", "poss", "nmod"):
+                                here += mentions_at(q, actors, ("org",))
+                    found += here
     if not found:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod"):
