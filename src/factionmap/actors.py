@@ -16,6 +16,7 @@ from .model import Entity
 from .names import normalize_name, slugify
 from .registry import Registry, load_registry
 from .rules import load_rules
+from .places import city_country
 from .states import country_code, demonym_code, state_entity
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
@@ -38,6 +39,7 @@ class Mention:
     entity: Entity
     via: str  # registry | ner | acronym | alias | short | descriptor | pronoun
     is_actor: bool = True  # False for orgs that only report (news outlets, institutes)
+    category: str | None = None  # registry category, "state", or None for groups found in text
 
 
 @dataclass
@@ -105,13 +107,17 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         if len(entity.name.split()) >= 2 and entity not in people:
             people.append(entity)
 
-    def add(tok, entity: Entity, via: str, is_actor: bool = True) -> None:
+    def add(tok, entity: Entity, via: str, is_actor: bool = True, category: str | None = None) -> None:
         out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
-                        tok.text, entity, via, is_actor))
+                        tok.text, entity, via, is_actor, category))
 
     # The text calls these groups: "X, a militant group" / "the militant group X".
     called_group = _called_groups(doc, rules)
     for tok in doc:
+        if not tok.ent_type_ or tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_id_:
+            if _is_city(tok):
+                add(tok, Entity("place:" + slugify(tok.text), tok.text, "place", (tok.text,)), "gazetteer")
+                continue
         if not tok.ent_type_:
             continue
         label = tok.ent_type_
@@ -122,7 +128,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             entity = _registry_entity(actor)
             if actor.kind == "person":
                 remember_person(entity)
-            add(tok, entity, "registry")
+            add(tok, entity, "registry", category=actor.category)
             continue
         name = _clean_name(tok.text)
         if not name or not any(c.isalpha() for c in name):
@@ -131,12 +137,16 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             add(tok, Entity("place:" + slugify(name), name, "place", (name,)), "ner")
             code = country_code(name) if label == "GPE" else None
             if code:
-                add(tok, state_entity(code), "state")
+                add(tok, state_entity(code), "state", category="state")
+            continue
+        if _is_dateline(doc, tok):
             continue
         if label in ("ORG", "PERSON") and (_is_group_name(name, rules) or tok.i in called_group):
             entity = _new_org(name, new_orgs, registry)
             add(tok, entity, "ner")
             continue
+        if label == "ORG" and not any(c.isupper() for c in name):
+            continue  # the tagger's stray lower-case "organizations" ("supreme")
         if label == "ORG":
             # Any other organization may act (a group the registry lacks, a ministry),
             # except those that only report or host talks: outlets, institutes, bodies.
@@ -168,6 +178,21 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     return out
 
 
+def _is_city(tok) -> bool:
+    """A capitalised single name the gazetteer knows as a city, that the tagger missed."""
+    if not tok.text[:1].isupper() or tok.text.isupper() or " " in tok.text or len(tok.text) < 4:
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("mullah", "sheikh", "mr", "mrs", "gen", "general"):
+        return False
+    return city_country(tok.text) is not None
+
+
+def _is_dateline(doc, tok) -> bool:
+    """'KABUL -' at the head of a story is where it was filed, not an organization."""
+    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 4]
+    return tok.text.isupper() and after.lstrip(" ").startswith(("-", "—", "–", "("))
+
+
 def _add_state_forces(doc, out: DocActors, sent_of) -> None:
     """'the Nigerian military', 'Kenyan troops': the state, at the word for its forces."""
     state_nouns = load_rules()["states"]["state_nouns"]
@@ -180,7 +205,7 @@ def _add_state_forces(doc, out: DocActors, sent_of) -> None:
         code = demonym_code(tok.text)
         if code:
             out.add(Mention(head.i, head.idx, head.idx + len(head.text), sent_of[head.i], head.text,
-                            state_entity(code), "state"))
+                            state_entity(code), "state", True, "state"))
 
 
 def _new_org(name: str, new_orgs: dict[str, Entity], registry: Registry) -> Entity:

@@ -112,11 +112,12 @@ NAMING_VERBS = {"call", "name", "dub", "know", "brand", "style"}
 def _named_as(tok, actors):
     for c in tok.children:
         if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in NAMING_VERBS:
-            for t in c.subtree:
-                if t.i != tok.i:
-                    found = mentions_at(t, actors, ("org",))
-                    if found:
-                        return found
+            for t in c.children:  # what it is called, not who calls it
+                if t.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp", "prep"):
+                    for u in [t, *t.children]:
+                        found = mentions_at(u, actors, ("org",))
+                        if found and t.dep_ != "nsubj":
+                            return found
     return []
 
 

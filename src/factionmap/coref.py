@@ -74,8 +74,10 @@ def _is_pair(tok) -> bool:
 
 def _candidates(tok, out, sent_index: int, kind: str):
     for m in out.mentions:
-        if m.token >= tok.i or m.entity.kind != kind or not m.is_actor or m.via == "state":
+        if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
             continue
+        if kind == "org" and m.category in ("state", "government", "media"):
+            continue  # "the group", "the militants", "its": an armed group, not a state or an outlet
         if sent_index - 2 <= m.sentence <= sent_index:
             yield m
 

@@ -21,6 +21,12 @@ FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", 
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
                   "nominate", "task", "designate", "force", "persuade", "allow", "encourage"}
+IDIOM_VERBS = {
+    "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps"},
+    "hold": {"talks", "meetings", "meeting", "elections", "rally", "press", "conference", "responsible"},
+    "run": {"risk", "risks"},
+    "fall": {"silent"},
+}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
                "seal", "reach", "end", "break", "suffer", "wage", "launch", "carry", "stage", "mount",
@@ -284,6 +290,9 @@ def index_frames(frames: tuple[Frame, ...]) -> dict[str, list[Frame]]:
 
 def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     """Frames this token triggers: its lemma (or its word, for misspelt or odd lemmas) and POS."""
+    if tok.lemma_.lower() in IDIOM_VERBS and any(
+            c.dep_ == "dobj" and c.lower_ in IDIOM_VERBS[tok.lemma_.lower()] for c in tok.children):
+        return []  # "take place", "take part", "hold talks"
     keys = {tok.lemma_.lower(), tok.lower_}
     if not any(k in by_lemma for k in keys) and len(tok.text) >= 7 and tok.is_alpha:
         keys = {"~" + d for d in _deletes(tok.lower_) | {tok.lower_}}

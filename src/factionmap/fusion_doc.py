@@ -72,6 +72,8 @@ def infer(claims: list[Claim]) -> list[Claim]:
             person = args.get("person")
             if isinstance(person, Entity) and person.id in roles:
                 args["org"] = roles[person.id]
+        if c.type == "FOUNDING" and isinstance(args.get("parent"), Entity) and args["parent"].id == getattr(args.get("org"), "id", None):
+            args["parent"] = None
         c = replace(c, args=args)
         out.append(c)
         derived = _derived(c)

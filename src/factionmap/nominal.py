@@ -149,7 +149,9 @@ def _described_orgs(tok, actors) -> list:
                 for t in conjuncts(c):
                     found += mentions_at(t, actors, ("org",))
     if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "under", "within", "into", "in") and tok.head.head != tok.head:
-        for s in subject(tok.head.head):  # "X emerged as an offshoot of Y", "X falls under the umbrella of Y"
+        verb = tok.head.head
+        objs = [c for c in verb.children if c.dep_ == "dobj"]  # "the US regards it as an affiliate"
+        for s in objs or subject(verb):  # "X emerged as an offshoot of Y", "X falls under the umbrella of Y"
             found += mentions_at(s, actors, ("org",))
     if not found:
         for c in tok.children:
