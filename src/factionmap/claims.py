@@ -14,7 +14,7 @@ from itertools import product
 from .arguments import entities_of
 from .context import modality_of, time_of
 from .frames import frames_for, index_frames, slot_tokens
-from .fusion_doc import infer_and_merge
+from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
@@ -228,6 +228,9 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)
+    if draft.type in STATE_TYPES and time.start and time.start == time.end:
+        # a relation dated by one point ("recruiting this year", "allied in 2011") holds from then
+        time = TimeSpan(time.start, None, time.precision, time.text)
     if draft.type == "DEATH" and args.get("announced") is None:
         args["announced"] = _announced(draft.trigger, document.published)
         if args["announced"] and time.start == args["announced"]:
