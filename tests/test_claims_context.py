@@ -19,20 +19,29 @@ def _span(claim):
 
 
 @pytest.mark.parametrize(
-    "text, ctype, span",
+    "text, ctype, start, precision",
     [
-        ("Boko Haram pledged allegiance to the Islamic State on Thursday.", "PLEDGE",
-         ("2015-08-13", "2015-08-13", "day")),
-        ("The Taliban clashed with the Islamic State in Nangarhar on Sunday.", "RIVALRY",
-         ("2015-08-09", "2015-08-09", "day")),
-        ("Boko Haram pledged allegiance to the Islamic State in October.", "PLEDGE",
-         ("2014-10", "2014-10", "month")),
-        ("Boko Haram pledged allegiance to the Islamic State in January.", "PLEDGE",
-         ("2015-01", "2015-01", "month")),
+        ("Boko Haram pledged allegiance to the Islamic State on Thursday.", "PLEDGE", "2015-08-13", "day"),
+        ("The Taliban clashed with the Islamic State in Nangarhar on Sunday.", "RIVALRY", "2015-08-09", "day"),
+        ("Boko Haram pledged allegiance to the Islamic State in October.", "PLEDGE", "2014-10", "month"),
+        ("Boko Haram pledged allegiance to the Islamic State in January.", "PLEDGE", "2015-01", "month"),
     ],
 )
-def test_claims_context_relative_date_resolved_against_publication(claims_of, text, ctype, span):
-    assert _span(_only(claims_of(text, published="2015-08-14"), ctype)) == span
+def test_claims_context_relative_date_resolved_against_publication(claims_of, text, ctype, start, precision):
+    claim = _only(claims_of(text, published="2015-08-14"), ctype)
+    assert (claim.time.start, claim.time.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    "text, point",
+    [
+        ("Boko Haram pledged allegiance to the Islamic State on Thursday.", "2015-08-13"),
+        ("Ansar Bait al-Maqdis swore allegiance to the Islamic State in November 2014.", "2014-11"),
+    ],
+)
+def test_claims_context_dated_event_is_a_point(claims_of, text, point):
+    pledge = _only(claims_of(text), "PLEDGE")
+    assert (pledge.time.start, pledge.time.end) == (point, point)
 
 
 @pytest.mark.parametrize(
