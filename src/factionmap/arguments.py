@@ -32,6 +32,7 @@ PLACE_NOUNS = {
     "market", "hotel", "mosque", "school", "checkpoint", "post", "airport", "center", "centre", "oilfield",
     "oilfields", "crossing", "highway", "road", "positions", "hub", "north", "south", "east", "west",
     "northeast", "northwest", "southeast", "southwest", "heartland", "enclave", "pocket", "zone",
+    "much", "most", "half", "portions", "portion", "swaths", "province", "governorate",
 }
 PERSON_ROLE_NOUNS = {"leader", "head", "chief", "emir", "amir", "commander", "founder", "spokesman",
                      "chairman", "deputy", "caliph", "successor", "replacement", "son", "brother"}
@@ -100,10 +101,21 @@ def _direct(tok, kinds, actors):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found.extend(mentions_at(p, actors, ("person",)))
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if not found and nxt is not None and sentence_of(nxt).start == sentence_of(tok).start:
-            found.extend(mentions_at(nxt, actors, ("person",)))
+        if not found:
+            found.extend(right_apposition(tok, actors, "person"))
     return found
+
+
+def right_apposition(tok, actors, kind: str) -> list:
+    """'al-Qaeda's chief, Ayman al-Zawahiri': the name just after the phrase (a comma
+    between), read from the words because the parser often hangs it elsewhere."""
+    doc = tok.doc
+    i = tok.right_edge.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and sentence_of(doc[i]).start == sentence_of(tok).start:
+        return mentions_at(doc[i], actors, (kind,))
+    return []
 
 
 NAMING_VERBS = {"call", "name", "dub", "know", "brand", "style"}

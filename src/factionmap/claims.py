@@ -65,6 +65,15 @@ def _is_complement(tok, frame, by_lemma) -> bool:
 
 def _resolve_arg(trigger, frame, name, actors):
     kinds = frame.kinds.get(name) or _default_kinds(frame.type, name)
+    if name == "parts":  # a merger's parts come from every slot: "X, which merged with Y"
+        found, toks = [], []
+        for slot in frame.args[name]:
+            these = [t for trig in _complements(trigger, frame) for t in slot_tokens(trig, slot)]
+            for e in entities_of(these, kinds, actors):
+                if all(e.id != f.id for f in found):
+                    found.append(e)
+            toks += these
+        return found, toks
     for slot in frame.args[name]:
         toks = [t for trig in _complements(trigger, frame) for t in slot_tokens(trig, slot)]
         if not toks:

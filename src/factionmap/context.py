@@ -178,8 +178,8 @@ def _path_length(date_tok, trigger) -> int | None:
             return steps
         if t.i in trig_ancestors and t.pos_ in ("VERB", "AUX"):
             return steps + trig_ancestors[t.i] + 2
-        if t.head == t:
-            return None
+        if t.head == t or t.dep_ in ("relcl", "acl", "ccomp", "advcl") and steps > 0:
+            return None  # a date inside another clause dates that clause
         t = t.head
         steps += 1
 

@@ -15,7 +15,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -220,6 +220,8 @@ def slot_tokens(trigger, slot: str) -> list:
             if c.dep_ in ("xcomp", "conj", "advcl") and (c.lemma_.lower() in FORM_VERBS or c.lower_ in FORM_VERBS):
                 out += _children(c, "dobj", "attr")
         return out
+    if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
+        return [p for c in trigger.children if c.dep_ == "acl" for p in _prep_objects(c, "by")]
     if slot == "subj_of":  # "members of the GIA split": the group they came from
         out = []
         for s_ in subject(trigger):
@@ -260,7 +262,7 @@ def slot_tokens(trigger, slot: str) -> list:
         if not found:  # "pledge allegiance to X": the prep hangs on the object
             for obj in _children(trigger, "dobj", "attr", "acomp", "advmod"):
                 found.extend(_prep_objects(obj, prep))
-        if not found and trigger.dep_ in ("acomp", "attr") and trigger.head != trigger:
+        if not found and trigger.dep_ in ("acomp", "attr", "appos") and trigger.head != trigger:
             found = _prep_objects(trigger.head, prep)  # "has been active in X": the prep is the copula's
         return found
     return []

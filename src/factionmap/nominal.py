@@ -9,7 +9,7 @@ from .language import sentence_of
 
 from dataclasses import dataclass
 
-from .arguments import leader_org, mentions_at
+from .arguments import leader_org, mentions_at, right_apposition
 from .frames import conjuncts, subject
 
 
@@ -51,10 +51,13 @@ def _persons_for_role(tok, actors) -> list:
         for c in tok.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 found += mentions_at(c, actors, ("person",))
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head != tok.head:
         verb = tok.head.head
-        for s in subject(verb) if verb != tok.head else []:
+        objs = [c for c in verb.children if c.dep_ == "dobj"]  # "chose X as its new leader"
+        for s in objs or subject(verb):
             found += mentions_at(s, actors, ("person",))
+            if not mentions_at(s, actors, ("person",)):
+                found += [e for e in _persons_for_role(s, actors)] if s.lemma_.lower() in ("deputy", "commander", "cleric", "scholar") else []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
@@ -64,9 +67,7 @@ def _persons_for_role(tok, actors) -> list:
         return _persons_for_role(tok.head, actors)  # "their founder and supreme leader, X"
     if not found:
         # "the head of al Qaeda Ayman al-Zawahiri": the name right after the phrase
-        end = tok.right_edge.i + 1
-        if end < len(tok.doc) and sentence_of(tok.doc[end]).start == sentence_of(tok).start:
-            found += mentions_at(tok.doc[end], actors, ("person",))
+        found += right_apposition(tok, actors, "person")
     out = []
     for e in found:
         if all(e.id != o.id for o in out):
