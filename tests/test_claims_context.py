@@ -88,9 +88,7 @@ def test_claims_context_no_publication_date_still_resolves_absolute_dates(claims
         ("The Islamic State hopes to seize Kabul.", "SEIZURE"),
         ("Al-Shabaab plans to pledge allegiance to the Islamic State.", "PLEDGE"),
         ("Al-Qaeda would ally with the Taliban.", "ALLIANCE"),
-        pytest.param("Al-Shabaab hoped to pledge allegiance to the Islamic State.", "PLEDGE",
-                     marks=pytest.mark.xfail(reason="spaCy lemmatizes 'hoped' as 'hop', so the INTENT "
-                                                    "word 'hope' is missed", strict=False)),
+        ("Al-Shabaab hoped to pledge allegiance to the Islamic State.", "PLEDGE"),
     ],
 )
 def test_claims_context_hypothetical(claims_of, text, ctype):
@@ -139,11 +137,7 @@ def test_claims_context_attributed_is_reported(claims_of, text, attribution):
     [
         ("Al-Shabaab said it had pledged allegiance to al-Qaeda.", "PLEDGE"),
         ('"I pledge allegiance to Akhtar Mansour," Ayman al-Zawahiri said.', "PLEDGE"),
-        pytest.param("The Pakistani Taliban claimed responsibility for the attack on a school in Peshawar.",
-                     "ATTACK",
-                     marks=pytest.mark.xfail(reason="the claimant is the perpetrator, but ATTACK's only core "
-                                                    "argument is the place, so it reads as 'reported'",
-                                             strict=False)),
+        ("The Pakistani Taliban claimed responsibility for the attack on a school in Peshawar.", "ATTACK"),
     ],
 )
 def test_claims_context_actor_about_itself_is_claimed(claims_of, text, ctype):

@@ -177,9 +177,7 @@ def test_claims_death_person_and_cause(claims_of, text, person, cause):
         ("Mullah Omar died in Karachi in 2013.", "place:karachi"),
         ("Abu Musab al-Zarqawi was killed near Baquba in 2006.", "place:baquba"),
         ("Akhtar Mansour was killed in Pakistan in May 2016.", "place:pakistan"),
-        pytest.param("Ahmed Abdi Godane was killed in a US airstrike in Somalia in 2014.", "place:somalia",
-                     marks=pytest.mark.xfail(reason="the place of 'in a US airstrike in Somalia' (a place "
-                                                    "inside the prep:in object) is not found", strict=False)),
+        ("Ahmed Abdi Godane was killed in a US airstrike in Somalia in 2014.", "place:somalia"),
     ],
 )
 def test_claims_death_place(claims_of, text, place):

@@ -47,8 +47,7 @@ def test_claims_split_splinter_and_parent(claims_of, text, splinter, parent):
         ("Ansar Dine and al-Murabitun merged in 2017.", {"ansar-dine", "al-mourabitoun"}),
         ("Boko Haram and Ansaru merged in 2016.", {"boko-haram", "ansaru"}),
         ("The merger of Ansar Dine and al-Murabitun created a new group.", {"ansar-dine", "al-mourabitoun"}),
-        pytest.param("Ansar Dine merged with al-Murabitun in March 2017.", {"ansar-dine", "al-mourabitoun"},
-                     marks=pytest.mark.xfail(reason="'X merged with Y' gives no MERGER", strict=False)),
+        ("Ansar Dine merged with al-Murabitun in March 2017.", {"ansar-dine", "al-mourabitoun"}),
     ],
 )
 def test_claims_merger_parts(claims_of, text, parts):
@@ -141,14 +140,9 @@ def test_claims_branch_and_parent(claims_of, text, branch, parent):
     [
         ("The Islamic State declared Wilayat Khorasan in January 2015.", "iskp", "islamic-state"),
         ("Al-Qaeda founded al-Qaeda in the Indian Subcontinent in 2014.", "aqis", "al-qaeda"),
-        pytest.param("The Islamic State declared a new province, Wilayat Khorasan, in January.",
-                     "iskp", "islamic-state",
-                     marks=pytest.mark.xfail(reason="the founded group is an apposition of the object "
-                                                    "('a new province, Y'), which the obj slot misses",
-                                             strict=False)),
-        pytest.param("Al-Qaeda announced a new branch, al-Qaeda in the Indian Subcontinent, in September 2014.",
-                     "aqis", "al-qaeda",
-                     marks=pytest.mark.xfail(reason="same: 'a new branch, Y' as the object", strict=False)),
+        ("The Islamic State declared a new province, Wilayat Khorasan, in January.", "iskp", "islamic-state"),
+        ("Al-Qaeda announced a new branch, al-Qaeda in the Indian Subcontinent, in September 2014.",
+         "aqis", "al-qaeda"),
     ],
 )
 def test_claims_founding_with_parent(claims_of, text, org, parent):
