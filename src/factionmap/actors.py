@@ -16,7 +16,7 @@ from .model import Entity
 from .names import normalize_name, slugify
 from .registry import Registry, load_registry
 from .rules import load_rules
-from .places import city_country
+from .places import city_country, subdivision_country
 from .states import country_code, demonym_code, state_entity
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
@@ -184,7 +184,13 @@ def _is_city(tok) -> bool:
         return False
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("mullah", "sheikh", "mr", "mrs", "gen", "general"):
         return False
-    return city_country(tok.text) is not None
+    if tok.ent_type_ == "PERSON":
+        # a name the tagger calls a person is a place only if it is a big city and no
+        # longer personal name in the text contains it ("Omar" is also a district)
+        longer = any(e.label_ == "PERSON" and tok.text in e.text.split() and e.text != tok.text
+                     for e in tok.doc.ents)
+        return not longer and city_country(tok.text, min_population=200_000) is not None
+    return city_country(tok.text) is not None or subdivision_country(tok.text) is not None
 
 
 def _is_dateline(doc, tok) -> bool:

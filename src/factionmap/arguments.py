@@ -69,6 +69,21 @@ def _direct(tok, kinds, actors):
         places = _subtree_places(tok, actors)
         if places:
             return places
+    if "place" in kinds and tok.pos_ in ("NOUN", "PROPN"):
+        # "killed in a US airstrike in Somalia": the place of the event noun
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        here = mentions_at(p, actors, ("place",))
+                        if here:
+                            return here
+    if "org" in kinds and tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:  # "a new province, Wilayat Khorasan"
+            if c.dep_ == "appos":
+                here = mentions_at(c, actors, ("org",))
+                if here:
+                    return here
     if "org" in kinds and tok.pos_ in ("NOUN", "PROPN"):
         named = _named_as(tok, actors)  # "a branch it calls Khorasan Province"
         if named:

@@ -226,8 +226,8 @@ def _announced(trigger, published):
 
 
 def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict) -> Claim:
-    modality, negated, attribution = modality_of(draft.trigger, _core_names(
-        {k: draft.args.get(k) for k in CLAIM_TYPES[draft.type]["core"]}))
+    # whether a speaker speaks of itself: any actor of the claim (a perpetrator too)
+    modality, negated, attribution = modality_of(draft.trigger, _core_names(draft.args))
     if draft.rule.startswith("nominal."):
         # a relation said in a noun phrase is the writer's background, not negated by the
         # verb it sits under nor attributed to the source of the sentence's event

@@ -14,7 +14,11 @@ MODALS = {"could", "may", "might", "would", "should", "can", "must"}
 INTENT = {"hope", "plan", "aim", "seek", "intend", "want", "try", "attempt", "threaten", "expect",
           "consider", "propose", "prepare", "encourage", "urge", "push", "prompt", "discuss",
           "negotiate", "mull", "weigh", "explore", "contemplate", "fear", "risk", "wish", "dream",
-          "vow", "pledge_to", "call", "demand", "offer", "invite", "rumor", "rumour", "speculate"}
+          "vow", "call", "demand", "offer", "invite", "rumor", "rumour", "speculate",
+          # the tagger's lemmas of some forms are wrong ("hoped" -> "hop"): keep the forms too
+          "hoped", "hopes", "hoping", "planned", "plans", "planning", "aims", "aimed", "seeks", "sought",
+          "intends", "intended", "wants", "wanted", "tried", "tries", "attempted", "threatened", "expected",
+          "considering", "considered", "proposed", "prepared", "preparing", "wished", "feared"}
 HYPOTHETICAL_NOUNS = {"talks", "possibility", "prospect", "plan", "plans", "hope", "hopes", "bid",
                       "attempt", "effort", "efforts", "proposal", "negotiations", "fear", "fears", "rumours",
                       "rumors", "threat", "call", "calls", "offer", "idea", "chance", "potential"}
@@ -41,7 +45,7 @@ def is_hypothetical(trigger) -> bool:
         if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
                 return True
-            if t != trigger and t.lemma_.lower() in INTENT:
+            if t != trigger and (t.lemma_.lower() in INTENT or t.lower_ in INTENT):
                 return True
             if t != trigger and t.lower_ in HYPOTHETICAL_NOUNS:
                 return True

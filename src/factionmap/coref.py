@@ -63,7 +63,7 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         c.dep_ in ("prep", "poss", "compound") for c in tok.children
     ) and not out.at(tok.i):
         if any(c.lower_ in ("new", "late", "former", "slain", "current") for c in tok.children):
-            found = _best(doc, tok, out, sent_index, "person", subjects_first=False)
+            found = _best(doc, tok, out, sent_index, "person", subjects_first=True)
             return [(found, "descriptor")] if found is not None else []
     return []
 

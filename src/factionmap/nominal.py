@@ -158,6 +158,8 @@ def _described_orgs(tok, actors) -> list:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod") and c.i < tok.i:
                 found += mentions_at(c, actors, ("org",))
+    if not found and tok.dep_ in ("compound", "nmod") and tok.head != tok:
+        found += mentions_at(tok.head, actors, ("org",))  # "al-Qaeda's media wing al-Sahab"
     if not found:
         found = left_apposition(tok, actors, "org")
     return found

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .names import strip_accents
+
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, int]]:
@@ -21,7 +23,25 @@ def _cities() -> dict[str, tuple[str, int]]:
     return out
 
 
-def city_country(name: str) -> str | None:
+def city_country(name: str, min_population: int = 0) -> str | None:
     """The country code of the most populous city of that exact name, if any."""
     found = _cities().get(name)
-    return found[0] if found else None
+    return found[0] if found and found[1] >= min_population else None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    import pycountry
+
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        name = strip_accents(sub.name.split(" [")[0].split(" (")[0])
+        for form in {name, name.replace(" Province", "").replace(" Governorate", "")}:
+            if len(form) >= 4 and form[:1].isupper():
+                out.setdefault(form, sub.country_code)
+    return out
+
+
+def subdivision_country(name: str) -> str | None:
+    """The country code of a province or state of that exact name, if any."""
+    return _subdivisions().get(strip_accents(name))
