@@ -15,7 +15,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -220,6 +220,18 @@ def slot_tokens(trigger, slot: str) -> list:
             if c.dep_ in ("xcomp", "conj", "advcl") and (c.lemma_.lower() in FORM_VERBS or c.lower_ in FORM_VERBS):
                 out += _children(c, "dobj", "attr")
         return out
+    if slot == "clause_place":  # "seized territory from the Taliban in Nangarhar"
+        out = []
+        stack = [trigger]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("relcl", "advcl", "ccomp", "acl", "conj", "parataxis"):
+                    continue
+                if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "outside", "around"):
+                    out.append(c)
+                stack.append(c)
+        return sorted(out, key=lambda t: t.i)
     if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
         return [p for c in trigger.children if c.dep_ == "acl" for p in _prep_objects(c, "by")]
     if slot == "subj_of":  # "members of the GIA split": the group they came from

@@ -160,6 +160,8 @@ def _described_orgs(tok, actors) -> list:
                 found += mentions_at(c, actors, ("org",))
     if not found and tok.dep_ in ("compound", "nmod") and tok.head != tok:
         found += mentions_at(tok.head, actors, ("org",))  # "al-Qaeda's media wing al-Sahab"
+    if not found and tok.i + 1 < len(tok.doc):
+        found += mentions_at(tok.doc[tok.i + 1], actors, ("org",))  # the same, parsed apart
     if not found:
         found = left_apposition(tok, actors, "org")
     return found
