@@ -171,11 +171,24 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             add(tok, entity, "ner")
 
     _add_state_forces(doc, out, sent_of)
+    _add_named_descriptions(doc, out, rules, sent_of)
     _resolve_short_names(out, people, rules)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_descriptors(doc, out, rules, sent_of)
     out.mentions.sort(key=lambda m: m.token)
     return out
+
+
+def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
+    """'a breakaway faction calling itself the High Council': the faction is that group."""
+    from .arguments import named_as
+
+    for tok in doc:
+        if out.at(tok.i) or tok.lemma_.lower() not in rules["group_nouns"]:
+            continue
+        for entity in named_as(tok, out)[:1]:
+            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], tok.text,
+                            entity, "alias"))
 
 
 def _is_city(tok) -> bool:

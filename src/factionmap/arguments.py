@@ -85,7 +85,7 @@ def _direct(tok, kinds, actors):
                 if here:
                     return here
     if "org" in kinds and tok.pos_ in ("NOUN", "PROPN"):
-        named = _named_as(tok, actors)  # "a branch it calls Khorasan Province"
+        named = named_as(tok, actors)  # "a branch it calls Khorasan Province"
         if named:
             return named
     if "org" in kinds and "person" not in kinds and lemma in PERSON_ROLE_NOUNS:
@@ -136,7 +136,7 @@ def right_apposition(tok, actors, kind: str) -> list:
 NAMING_VERBS = {"call", "name", "dub", "know", "brand", "style"}
 
 
-def _named_as(tok, actors):
+def named_as(tok, actors):
     for c in tok.children:
         if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in NAMING_VERBS:
             for t in c.children:  # what it is called, not who calls it

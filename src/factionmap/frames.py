@@ -22,7 +22,8 @@ CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
                   "nominate", "task", "designate", "force", "persuade", "allow", "encourage"}
 IDIOM_VERBS = {
-    "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps"},
+    "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps",
+             "name", "credit", "responsibility", "office", "oath", "questions", "look"},
     "hold": {"talks", "meetings", "meeting", "elections", "rally", "press", "conference", "responsible"},
     "run": {"risk", "risks"},
     "fall": {"silent"},
@@ -228,7 +229,7 @@ def slot_tokens(trigger, slot: str) -> list:
             for c in t.children:
                 if c.dep_ in ("relcl", "advcl", "ccomp", "acl", "conj", "parataxis"):
                     continue
-                if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "outside", "around"):
+                if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "around"):
                     out.append(c)
                 stack.append(c)
         return sorted(out, key=lambda t: t.i)
