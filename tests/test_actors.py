@@ -121,9 +121,7 @@ def test_actors_also_known_as_is_the_same_group(nlp, text, alias, actor_id):
     [
         pytest.param(
             "The Green Valley Brigade, also known as Liwa al-Wadi, attacked the town. Liwa al-Wadi denied it.",
-            "Liwa al-Wadi", "new:green-valley-brigade",
-            marks=pytest.mark.xfail(reason="an alias the NER tags PERSON keeps a new person mention "
-                                           "beside the group", strict=False)),
+            "Liwa al-Wadi", "new:green-valley-brigade"),
     ],
 )
 def test_actors_also_known_as_alias_is_not_also_a_person(nlp, text, alias, actor_id):
@@ -152,9 +150,7 @@ def test_actors_short_name_resolves_to_earlier_full_name(nlp, text, short, actor
     "text, short, actor_id",
     [
         pytest.param("Ahmad Shah Nurzai commanded the fighters. Later, Nurzai fled to Pakistan.",
-                     "Nurzai", "new:ahmad-shah-nurzai",
-                     marks=pytest.mark.xfail(reason="the NER tags the short name ORG, so it becomes "
-                                                    "a new org (new:nurzai)", strict=False)),
+                     "Nurzai", "new:ahmad-shah-nurzai"),
     ],
 )
 def test_actors_short_name_tagged_org_still_resolves(nlp, text, short, actor_id):

@@ -264,8 +264,10 @@ def _called_groups(doc, rules: dict) -> set[int]:
 def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> None:
     """'Omar' after 'Mullah Mohammad Omar': a new person whose words are part of a full name."""
     for i, m in enumerate(out.mentions):
-        if m.entity.kind != "person" or not m.entity.id.startswith("new:"):
+        if not m.entity.id.startswith("new:"):
             continue
+        if m.entity.kind == "org" and (" " in m.entity.name or m.via != "ner"):
+            continue  # the tagger sometimes calls a lone surname an organization ("Nurzai")
         words = {w.lower() for w in _strip_title(m.entity.name, rules["titles"]).split()}
         if not words:
             continue
@@ -279,7 +281,7 @@ def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> N
                 break
         if best is not None:
             entity = replace(best, aliases=tuple(dict.fromkeys([*best.aliases, m.text])))
-            out.mentions[i] = replace(m, entity=entity, via="short")
+            out.mentions[i] = replace(m, entity=entity, via="short", is_actor=True)
     out.by_token = {}
     for m in out.mentions:
         out.by_token.setdefault(m.token, []).append(m)
@@ -316,8 +318,9 @@ def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry,
         if name in acronyms and not any(x.via == "registry" for x in out.at(tok.i)):
             entity = acronyms[name]
             entity = replace(entity, aliases=tuple(dict.fromkeys([*entity.aliases, name])))
-            out.by_token[tok.i] = [m for m in out.at(tok.i) if m.entity.kind != "org"]
-            out.mentions = [m for m in out.mentions if not (m.token == tok.i and m.entity.kind == "org")]
+            # the alias replaces whatever the tagger made of the word (a person, a new group)
+            out.by_token[tok.i] = [m for m in out.at(tok.i) if m.entity.kind == "place"]
+            out.mentions = [m for m in out.mentions if not (m.token == tok.i and m.entity.kind != "place")]
             out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], tok.text,
                             entity, "acronym"))
 
