@@ -131,7 +131,10 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         a, b = resolved.get("a", []), resolved.get("b", [])
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
         together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children)
-        if not b and len(a) >= 2 and (frame.type == "ALLIANCE" or (tok.lemma_.lower() in RECIPROCAL and not together)):
+        each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
+                         for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
+        reciprocal = (tok.lemma_.lower() in RECIPROCAL and not together) or each_other
+        if not b and len(a) >= 2 and (frame.type == "ALLIANCE" or reciprocal):
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
         for x, y in pairs[:6]:

@@ -20,7 +20,9 @@ SLOT_NAMES = {
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
-                  "nominate", "task", "designate", "force", "persuade", "allow", "encourage"}
+                  "nominate", "task", "designate", "force", "persuade", "allow", "encourage", "mobilize",
+                  "remobilize", "mobilise", "send", "deploy", "dispatch", "train", "recruit", "instruct",
+                  "help", "enable", "use", "convince", "direct", "command", "invite", "pay", "hire"}
 IDIOM_VERBS = {
     "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps",
              "name", "credit", "responsibility", "office", "oath", "questions", "look"},
@@ -142,6 +144,9 @@ def subject(tok) -> list:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
         if objs and tok.head.lemma_ in OBJECT_CONTROL:
             return objs
+        raised = _children(tok.head, "nsubjpass")  # "X was suspected to have ties with Y"
+        if raised and is_passive(tok.head):
+            return raised
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":

@@ -144,6 +144,10 @@ def _described_orgs(tok, actors) -> list:
     for c in tok.children:
         if c.dep_ == "appos":
             found += mentions_at(c, actors, ("org",))
+    if tok.dep_ in ("oprd", "attr", "xcomp") and tok.head != tok and any(c.dep_ == "nsubjpass" for c in tok.head.children):
+        for c in tok.head.children:  # "JeM is considered a rival of LeT"
+            if c.dep_ == "nsubjpass":
+                found += mentions_at(c, actors, ("org",))
     if tok.dep_ in ("attr",) and tok.head.lemma_ in ("be", "become", "remain"):
         for c in tok.head.children:
             if c.dep_ == "nsubj":
