@@ -1,3 +1,36 @@
-"""factionmap: a sourced, time-aware map of armed groups read from news reporting."""
+"""factionmap: a sourced, time-aware map of armed groups read from news reporting.
+
+The public API: read documents and extract claims (`extract`, `process`),
+ingest into a store (`ingest_paths`, `Store`), ask it questions (`leader_on`,
+`relations`, `timeline`, `claim_detail`, `list_actors`), export and evaluate.
+Heavy modules (spaCy) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "extract": "pipeline", "process": "pipeline", "process_many": "pipeline",
+    "ingest_paths": "api", "IngestReport": "api",
+    "read_documents": "ingest",
+    "Store": "store",
+    "leader_on": "query", "relations": "query", "timeline": "query",
+    "claim_detail": "query", "list_actors": "query", "find_actor": "query",
+    "faction_map": "overview",
+    "export_claims": "export", "claim_to_dict": "export", "write_jsonl": "export",
+    "evaluate_store": "evaluate", "score_document": "evaluate",
+    "resolve_time": "timeexpr",
+    "Claim": "model", "Document": "model", "Entity": "model", "Evidence": "model",
+    "TimeSpan": "model", "Actor": "model", "IngestError": "model",
+    "FactionmapError": "errors",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'factionmap' has no attribute {name!r}")
