@@ -10,6 +10,8 @@ from __future__ import annotations
 from .language import sentence_of
 
 from .frames import conjuncts
+from .model import Entity
+from .names import slugify
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
 PROXY_NOUNS = {
@@ -69,6 +71,13 @@ def _direct(tok, kinds, actors):
         places = _subtree_places(tok, actors)
         if places:
             return places
+        for c in tok.children:  # "the town of Baga": a place the gazetteer does not know
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "PROPN" and not any(
+                            m.entity.kind == "person" or m.via == "registry" for m in actors.at(p.i)):
+                        name = " ".join(p.text.split())
+                        return [Entity("place:" + slugify(name), name, "place", (name,))]
     if "place" in kinds and tok.pos_ in ("NOUN", "PROPN"):
         # "killed in a US airstrike in Somalia": the place of the event noun
         for c in tok.children:

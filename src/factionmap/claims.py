@@ -11,14 +11,18 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-from .arguments import entities_of
+from .arguments import entities_of, mentions_at
+
+
+def mentions_of_kind(tok, actors, kind: str) -> bool:
+    return bool(mentions_at(tok, actors, (kind,)))
 from .context import modality_of, time_of
 from .frames import frames_for, index_frames, slot_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
-from .nominal import Draft, relation_noun_claims, role_claims
+from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .rules import load_rules
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,10 @@ def _resolve_arg(trigger, frame, name, actors):
         if not toks:
             continue
         found = entities_of(toks, tuple(k for k in kinds if k != "text"), actors)
+        if found and slot in ("clause_place", "sentence_place"):
+            # a place found by searching, not by grammar: only the one nearest the trigger
+            near = min(toks, key=lambda t: abs(t.i - trigger.i) if mentions_of_kind(t, actors, "place") else 10**6)
+            return entities_of([near], ("place",), actors)[:1], [near]
         if found:
             return found, toks
         if "text" in kinds:
@@ -228,9 +236,16 @@ def _announced(trigger, published):
     return None
 
 
+def args_claimed(args) -> bool:
+    return args.get("claimed") is True and isinstance(args.get("perpetrator"), Entity)
+
+
 def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict) -> Claim:
     # whether a speaker speaks of itself: any actor of the claim (a perpetrator too)
     modality, negated, attribution = modality_of(draft.trigger, _core_names(draft.args))
+    if args_claimed(draft.args) and modality in ("asserted", "reported"):
+        # "X claimed responsibility": the group says it of itself
+        modality, attribution = "claimed", draft.args["perpetrator"].name
     if draft.rule.startswith("nominal."):
         # a relation said in a noun phrase is the writer's background, not negated by the
         # verb it sits under nor attributed to the source of the sentence's event
@@ -281,6 +296,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
             if tok.pos_ in ("NOUN", "PROPN"):
                 drafts.extend(role_claims(tok, actors, nominal))
                 drafts.extend(relation_noun_claims(tok, actors, nominal))
+            drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:
                 claims.append(_to_claim(d, document, sent_index, sent, via))
     return infer_and_merge(claims)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import FactionmapError
+from .language import sentence_of
 from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -238,6 +239,8 @@ def slot_tokens(trigger, slot: str) -> list:
                     out.append(c)
                 stack.append(c)
         return sorted(out, key=lambda t: t.i)
+    if slot == "sentence_place":  # the last resort for where an attack happened
+        return [t for t in sentence_of(trigger) if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")]
     if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
         return [p for c in trigger.children if c.dep_ == "acl" for p in _prep_objects(c, "by")]
     if slot == "subj_of":  # "members of the GIA split": the group they came from

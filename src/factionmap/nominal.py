@@ -228,3 +228,28 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
             drafts.append(Draft("SPONSORSHIP" if ctype == "SPONSORED" else ctype, args, tok,
                                 f"nominal.{lemma}", 0.75))
     return drafts
+
+
+def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
+    """'the Iran-backed militia Hezbollah', 'an al-Qaeda-linked group': X-backed Y."""
+    ctype = nominal.get("hyphen_relations", {}).get(tok.lower_)
+    doc = tok.doc
+    if ctype is None or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
+        return []
+    sources = mentions_at(doc[tok.i - 2], actors, ("org",))
+    if not sources:
+        return []
+    noun = tok.head if tok.head.i > tok.i else None
+    if noun is None:
+        return []
+    described = mentions_at(noun, actors, ("org",)) or _described_orgs(noun, actors)
+    drafts = []
+    for x in sources:
+        for y in described:
+            if x.id == y.id:
+                continue
+            args = {"SPONSORED": {"sponsor": x, "client": y}, "ALLIANCE": {"a": x, "b": y},
+                    "AFFILIATION": {"member": y, "patron": x}}[ctype]
+            drafts.append(Draft("SPONSORSHIP" if ctype == "SPONSORED" else ctype, args, tok,
+                                f"nominal.{tok.lower_}", 0.7))
+    return drafts
