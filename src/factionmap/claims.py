@@ -98,7 +98,7 @@ def _resolve_arg(trigger, frame, name, actors):
 RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "feud", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
               "battle", "battles", "confrontation", "dispute", "competition", "animosity", "struggle"}
-PEOPLE_NOUNS = {"member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
+PEOPLE_NOUNS = {"dissident", "dissidents", "defector", "defectors", "member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
                 "militant", "militants", "official", "officials", "cadre", "cadres", "loyalist", "loyalists"}
 
 
@@ -170,10 +170,25 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         args.update(frame.literals)
         if frame.type == "FOUNDING" and _under_split_or_merger(tok):
             args["parent"] = None  # "split to form X" / "merged to form X": not a parent's branch
+        if frame.type == "FOUNDING" and args.get("parent") is not None and _founded_by_members(tok):
+            # "Dissident members of the Red Brigades founded Prima Linea": a split, not a branch
+            drafts.append(Draft("SPLIT", {"splinter": args["org"], "parent": args["parent"]}, tok,
+                                frame.name + "+members", frame.confidence))
+            args["parent"] = None
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)
         drafts.append(Draft(frame.type, args, tok, frame.name, frame.confidence))
     return drafts
+
+
+def _founded_by_members(tok) -> bool:
+    """Is the founder some of a group's people rather than the group itself?"""
+    from .frames import subject
+
+    for s in subject(tok):
+        if s.lemma_.lower() in PEOPLE_NOUNS or s.lower_ in PEOPLE_NOUNS or s.lower_ in ("dissidents", "defectors"):
+            return True
+    return False
 
 
 def _under_split_or_merger(tok) -> bool:

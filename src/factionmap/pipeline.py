@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .actors import resolve_actors
 from .claims import extract_claims, rules_version
-from .language import load_pipeline
+from .language import parse, parse_many
 from .model import Claim, Document
 from .ingest import content_hash
 
@@ -21,15 +21,13 @@ class DocumentResult:
 
 def process(document: Document) -> DocumentResult:
     """Read one document: its claims, each with its evidence."""
-    doc = load_pipeline()(document.text)
-    return _result(document, doc)
+    return _result(document, parse(document.text))
 
 
 def process_many(documents, batch_size: int = 8):
     """Read documents in batches (spaCy's pipe is faster than one by one)."""
     documents = list(documents)
-    nlp = load_pipeline()
-    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+    for document, doc in zip(documents, parse_many((d.text for d in documents), batch_size=batch_size)):
         yield _result(document, doc)
 
 

@@ -1,0 +1,104 @@
+"""Constructions news copy uses often: states as parties, X-backed Y, claims of
+responsibility, groups 'calling themselves' X, splits by members, places the tagger misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.model import Entity
+
+
+def _of(claims, ctype):
+    return [c for c in claims if c.type == ctype]
+
+
+def _ids(claim, *names):
+    return tuple(claim.args[n].id if isinstance(claim.args.get(n), Entity) else None for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Kenyan troops have fought al-Shabaab in southern Somalia since 2011.", "state:ke", "al-shabaab"),
+        ("Chadian soldiers clashed with Boko Haram near Lake Chad.", "state:td", "boko-haram"),
+    ],
+)
+def test_claims_constructions_state_forces_are_parties(claims_of, text, a, b):
+    pairs = [frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")]
+    assert frozenset({a, b}) in pairs
+
+
+@pytest.mark.parametrize(
+    "text, sponsor, client",
+    [
+        ("Hezbollah, the Iran-backed Lebanese militia, sent fighters to Syria.", "state:ir", "hezbollah"),
+    ],
+)
+def test_claims_constructions_x_backed_y_is_sponsorship(claims_of, text, sponsor, client):
+    assert (sponsor, client) in [_ids(c, "sponsor", "client") for c in _of(claims_of(text), "SPONSORSHIP")]
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator, place",
+    [
+        ("A suicide bomber killed 12 people at a mosque in Peshawar on Friday, and the Pakistani "
+         "Taliban claimed responsibility for the attack.", "ttp", "place:peshawar"),
+        ("The Islamic State claimed responsibility for the bombing in Kabul that killed 30 people.",
+         "islamic-state", "place:kabul"),
+    ],
+)
+def test_claims_constructions_claimed_attack(claims_of, text, perpetrator, place):
+    attacks = _of(claims_of(text), "ATTACK")
+    assert [(_ids(c, "perpetrator", "place"), c.args.get("claimed"), c.modality) for c in attacks] == [
+        ((perpetrator, place), True, "claimed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It drew condemnation when the Islamic State's fighters took part in talks in Geneva.",
+     "The meeting will take place in Doha next week, the Taliban said."],
+)
+def test_claims_constructions_idioms_are_not_seizures(claims_of, text):
+    assert _of(claims_of(text), "SEIZURE") == []
+
+
+@pytest.mark.parametrize(
+    "text, splinter, parent",
+    [
+        ("Dissident members of the Red Brigades helped found Prima Linea.", "Prima Linea", "Red Brigades"),
+        ("Masood Azhar split from Harkat-ul-Mujahideen to found Jaish-e-Mohammed.", "Jaish-e-Mohammed",
+         "Harkat-ul-Mujahideen"),
+    ],
+)
+def test_claims_constructions_members_founding_a_group_is_a_split(claims_of, text, splinter, parent):
+    from factionmap.registry import load_registry
+
+    registry = load_registry()
+    splits = [(registry.get(s).name if registry.get(s) else s, registry.get(p).name if registry.get(p) else p)
+              for s, p in (_ids(c, "splinter", "parent") for c in _of(claims_of(text), "SPLIT"))]
+    assert (registry.lookup(splinter)[0].name, registry.lookup(parent)[0].name) in splits
+    assert _of(claims_of(text), "BRANCH") == []
+
+
+def test_claims_constructions_faction_calling_itself_is_that_group(claims_of):
+    text = ("In November a breakaway faction calling itself the Front of the Free Valley chose "
+            "Mullah Abdul Karim as its own leader.")
+    leaders = [_ids(c, "leader", "org") for c in _of(claims_of(text), "LEADERSHIP")]
+    assert leaders and all(org.startswith("new:front-of-the-free-valley") for _, org in leaders)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The Islamic State seized territory from the Taliban in Nangarhar.", "place:nangarhar"),
+        ("Boko Haram seized Gwoza in August 2014.", "place:gwoza"),
+    ],
+)
+def test_claims_constructions_gazetteer_places(claims_of, text, place):
+    assert place in [_ids(c, "place")[0] for c in _of(claims_of(text), "SEIZURE")]
+
+
+def test_claims_constructions_dateline_is_not_an_organization(claims_of):
+    text = "KABUL - The Taliban named Mullah Akhtar Mansour as their new leader on Thursday."
+    orgs = {c.args["org"].id for c in claims_of(text) if isinstance(c.args.get("org"), Entity)}
+    assert orgs == {"taliban"}
