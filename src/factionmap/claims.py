@@ -153,8 +153,12 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
     if frame.type == "MERGER":
         parts = list(resolved.get("parts", []))
         result = resolved.get("result", [])
-        if len(parts) == 1 and result and result[0].id != parts[0].id:
+        into = any(t.head.lower_ == "into" for t in tokens.get("result", []))
+        if len(parts) == 1 and result and into and result[0].id != parts[0].id:
             parts.append(result[0])  # "merged X into Y": Y is a part and the result
+        if len(parts) < 2 and result:
+            # "four groups merged to form X": the parts are named elsewhere, if at all
+            drafts.append(Draft("MERGER", {"parts": (), "result": result[0]}, tok, frame.name, frame.confidence))
         if len(parts) >= 2:
             result = result or [None]
             drafts.append(Draft("MERGER", {"parts": tuple(parts), "result": result[0] if result else None},

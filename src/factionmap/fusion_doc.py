@@ -39,7 +39,7 @@ def _core(claim: Claim) -> tuple:
 
 
 def _complete(claim: Claim) -> bool:
-    return all(v is not None for v in _core(claim))
+    return all(v is not None and v != () for v in _core(claim))
 
 
 def _roles(claims: list[Claim]) -> dict[str, Entity]:
@@ -145,6 +145,9 @@ def merge_two(x: Claim, y: Claim) -> Claim:
 def _agrees(partial: Claim, full: Claim) -> bool:
     if partial.type != full.type or partial.negated != full.negated:
         return False
+    if partial.type == "MERGER":  # a merger known only by what it formed
+        result = partial.args.get("result")
+        return isinstance(result, Entity) and getattr(full.args.get("result"), "id", None) == result.id
     p, f = _core(partial), _core(full)
     if partial.type in SYMMETRIC_TYPES:
         known = [v for v in p if v is not None]
