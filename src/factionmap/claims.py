@@ -142,14 +142,14 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
                          for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
         reciprocal = (tok.lemma_.lower() in RECIPROCAL and not together) or each_other
-        if not b and len(a) >= 2 and (frame.type == "ALLIANCE" or reciprocal):
+        if frame.type == "ALLIANCE":  # "X and Y are allied"; but "X and Y fought" is no alliance
+            reciprocal = frame.name != "alliance.fight_alongside"
+        if not b and len(a) >= 2 and reciprocal:
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
         for x, y in pairs[:6]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
-        if not pairs and a:
-            drafts.append(Draft(frame.type, {"a": a[0], "b": None}, tok, frame.name, frame.confidence))
-        return drafts
+        return drafts  # one side alone says too little to join a fact
     if frame.type == "MERGER":
         parts = list(resolved.get("parts", []))
         result = resolved.get("result", [])

@@ -73,12 +73,10 @@ def is_negated(trigger) -> bool:
 
 def _denied(trigger) -> bool:
     t = trigger
-    while t.head != t:
-        t = t.head
+    while t.head != t and t.dep_ not in ("relcl", "advcl", "acl", "nsubj", "nsubjpass"):
+        t = t.head  # "X, who led the group, rejected ...": the rejection is not of the leading
         if t.lemma_.lower() in DENY:
             return True
-        if t.dep_ in ("relcl", "advcl"):
-            break
     return False
 
 

@@ -141,9 +141,9 @@ def subject(tok) -> list:
         return subject(tok.head)  # "X remains closely aligned with Y"
     if tok.dep_ == "pcomp" and tok.head.head != tok.head:
         return subject(tok.head.head)  # "shifted its focus from fighting X to fighting Y"
-    if tok.dep_ == "xcomp" and tok.head != tok:
+    if tok.dep_ in ("xcomp", "advcl") and tok.head != tok:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
-        if objs and tok.head.lemma_ in OBJECT_CONTROL:
+        if objs and tok.head.lemma_ in OBJECT_CONTROL and (tok.dep_ == "xcomp" or tok.tag_ == "VBG"):
             return objs
         raised = _children(tok.head, "nsubjpass")  # "X was suspected to have ties with Y"
         if raised and is_passive(tok.head):
