@@ -31,7 +31,10 @@ def _frames_index():
 
 
 def rules_version() -> str:
-    return load_rules()["version"]
+    """The versions of every stage and of the rules data that made a document's claims."""
+    from .stages import rules_version as stages_version
+
+    return f"{stages_version()}+data:{load_rules()['version']}"
 
 
 def _text_entity(tok) -> Entity:
