@@ -69,3 +69,14 @@ def test_language_doc_keeps_the_text_as_given(nlp, text):
 )
 def test_language_clean_sentence_collapses_blanks(raw, shown):
     assert clean_sentence(raw) == shown
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Officials said a new order was issued on Monday.", "new order"),
+        ("The national front of the protest moved north.", "national front"),
+    ],
+)
+def test_language_registry_names_in_lower_case_are_ordinary_words(nlp, text, phrase):
+    assert not any(t.ent_id_ for t in nlp(text) if phrase.split()[-1] in t.text)

@@ -30,11 +30,25 @@ def _paragraph_breaks(doc):
     return doc
 
 
+def _capitalised_names(doc):
+    """Names are matched case-folded ("al Qaeda", "Al-Qaeda"), but a registry name
+    written all in lower case is ordinary words ("a new order", "the national front")."""
+    kept = [e for e in doc.ents if not (e.ent_id_ and not any(c.isupper() for c in e.text))]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+        for tok in doc:
+            if not tok.ent_type_ and tok.ent_id_:
+                tok.ent_id_ = ""
+    return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if "factionmap_paragraphs" not in Language.factories:
         Language.component("factionmap_paragraphs", func=_paragraph_breaks)
+    if "factionmap_capitalised" not in Language.factories:
+        Language.component("factionmap_capitalised", func=_capitalised_names)
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +73,7 @@ def load_pipeline():
                          config={"overwrite_ents": False, "validate": False})
     cased.add_patterns([{"label": label, "pattern": text, "id": aid}
                         for label, text, aid, c in patterns if c])
+    nlp.add_pipe("factionmap_capitalised", after="ner")
     nlp.add_pipe("merge_entities")
     return nlp
 
