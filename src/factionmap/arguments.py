@@ -67,6 +67,10 @@ def _direct(tok, kinds, actors):
                 org = leader_org(c, actors)
                 if org is not None:
                     return [org]
+            if c.dep_ == "poss":  # "the UVF's Joe Shaw was killed by UDA members"
+                here = mentions_at(c, actors, ("org",))
+                if here:
+                    return here
     if "place" in kinds and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         places = _subtree_places(tok, actors)
         if places:

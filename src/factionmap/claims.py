@@ -101,7 +101,8 @@ def _resolve_arg(trigger, frame, name, actors):
 RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "feud", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
               "battle", "battles", "confrontation", "dispute", "competition", "animosity", "struggle"}
-PEOPLE_NOUNS = {"dissident", "dissidents", "defector", "defectors", "member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
+PEOPLE_NOUNS = {"dissident", "dissidents", "defector", "defectors", "rebels", "faction", "factions",
+                "wing", "splinter", "member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
                 "militant", "militants", "official", "officials", "cadre", "cadres", "loyalist", "loyalists"}
 
 

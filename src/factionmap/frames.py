@@ -152,7 +152,18 @@ def subject(tok) -> list:
         return subject(tok.head)
     if tok.dep_ == "relcl":
         return [tok.head]
+    if tok.dep_ == "acl" and not _prep_objects(tok, "by") and tok.tag_ != "VBN" or (
+            tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "dobj") and tok.lemma_ in SELF_STATES):
+        return [tok.head]  # "AQIM, allied with al-Qaeda", "groups operating in Mali"
+    if tok.dep_ == "ROOT":
+        # a subject the parser hung elsewhere ("Jund al-Khilafah declared ..." as npadvmod)
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "nmod", "dep", "compound")]
+        if left:
+            return left[-1:]
     return []
+
+
+SELF_STATES = {"ally", "align", "affiliate", "link", "tie", "base", "associate", "loyal", "connect"}
 
 
 def patient(tok) -> list:
