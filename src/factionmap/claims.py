@@ -18,6 +18,7 @@ def mentions_of_kind(tok, actors, kind: str) -> bool:
     return bool(mentions_at(tok, actors, (kind,)))
 from .context import modality_of, time_of
 from .frames import frames_for, index_frames, slot_tokens
+from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
@@ -154,6 +155,15 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         for x, y in pairs[:6]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
         return drafts  # one side alone says too little to join a fact
+    if frame.type == "MERGER" and frame.name == "merger.join_group" and _founded_by_members(tok):
+        # "Some members of the Communist Brigades joined Prima Linea": people moving, not groups merging
+        froms = entities_of([c for s_ in subject_tokens(tok) for c in s_.subtree if c.i != s_.i], ("org",), actors)
+        tos = [e for e in resolved.get("result", []) if all(e.id != f.id for f in froms)]
+        if froms and tos:
+            defector = _text_entity(subject_tokens(tok)[0])
+            return [Draft("DEFECTION", {"defector": defector, "from": froms[0], "to": tos[0]}, tok,
+                          frame.name + "+members", frame.confidence)]
+        return []
     if frame.type == "MERGER":
         parts = list(resolved.get("parts", []))
         result = resolved.get("result", [])

@@ -23,10 +23,11 @@ CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
                   "nominate", "task", "designate", "force", "persuade", "allow", "encourage", "mobilize",
                   "remobilize", "mobilise", "send", "deploy", "dispatch", "train", "recruit", "instruct",
-                  "help", "enable", "use", "convince", "direct", "command", "invite", "pay", "hire"}
+                  "help", "enable", "convince", "direct", "command", "invite", "pay", "hire"}
 IDIOM_VERBS = {
     "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps",
-             "name", "credit", "responsibility", "office", "oath", "questions", "look"},
+             "name", "credit", "responsibility", "office", "oath", "questions", "look", "orders",
+             "instructions", "measures", "action", "hostage", "hostages"},
     "hold": {"talks", "meetings", "meeting", "elections", "rally", "press", "conference", "responsible"},
     "run": {"risk", "risks"},
     "fall": {"silent"},
@@ -157,7 +158,9 @@ def subject(tok) -> list:
         return [tok.head]  # "AQIM, allied with al-Qaeda", "groups operating in Mali"
     if tok.dep_ == "ROOT":
         # a subject the parser hung elsewhere ("Jund al-Khilafah declared ..." as npadvmod)
-        left = [c for c in tok.children if c.i < tok.i and c.dep_ in ("npadvmod", "nmod", "dep", "compound")]
+        left = [c for c in tok.children if c.i < tok.i
+                and c.dep_ in ("npadvmod", "nmod", "dep", "compound", "amod", "advmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")
+                and c.ent_type_]
         if left:
             return left[-1:]
     return []

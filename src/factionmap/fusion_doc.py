@@ -38,8 +38,22 @@ def _core(claim: Claim) -> tuple:
     return tuple(values)
 
 
+# Core arguments a claim can stand without: "defected from the group" names no destination.
+_OPTIONAL_CORE = {"DEFECTION": {"to"}}
+
+
 def _complete(claim: Claim) -> bool:
-    return all(v is not None and v != () for v in _core(claim))
+    names = CLAIM_TYPES[claim.type]["core"]
+    optional = _OPTIONAL_CORE.get(claim.type, set())
+    return all(v is not None and v != () for n, v in zip(names, _core_values(claim)) if n not in optional)
+
+
+def _core_values(claim: Claim) -> list:
+    out = []
+    for n in CLAIM_TYPES[claim.type]["core"]:
+        v = claim.args.get(n)
+        out.append(tuple(e.id for e in v) if isinstance(v, tuple) else (v.id if isinstance(v, Entity) else None))
+    return out
 
 
 def _roles(claims: list[Claim]) -> dict[str, Entity]:
