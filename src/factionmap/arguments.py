@@ -165,7 +165,11 @@ def entities_of(tokens, kinds, actors) -> list:
     """The entities of the given kinds named by slot tokens (conjuncts included)."""
     out = []
     for tok in tokens:
-        for t in conjuncts(tok):
+        # "Ahrar al-Sham, the Islamic State, and the Kurdish Islamic Front": a list the parser
+        # read as apposition; only named members count, not a description ("X, the branch of Y")
+        listed = [c for c in tok.children if c.dep_ == "appos" and "org" in kinds and "place" not in kinds
+                  and any(m.entity.kind == "org" and m.via in ("registry", "ner", "acronym") for m in actors.at(c.i))]
+        for t in conjuncts(tok) + [u for c in listed for u in conjuncts(c)]:
             for e in _direct(t, kinds, actors):
                 if all(e.id != o.id for o in out):
                     out.append(e)

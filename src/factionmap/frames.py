@@ -141,7 +141,10 @@ def subject(tok) -> list:
     if tok.dep_ in ("acomp", "oprd", "attr") and tok.head != tok:
         return subject(tok.head)  # "X remains closely aligned with Y"
     if tok.dep_ == "pcomp" and tok.head.head != tok.head:
-        return subject(tok.head.head)  # "shifted its focus from fighting X to fighting Y"
+        verb = tok.head.head  # "shifted its focus from fighting X to fighting Y"
+        if is_passive(verb) and not _prep_objects(verb, "by") and _children(verb, "nsubjpass"):
+            return _children(verb, "nsubjpass")  # "X was driven from Raqqa after fighting with Y"
+        return subject(verb)
     if tok.dep_ in ("xcomp", "advcl") and tok.head != tok:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
         if objs and tok.head.lemma_ in OBJECT_CONTROL and (tok.dep_ == "xcomp" or tok.tag_ == "VBG"):
