@@ -339,7 +339,9 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     found = []
     for key in keys:
         for frame in by_lemma.get(key, ()):
-            if tok.pos_ not in frame.pos or frame in found:
+            # a verb the tagger took for a noun at the head of its sentence ("ART merges into AKT")
+            misread = tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and "VERB" in frame.pos
+            if (tok.pos_ not in frame.pos and not misread) or frame in found:
                 continue
             if frame.requires and not any(
                 c.lemma_.lower() in frame.requires or c.lower_ in frame.requires

@@ -206,11 +206,13 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
     subjects = _described_orgs(tok, actors)
     others = _other_orgs(tok, actors, subjects)
     drafts = []
-    if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY"):
-        # "X and Y have been bitter rivals"
+    if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY", "AFFILIATION"):
+        # "X and Y have been bitter rivals", "X and Y are affiliates"
+        names = ("member", "patron") if ctype == "AFFILIATION" else ("a", "b")
         for i in range(len(subjects)):
             for j in range(i + 1, len(subjects)):
-                drafts.append(Draft(ctype, {"a": subjects[i], "b": subjects[j]}, tok, f"nominal.{lemma}", 0.75))
+                drafts.append(Draft(ctype, {names[0]: subjects[i], names[1]: subjects[j]}, tok,
+                                    f"nominal.{lemma}", 0.7))
         return drafts
     for x in subjects:
         for y in others:
