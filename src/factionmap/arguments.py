@@ -22,7 +22,8 @@ PROXY_NOUNS = {
     "affiliate", "affiliates", "jihadist", "jihadists", "rebels", "rebel", "government", "army",
     "offensive", "campaign", "operation", "operations", "assault", "military", "group", "groups",
     "cells", "elements", "operatives", "organizations", "organisations", "movements",
-    "remainder", "remnants", "rest", "assets", "remains", "successor",
+    "remainder", "remnants", "rest", "assets", "remains", "successor", "movement", "organization",
+    "organisation", "network",
 }
 EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
 # Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.

@@ -33,13 +33,22 @@ def _paragraph_breaks(doc):
 def _capitalised_names(doc):
     """Names are matched case-folded ("al Qaeda", "Al-Qaeda"), but a registry name
     written all in lower case is ordinary words ("a new order", "the national front")."""
-    kept = [e for e in doc.ents if not (e.ent_id_ and not any(c.isupper() for c in e.text))]
+    kept = [e for e in doc.ents if not (e.ent_id_ and (not any(c.isupper() for c in e.text) or _generic(e)))]
     if len(kept) != len(doc.ents):
         doc.ents = kept
         for tok in doc:
             if not tok.ent_type_ and tok.ent_id_:
                 tok.ent_id_ = ""
     return doc
+
+
+def _generic(ent) -> bool:
+    """'establishing an Islamic state': a name after 'a'/'an' that heads its phrase is a
+    common noun phrase ('an Islamic State commander' still names the group)."""
+    start = ent.start
+    if start == 0 or ent.doc[start - 1].lower_ not in ("a", "an"):
+        return False
+    return ent.root.dep_ not in ("compound", "nmod", "amod", "poss")
 
 
 def _register_components() -> None:
