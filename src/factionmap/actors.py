@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .model import Entity
+from .language import original_text
 from .names import normalize_name, slugify
 from .registry import Registry, load_registry
 from .rules import load_rules
@@ -293,7 +294,7 @@ _AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|also called|known as|a\.k\.a\.?
 
 def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry, sent_of) -> None:
     """'Full Name (ACR)' and 'X, also known as Y': later uses of ACR or Y are X."""
-    text = doc.text
+    text = original_text(doc)
     for m in list(out.mentions):
         if m.entity.kind != "org":
             continue

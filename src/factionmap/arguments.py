@@ -23,7 +23,8 @@ PROXY_NOUNS = {
     "offensive", "campaign", "operation", "operations", "assault", "military", "group", "groups",
     "cells", "elements", "operatives", "organizations", "organisations", "movements",
     "remainder", "remnants", "rest", "assets", "remains", "successor", "movement", "organization",
-    "organisation", "network",
+    "organisation", "network", "number", "handful", "majority", "dozens", "several", "many", "some",
+    "both", "all", "most", "each",
 }
 EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
 # Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.

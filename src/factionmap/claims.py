@@ -20,7 +20,7 @@ from .context import modality_of, time_of
 from .frames import frames_for, index_frames, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
-from .language import clean_sentence
+from .language import clean_sentence, original_text
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
@@ -249,7 +249,8 @@ def _core_names(args) -> set[str]:
 
 
 def _evidence(doc_id: str, sent_index: int, sent) -> Evidence:
-    text = sent.text
+    # the sentence as written: the parse saw datelines and bracketed acronyms blanked
+    text = original_text(sent.doc)[sent.start_char:sent.end_char]
     lead = len(text) - len(text.lstrip())
     start = sent.start_char + lead
     end = sent.start_char + len(text.rstrip())

@@ -105,23 +105,41 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,30}(?:,[ \t]*[A-Z][A-Za-z. ]
                        re.MULTILINE)
 
 
-def mask_datelines(text: str) -> str:
-    """The text with datelines blanked out, character for character.
+# "(IMK)" after a name: the parser reads what follows the bracket as hanging off the
+# sentence, not the list the name is in; the actors stage reads acronyms from the original.
+_BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9'’-]{1,9}\s*\)")
 
-    A dateline glued to the first sentence ("KABUL - The Taliban named ...")
-    derails the parse; blanks of the same length keep every offset true.
+
+def mask_for_parse(text: str) -> str:
+    """The text with datelines and bracketed acronyms blanked out, character for character.
+
+    A dateline glued to the first sentence ("KABUL - The Taliban named ...") and
+    "X (ACR), Y and Z" both derail the parse; blanks of the same length keep every
+    offset true. `original_text(doc)` gives the text as written.
     """
-    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    return _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def original_text(doc) -> str:
+    """The document's text as written (the parse saw it with some spans blanked)."""
+    return doc.user_data.get("factionmap_original", doc.text)
 
 
 def parse(text: str):
     """A parsed spaCy Doc of the text (character offsets are the text's own)."""
-    return load_pipeline()(mask_datelines(text))
+    doc = load_pipeline()(mask_for_parse(text))
+    doc.user_data["factionmap_original"] = text
+    return doc
 
 
 def parse_many(texts, batch_size: int = 16):
     """Parse several texts with spaCy's batching."""
-    return load_pipeline().pipe((mask_datelines(t) for t in texts), batch_size=batch_size)
+    texts = list(texts)
+    docs = load_pipeline().pipe((mask_for_parse(t) for t in texts), batch_size=batch_size)
+    for text, doc in zip(texts, docs):
+        doc.user_data["factionmap_original"] = text
+        yield doc
 
 
 def clean_sentence(text: str) -> str:
