@@ -111,7 +111,10 @@ def _direct(tok, kinds, actors):
     if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
-                found.extend(mentions_at(c, actors, ("org",)))
+                here = mentions_at(c, actors, ("org",))
+                if not here and c.dep_ == "compound":  # "KDP peshmerga fighters"
+                    here = [e for g in c.children if g.dep_ == "compound" for e in mentions_at(g, actors, ("org",))]
+                found.extend(here)
             elif c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":

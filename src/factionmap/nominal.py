@@ -155,7 +155,8 @@ def _described_orgs(tok, actors) -> list:
                     found += mentions_at(t, actors, ("org",))
     if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "under", "within", "into", "in") and tok.head.head != tok.head:
         verb = tok.head.head
-        objs = [c for c in verb.children if c.dep_ == "dobj"]  # "the US regards it as an affiliate"
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "the US regards it as an
+        # affiliate", "X was established as a splinter group of Y"
         for s in objs or subject(verb):  # "X emerged as an offshoot of Y", "X falls under the umbrella of Y"
             found += mentions_at(s, actors, ("org",))
     if not found:
