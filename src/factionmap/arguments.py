@@ -26,6 +26,7 @@ PROXY_NOUNS = {
     "organisation", "network", "number", "handful", "majority", "dozens", "several", "many", "some",
     "both", "all", "most", "each",
 }
+EFFORT_NOUNS = {"campaign", "offensive", "operation", "effort", "drive", "bid", "plan", "push", "attempt"}
 EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
 # Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.
 PLACE_NOUNS = {
@@ -108,6 +109,12 @@ def _direct(tok, kinds, actors):
         org = leader_org(tok, actors)  # "killed the leader of Kurdish Hamas": the group is hit
         if org is not None:
             return [org]
+    if "org" in kinds and lemma in EFFORT_NOUNS and tok.dep_ == "dobj" and not any(
+            c.dep_ in ("poss", "compound") for c in tok.children):
+        # "Jabhat al-Nusra began a campaign to eliminate X": the campaign is the subject's
+        from .frames import subject
+
+        return entities_of(subject(tok.head), kinds, actors)
     if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
