@@ -110,6 +110,8 @@ def _prep_objects(tok, prep: str) -> list:
     words = prep.split()
     nodes = [c for c in tok.children if c.lower_ == words[0]
              and (len(words) > 1 or c.dep_ in ("prep", "agent", "dative"))]
+    # "allied with MUJAO and later with the Brigade": a preposition coordinated with the first
+    nodes += [d for n in nodes for d in n.children if d.dep_ == "conj" and d.lower_ == words[0]]
     for w in words[1:]:
         nodes = [c for n in nodes for c in n.children if c.lower_ == w]
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
@@ -345,7 +347,7 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
                 continue
             if frame.requires and not any(
                 c.lemma_.lower() in frame.requires or c.lower_ in frame.requires
-                for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 4
+                for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 6
             ):
                 continue
             found.append(frame)
