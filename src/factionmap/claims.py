@@ -12,10 +12,6 @@ from functools import lru_cache
 from itertools import product
 
 from .arguments import entities_of, mentions_at
-
-
-def mentions_of_kind(tok, actors, kind: str) -> bool:
-    return bool(mentions_at(tok, actors, (kind,)))
 from .context import modality_of, time_of
 from .frames import frames_for, index_frames, slot_tokens
 from .frames import subject as subject_tokens
@@ -25,6 +21,11 @@ from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .rules import load_rules
+
+
+def mentions_of_kind(tok, actors, kind: str) -> bool:
+    return bool(mentions_at(tok, actors, (kind,)))
+
 
 @lru_cache(maxsize=1)
 def _frames_index():
@@ -39,7 +40,6 @@ def rules_version() -> str:
 
 
 def _text_entity(tok) -> Entity:
-    span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
     # a relative clause is not part of the name of who did it
     end = tok.right_edge.i + 1
     for t in tok.subtree:
@@ -95,6 +95,8 @@ def _resolve_arg(trigger, frame, name, actors):
             return found, toks
         if "text" in kinds:
             head = _people_phrase(toks[0], actors)
+            if head.pos_ == "PRON":
+                return [], []  # "before they defect": nobody named
             return [_text_entity(head)], [head]
     return [], []
 
@@ -201,12 +203,7 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
 
 def _founded_by_members(tok) -> bool:
     """Is the founder some of a group's people rather than the group itself?"""
-    from .frames import subject
-
-    for s in subject(tok):
-        if s.lemma_.lower() in PEOPLE_NOUNS or s.lower_ in PEOPLE_NOUNS or s.lower_ in ("dissidents", "defectors"):
-            return True
-    return False
+    return any(s.lemma_.lower() in PEOPLE_NOUNS or s.lower_ in PEOPLE_NOUNS for s in subject_tokens(tok))
 
 
 def _under_split_or_merger(tok) -> bool:
@@ -259,13 +256,11 @@ def _evidence(doc_id: str, sent_index: int, sent) -> Evidence:
 
 def _announced(trigger, published):
     """For a death: when it became known, if the sentence says it was announced."""
-    from .context import time_of as _time
-
     t = trigger
     while t.head != t:
         t = t.head
         if t.lemma_.lower() in ("announce", "confirm", "reveal", "announcement", "confirmation", "acknowledge"):
-            span = _time(t, published)
+            span = time_of(t, published)
             return span.start if span.start else None
     return None
 
@@ -312,11 +307,11 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
     by_lemma = _frames_index()
     nominal = rules["nominal"]
     claims: list[Claim] = []
+    via_by_sentence: dict[int, dict[str, str]] = {}
+    for m in actors.mentions:  # how each actor was found in each sentence (named, or a pronoun)
+        via_by_sentence.setdefault(m.sentence, {}).setdefault(m.entity.id, m.via)
     for sent_index, sent in enumerate(doc.sents):
-        via = {}
-        for m in actors.mentions:
-            if m.sentence == sent_index:
-                via.setdefault(m.entity.id, m.via)
+        via = via_by_sentence.get(sent_index, {})
         for tok in sent:
             drafts: list[Draft] = []
             blocked = (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass")
