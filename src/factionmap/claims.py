@@ -20,6 +20,7 @@ from .language import clean_sentence, original_text
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
+from .proximity import proximity_drafts
 from .rules import load_rules
 
 
@@ -328,4 +329,17 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
             drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:
                 claims.append(_to_claim(d, document, sent_index, sent, via))
+        linked = {frozenset(e.id for e in _org_args(c)) for c in claims
+                  if c.evidence and c.evidence[-1].sentence == sent_index}
+        for d in proximity_drafts(sent, actors, linked):
+            claims.append(_to_claim(d, document, sent_index, sent, via))
     return infer_and_merge(claims)
+
+
+def _org_args(claim: Claim) -> list[Entity]:
+    out = []
+    for v in claim.args.values():
+        for e in (v if isinstance(v, tuple) else (v,)):
+            if isinstance(e, Entity) and e.kind == "org":
+                out.append(e)
+    return out[:2]

@@ -1,0 +1,39 @@
+"""The proximity fallback: two named groups and one relation word, when the parse found nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.model import Entity
+
+
+def _of(claims, ctype):
+    return [c for c in claims if c.type == ctype]
+
+
+@pytest.mark.parametrize(
+    "text, ctype",
+    [
+        ("Ansar Dine and AQIM allies.", "ALLIANCE"),
+        ("Hizbul Islam and al-Shabaab rivals since 2009.", "RIVALRY"),
+    ],
+)
+def test_proximity_links_two_named_groups(claims_of, text, ctype):
+    found = _of(claims_of(text), ctype)
+    assert found and found[0].rule.endswith("proximity") and found[0].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ansar Dine, AQIM and al-Mourabitoun allies.",  # three groups: whose relation?
+        "Ansar Dine and AQIM in Mali.",  # no relation word
+    ],
+)
+def test_proximity_says_nothing_when_unsure(claims_of, text):
+    assert [c for c in claims_of(text) if c.rule.endswith("proximity")] == []
+
+
+def test_proximity_ignores_descriptors(claims_of):
+    text = "Ansar Dine was founded in 2012. The group and AQIM allies."
+    assert [c for c in claims_of(text) if c.rule.endswith("proximity")] == []
