@@ -15,6 +15,7 @@ _AKA = re.compile(r"^\s*,?\s*(?:also known as|also called|known as)\s+", re.I)
 _QUOTES = "\"“”"
 _NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger", "smaller", "other", "main",
                       "latter", "former", "powerful", "notorious", "shadowy", "little-known", "hardline"}
+RELATION_DESCRIPTORS = {"affiliate", "branch", "franchise", "offshoot", "splinter", "faction", "wing", "ally", "proxy"}
 _SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
 
 
@@ -40,6 +41,12 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
         return []
+    if tok.lemma_.lower() in RELATION_DESCRIPTORS and tok.tag_ == "NN":
+        # "the al-Qaeda affiliate": a group other than the one named in the phrase
+        named = [m.entity.id for c in tok.children if c.dep_ in ("compound", "nmod", "poss") for m in out.at(c.i)]
+        if named:
+            found = _best(doc, tok, out, sent_index, "org", exclude_ids=set(named))
+            return [(found, "descriptor")] if found is not None else []
     if tok.lemma_.lower() in rules["group_nouns"] or lower in ("militants", "insurgents", "jihadists"):
         # "the global jihadist movement" names a wider thing; only plain descriptors point back
         for c in tok.doc[tok.left_edge.i:tok.i]:
@@ -55,7 +62,10 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             return []
         if any(c.dep_ == "prep" for c in tok.children):
             return []  # "the group of ..." introduces, it does not point back
-        found = _best(doc, tok, out, sent_index, "org")
+        # "African Union troops pushed the militants out": a full noun phrase is not its own
+        # clause's subject
+        exclude = _coarguments(tok) if tok.dep_ in ("dobj", "pobj") else ()
+        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, topic=True)
         return [(found, "descriptor")] if found is not None else []
     if lower == "two" and tok.dep_ in ("pobj", "nsubj", "dobj"):
         return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
@@ -72,18 +82,24 @@ def _is_pair(tok) -> bool:
     return any(c.lower_ in ("two", "both") for c in tok.children)
 
 
-def _candidates(tok, out, sent_index: int, kind: str):
+def _candidates(tok, out, sent_index: int, kind: str, window: int = 2):
     for m in out.mentions:
         if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
             continue
         if kind == "org" and m.category in ("state", "government", "media"):
             continue  # "the group", "the militants", "its": an armed group, not a state or an outlet
-        if sent_index - 2 <= m.sentence <= sent_index:
+        if sent_index - window <= m.sentence <= sent_index:
             yield m
 
 
-def _salience(doc, m, sent_index: int, subjects_first: bool) -> float:
+def _salience(doc, m, sent_index: int, subjects_first: bool, counts=None) -> float:
     score = -3.0 * (sent_index - m.sentence)
+    if counts:
+        # "the militants" in a later paragraph is the story's main actor, mentioned often
+        # before, rather than a group named once in passing inside a clause
+        score = max(score, -6.0) + min(3.0, 1.0 * (counts.get(m.entity.id, 1) - 1))
+        if any(a.dep_ in ("relcl", "agent", "acl") for a in [doc[m.token], *doc[m.token].ancestors][:3]):
+            score -= 1
     head = doc[m.token]
     if subjects_first and head.dep_ in ("nsubj", "nsubjpass"):
         score += 2
@@ -95,20 +111,27 @@ def _salience(doc, m, sent_index: int, subjects_first: bool) -> float:
 def _coarguments(tok) -> set[int]:
     """Tokens in the pronoun's own clause: 'him' is never one of them (chose X to succeed him)."""
     verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
     root = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head != verb else verb
     return {t.i for t in root.subtree if t.i != tok.i}
 
 
 def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True,
-          exclude=(), same_sentence_subject: bool = False):
+          exclude=(), same_sentence_subject: bool = False, exclude_ids=frozenset(), topic: bool = False):
     best = None
     best_score = None
-    for m in _candidates(tok, out, sent_index, kind):
-        if m.token in exclude:
+    counts: dict[str, int] = {}
+    if topic:
+        for m in out.mentions:
+            if m.token < tok.i:
+                counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+    for m in _candidates(tok, out, sent_index, kind, window=6 if topic else 2):
+        if m.token in exclude or m.entity.id in exclude_ids:
             continue
         if same_sentence_subject and not (m.sentence == sent_index and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
-        score = _salience(doc, m, sent_index, subjects_first)
+        score = _salience(doc, m, sent_index, subjects_first, counts)
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best

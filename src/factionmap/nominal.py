@@ -138,7 +138,9 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
 
 def _described_orgs(tok, actors) -> list:
     """The organization a relation noun describes: 'X, the branch of Y' / 'Y's X wing' / 'X is a branch'."""
-    found = []
+    found = [m.entity for m in actors.at(tok.i) if m.entity.kind == "org" and m.via == "descriptor"]
+    if found:  # "the al-Qaeda affiliate", pointing back to the group it is
+        return found
     if tok.dep_ == "appos" and tok.head != tok:
         found += mentions_at(tok.head, actors, ("org",))
     for c in tok.children:
