@@ -24,7 +24,8 @@ PROXY_NOUNS = {
     "cells", "elements", "operatives", "organizations", "organisations", "movements",
     "remainder", "remnants", "rest", "assets", "remains", "successor", "movement", "organization",
     "organisation", "network", "number", "handful", "majority", "dozens", "several", "many", "some",
-    "both", "all", "most", "each",
+    "both", "all", "most", "each", "convoy", "convoys", "positions", "bases", "headquarters", "targets",
+    "strongholds", "posts", "camps",
 }
 EFFORT_NOUNS = {"campaign", "offensive", "operation", "effort", "drive", "bid", "plan", "push", "attempt"}
 EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"

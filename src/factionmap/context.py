@@ -112,11 +112,15 @@ def attribution_of(trigger) -> tuple[str | None, str | None, object]:
             objs = [c for c in to.children if c.dep_ == "pobj"]
             if objs:
                 return _entity_text(objs[0]), "according", objs[0]
+    child = trigger
     for anc in _ancestors_within_sentence(trigger):
-        if anc.lemma_.lower() in SPEECH and anc.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "conj":
+            break  # "X did not claim ..., but its fighters clashed": a second statement, not what was said
+        if anc.lemma_.lower() in SPEECH and anc.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj":
             subs = [c for c in anc.children if c.dep_ in ("nsubj",)]
             if subs and subs[0].lower_ not in ("it", "which", "that", "who"):
                 return _speaker_phrase(subs[0]), "speech", subs[0]
+        child = anc
     # a quotation followed by "X said": the quoted words are X's
     text = sent.text
     if any(q in text for q in "\"“”"):

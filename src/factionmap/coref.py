@@ -50,6 +50,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     if tok.lemma_.lower() in rules["group_nouns"] or lower in ("militants", "insurgents", "jihadists"):
         # "the global jihadist movement" names a wider thing; only plain descriptors point back
         for c in tok.doc[tok.left_edge.i:tok.i]:
+            if _in_hyphen_relation(c):
+                continue  # "the Iran-backed movement" is still a plain descriptor
             if c.dep_ in ("amod", "compound", "nmod", "nummod") and not c.ent_type_ == "NORP" \
                     and c.lower_ not in rules["group_adjectives"] and c.lower_ not in _NEUTRAL_MODIFIERS:
                 return []
@@ -76,6 +78,20 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             found = _best(doc, tok, out, sent_index, "person", subjects_first=True)
             return [(found, "descriptor")] if found is not None else []
     return []
+
+
+_HYPHEN_RELATIONS = {"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "allied",
+                     "aligned", "affiliated", "linked", "inspired", "loyal", "led", "based", "dominated"}
+
+
+def _in_hyphen_relation(tok) -> bool:
+    """A word of 'Iran-backed' / 'al-Qaeda-linked': the relation word, the hyphen, the name."""
+    doc = tok.doc
+    if tok.lower_ in _HYPHEN_RELATIONS and tok.i >= 1 and doc[tok.i - 1].text in ("-", "–"):
+        return True
+    if tok.text in ("-", "–") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HYPHEN_RELATIONS:
+        return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "–") and doc[tok.i + 2].lower_ in _HYPHEN_RELATIONS
 
 
 def _is_pair(tok) -> bool:
