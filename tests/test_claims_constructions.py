@@ -102,3 +102,32 @@ def test_claims_constructions_dateline_is_not_an_organization(claims_of):
     text = "KABUL - The Taliban named Mullah Akhtar Mansour as their new leader on Thursday."
     orgs = {c.args["org"].id for c in claims_of(text) if isinstance(c.args.get("org"), Entity)}
     assert orgs == {"taliban"}
+
+
+def test_claims_constructions_the_affiliate_is_another_group(claims_of):
+    text = ("Al-Shabaab named a new leader on Saturday. Godane, who led the al-Qaeda affiliate since 2008, "
+            "was killed in a US strike.")
+    claims = claims_of(text)
+    assert ("al-shabaab", "al-qaeda") in [_ids(c, "member", "patron") for c in _of(claims, "AFFILIATION")]
+    assert {_ids(c, "leader", "org")[1] for c in _of(claims, "LEADERSHIP")} == {"al-shabaab"}
+
+
+def test_claims_constructions_sending_fighters_is_presence(claims_of):
+    text = "Hezbollah has sent thousands of fighters to Syria since 2013."
+    found = [c for c in _of(claims_of(text), "PRESENCE")]
+    assert [(_ids(c, "org", "place"), c.time.start, c.time.end) for c in found] == [
+        (("hezbollah", "place:syria"), "2013", None)]
+
+
+def test_claims_constructions_speech_does_not_cover_a_second_clause(claims_of):
+    text = "Hezbollah did not claim any attack last year, but its fighters clashed with Israeli troops in 2006."
+    rivalries = _of(claims_of(text), "RIVALRY")
+    assert rivalries and all(c.modality == "asserted" and c.attribution is None for c in rivalries)
+
+
+def test_claims_constructions_descriptor_prefers_the_main_actor(claims_of):
+    text = ("Al-Shabaab named Ahmad Umar as its leader. The group said al-Shabaab would fight on. "
+            "Some commanders have been courted by the Islamic State. "
+            "African Union troops have pushed the militants out of most towns.")
+    pairs = [frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")]
+    assert pairs and all("al-shabaab" in p for p in pairs)
