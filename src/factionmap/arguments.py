@@ -25,7 +25,7 @@ PROXY_NOUNS = {
     "remainder", "remnants", "rest", "assets", "remains", "successor", "movement", "organization",
     "organisation", "network", "number", "handful", "majority", "dozens", "several", "many", "some",
     "both", "all", "most", "each", "convoy", "convoys", "positions", "bases", "headquarters", "targets",
-    "strongholds", "posts", "camps",
+    "strongholds", "posts", "camps", "hundreds", "thousands", "scores",
 }
 EFFORT_NOUNS = {"campaign", "offensive", "operation", "effort", "drive", "bid", "plan", "push", "attempt"}
 EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
@@ -50,13 +50,16 @@ def mentions_at(tok, actors, kinds):
 
 
 def _subtree_places(tok, actors):
+    """Places inside a noun phrase, not inside the clauses or descriptions hung on it
+    ('the city of Kunduz, the first capital to fall since the US-led invasion')."""
     found = []
-    for t in tok.subtree:
-        if t.dep_ in ("relcl", "acl") and t != tok:
-            continue
+    stack = [tok]
+    while stack:
+        t = stack.pop()
         for m in actors.at(t.i):
             if m.entity.kind == "place" and m.entity not in found:
                 found.append(m.entity)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos", "advcl"))
     return found
 
 

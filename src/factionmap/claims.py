@@ -285,6 +285,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)
+    if draft.type not in STATE_TYPES and time.start and not time.end and (time.text or "").lower().startswith("since"):
+        time = TimeSpan()  # "since 2001" dates a state of affairs, not an event
     if draft.type in STATE_TYPES and time.start and time.start == time.end:
         # a relation dated by one point ("recruiting this year", "allied in 2011") holds from then
         time = TimeSpan(time.start, None, time.precision, time.text)

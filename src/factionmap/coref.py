@@ -15,6 +15,7 @@ _AKA = re.compile(r"^\s*,?\s*(?:also known as|also called|known as)\s+", re.I)
 _QUOTES = "\"“”"
 _NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger", "smaller", "other", "main",
                       "latter", "former", "powerful", "notorious", "shadowy", "little-known", "hardline"}
+PLACE_DESCRIPTORS = {"city", "town", "village", "capital"}
 RELATION_DESCRIPTORS = {"affiliate", "branch", "franchise", "offshoot", "splinter", "faction", "wing", "ally", "proxy"}
 _SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
 
@@ -41,6 +42,14 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
         return []
+    if tok.lemma_.lower() in PLACE_DESCRIPTORS and tok.tag_ == "NN" and not any(
+            c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
+        # "the city", "the town": the place named just before
+        from .places import city_country
+
+        places = [m for m in out.mentions if m.entity.kind == "place" and m.token < tok.i
+                  and sent_index - 2 <= m.sentence <= sent_index and city_country(m.entity.name)]
+        return [(places[-1].entity, "descriptor")] if places else []
     if tok.lemma_.lower() in RELATION_DESCRIPTORS and tok.tag_ == "NN":
         # "the al-Qaeda affiliate": a group other than the one named in the phrase
         named = [m.entity.id for c in tok.children if c.dep_ in ("compound", "nmod", "poss") for m in out.at(c.i)]
