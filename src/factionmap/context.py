@@ -212,5 +212,14 @@ def time_of(trigger, published: str | None, phrase_only: bool = False) -> TimeSp
     expr = d.text
     if d.head != d and d.head.lower_ in _TIME_PREPS and d.dep_ == "pobj":
         expr = f"{d.head.text} {expr}"
-    span = resolve_time(expr, published, future=_is_future(trigger))
+    future = _is_future(trigger)
+    span = resolve_time(expr, published, future=future)
+    if span is None or (span.start is None and span.end is None):
+        # the tagger sometimes runs a date into the next words ("September after days"):
+        # try the expression's leading words alone
+        words = expr.split()
+        for n in range(min(4, len(words) - 1), 0, -1):
+            shorter = resolve_time(" ".join(words[:n]), published, future=future)
+            if shorter is not None and (shorter.start or shorter.end):
+                return shorter
     return span if span is not None else TimeSpan()

@@ -36,8 +36,11 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         found = _best(doc, tok, out, sent_index, "person", exclude=_coarguments(tok) if lower == "him" else ())
         return [(found, "pronoun")] if found is not None else []
     if lower in ("their", "they"):
-        # a group spoken of in the plural ("the Taliban ... their leader"), only when it is the subject here
+        # a group spoken of in the plural ("the Taliban ... their leader"): the subject here, or,
+        # for a "they" opening a sentence, the subject of the one before ("The Houthis ... They fought")
         found = _best(doc, tok, out, sent_index, "org", same_sentence_subject=True)
+        if found is None and lower == "they" and tok.dep_ == "nsubj" and tok.i == sentence_of(tok).start:
+            found = _best(doc, tok, out, sent_index, "org", previous_sentence_subject=True)
         return [(found, "pronoun")] if found is not None else []
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
@@ -143,7 +146,8 @@ def _coarguments(tok) -> set[int]:
 
 
 def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True,
-          exclude=(), same_sentence_subject: bool = False, exclude_ids=frozenset(), topic: bool = False):
+          exclude=(), same_sentence_subject: bool = False, exclude_ids=frozenset(), topic: bool = False,
+          previous_sentence_subject: bool = False):
     best = None
     best_score = None
     counts: dict[str, int] = {}
@@ -155,6 +159,8 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if m.token in exclude or m.entity.id in exclude_ids:
             continue
         if same_sentence_subject and not (m.sentence == sent_index and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
+            continue
+        if previous_sentence_subject and not (m.sentence == sent_index - 1 and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
         score = _salience(doc, m, sent_index, subjects_first, counts)
         if best_score is None or score > best_score:
