@@ -13,7 +13,7 @@ from itertools import product
 
 from .arguments import entities_of, mentions_at
 from .context import modality_of, time_of
-from .frames import frames_for, index_frames, slot_tokens
+from .frames import conjuncts, frames_for, index_frames, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
@@ -88,6 +88,11 @@ def _resolve_arg(trigger, frame, name, actors):
         if not toks:
             continue
         found = entities_of(toks, tuple(k for k in kinds if k != "text"), actors)
+        if kinds == ("place",) and len(found) > 1:
+            # "captured Mosul, Iraq's second-largest city": the place named, not the one its
+            # description mentions
+            direct = [e for t in toks for c in conjuncts(t) for e in mentions_at(c, actors, ("place",))]
+            found = [e for e in found if e in direct] or found
         if found and slot in ("clause_place", "sentence_place"):
             # a place found by searching, not by grammar: only the one nearest the trigger
             near = min(toks, key=lambda t: abs(t.i - trigger.i) if mentions_of_kind(t, actors, "place") else 10**6)

@@ -184,8 +184,9 @@ def _path_length(date_tok, trigger) -> int | None:
             return steps
         if t.i in trig_ancestors and t.pos_ in ("VERB", "AUX"):
             return steps + trig_ancestors[t.i] + 2
-        if t.head == t or t.dep_ in ("relcl", "acl", "ccomp", "advcl") and steps > 0:
-            return None  # a date inside another clause dates that clause
+        if t.head == t or t.dep_ in ("relcl", "acl", "ccomp", "advcl") and steps > 0 \
+                or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and steps > 0):
+            return None  # a date inside another clause (or a coordinated one) dates that clause
         t = t.head
         steps += 1
 
