@@ -131,3 +131,18 @@ def test_claims_constructions_descriptor_prefers_the_main_actor(claims_of):
             "African Union troops have pushed the militants out of most towns.")
     pairs = [frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")]
     assert pairs and all("al-shabaab" in p for p in pairs)
+
+
+def test_claims_constructions_merger_parts_from_a_list_that_follows(claims_of):
+    text = ("Three Syrian factions merged to form Hayat Tahrir al-Sham. The three groups were "
+            "Jabhat Fateh al-Sham, Liwa al-Haqq and Jaish al-Sunna.")
+    mergers = [c for c in claims_of(text) if c.type == "MERGER"]
+    assert len(mergers) == 1 and len(mergers[0].args["parts"]) == 3
+    assert mergers[0].args["result"].id == "hts" or "Hayat" in mergers[0].args["result"].name
+
+
+def test_claims_constructions_organization_formed_by_a_merger(claims_of):
+    text = ("Hayat Tahrir al-Sham is an alliance formed in 2017 by the merger of Jabhat Fateh al-Sham, "
+            "Liwa al-Haqq, and Jaish al-Sunna.")
+    mergers = [c for c in claims_of(text) if c.type == "MERGER"]
+    assert mergers and len(mergers[0].args["parts"]) == 3 and "Hayat" in mergers[0].args["result"].name

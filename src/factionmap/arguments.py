@@ -178,6 +178,32 @@ def named_as(tok, actors):
     return []
 
 
+def surface_list(tok, actors, kind: str = "org") -> list:
+    """'the merger of the IMK, al-Nahda, and Kurdish Hamas': the tokens of names listed after a name, read
+    from the words when the parser hung the list elsewhere. Only a list closed by 'and'/'or'."""
+    doc = tok.doc
+    found, pending, closed = [], [], False
+    i = tok.i + 1
+    while i < len(doc):
+        t = doc[i]
+        if t.text == "(":  # "Jabhatul Islamiya (Islamic Front)": a gloss inside the list
+            while i < len(doc) and doc[i].text != ")" and doc[i].sent == t.sent:
+                i += 1
+            i += 1
+            continue
+        if t.is_space or t.text in (",", ";") or t.lower_ in ("the", "and", "or"):
+            closed = closed or t.lower_ in ("and", "or")
+            i += 1
+            continue
+        if not mentions_at(t, actors, (kind,)):
+            break
+        pending.append(t)
+        if closed:
+            found, pending = found + pending, []
+        i += 1
+    return found
+
+
 def entities_of(tokens, kinds, actors) -> list:
     """The entities of the given kinds named by slot tokens (conjuncts included)."""
     out = []
@@ -186,7 +212,10 @@ def entities_of(tokens, kinds, actors) -> list:
         # read as apposition; only named members count, not a description ("X, the branch of Y")
         listed = [c for c in tok.children if c.dep_ == "appos" and "org" in kinds and "place" not in kinds
                   and any(m.entity.kind == "org" and m.via in ("registry", "ner", "acronym") for m in actors.at(c.i))]
-        for t in conjuncts(tok) + [u for c in listed for u in conjuncts(c)]:
+        members = conjuncts(tok) + [u for c in listed for u in conjuncts(c)]
+        if "org" in kinds and len(members) == 1 and mentions_at(tok, actors, ("org",)):
+            members += surface_list(tok, actors)
+        for t in members:
             for e in _direct(t, kinds, actors):
                 if all(e.id != o.id for o in out):
                     out.append(e)

@@ -8,6 +8,7 @@ his predecessor led) and one fact said several ways becomes one claim.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from itertools import product
 
@@ -340,7 +341,35 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                   if c.evidence and c.evidence[-1].sentence == sent_index}
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
+    claims = _parts_listed_next(doc, actors, claims, document)
     return infer_and_merge(claims)
+
+
+def _parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:
+    """'Four groups merged to form Hizbul Islam. The four original groups were A, B, C and D.':
+    a merger known only by its result takes its parts from a list of groups that follows."""
+    sents = list(doc.sents)
+    out = []
+    for c in claims:
+        result = c.args.get("result")
+        if c.type != "MERGER" or c.args.get("parts") or not isinstance(result, Entity):
+            out.append(c)
+            continue
+        index = c.evidence[-1].sentence
+        parts: list[Entity] = []
+        if index + 1 < len(sents):
+            for tok in sents[index + 1]:
+                if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+                        s.lemma_.lower() in ("group", "faction", "organization", "organisation", "part", "member")
+                        for s in tok.head.children if s.dep_ == "nsubj"):
+                    parts = [e for e in entities_of([tok], ("org",), actors) if e.id != result.id]
+                    break
+        if len(parts) >= 2:
+            c = replace(c, args={**c.args, "parts": tuple(parts)},
+                        evidence=c.evidence + (_evidence(document.id, index + 1, sents[index + 1]),),
+                        rule=c.rule + "+listed")
+        out.append(c)
+    return out
 
 
 def _org_args(claim: Claim) -> list[Entity]:

@@ -16,7 +16,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -183,7 +183,10 @@ def patient(tok) -> list:
             return [tok.head]
         return found
     if tok.dep_ == "acl":  # "the town captured by ...", "militants killed in ..."
-        return [tok.head]
+        head = tok.head
+        if head.dep_ == "attr" and head.head.lemma_ == "be" and _children(head.head, "nsubj"):
+            return _children(head.head, "nsubj")  # "X was a group formed in 2001": X
+        return [head]
     if tok.dep_ == "conj" and is_passive(tok.head):
         return patient(tok.head)
     return []
@@ -245,6 +248,14 @@ def slot_tokens(trigger, slot: str) -> list:
         for c in trigger.children:
             if c.dep_ in ("xcomp", "conj", "advcl") and (c.lemma_.lower() in FORM_VERBS or c.lower_ in FORM_VERBS):
                 out += _children(c, "dobj", "attr")
+        return out
+    if slot == "formed_by":  # "X, an organization formed by the merger of A, B and C": X
+        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("by", "through", "from") else None
+        if verb is None or verb.lemma_.lower() not in FORM_VERBS | {"create"}:
+            return []
+        out = []
+        for t in patient(verb):  # "X was an organization formed by ...": X, not the common noun
+            out += _children(t.head, "nsubj") if t.dep_ == "attr" and t.head.lemma_ == "be" else [t]
         return out
     if slot == "clause_place":  # "seized territory from the Taliban in Nangarhar"
         out = []
