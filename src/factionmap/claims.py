@@ -195,6 +195,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
                for n in core for m in core if n < m):
             continue
         args.update(frame.literals)
+        if frame.type == "FOUNDING" and args.get("org") is not None and args["org"].id in {
+                e.id for e in entities_of(subject_tokens(tok), ("org",), actors)}:
+            continue  # "X and Y launched an offensive": no group founds itself
         if frame.type == "FOUNDING" and _under_split_or_merger(tok):
             args["parent"] = None  # "split to form X" / "merged to form X": not a parent's branch
         if frame.type == "FOUNDING" and args.get("parent") is not None and _founded_by_members(tok):
