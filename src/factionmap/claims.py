@@ -108,6 +108,7 @@ def _resolve_arg(trigger, frame, name, actors):
     return [], []
 
 
+DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
 RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "feud", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
               "battle", "battles", "confrontation", "dispute", "competition", "animosity", "struggle"}
@@ -333,6 +334,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                     continue
                 if blocked and frame.type != "SPLIT":  # "cut ties with", "ended the alliance"
                     continue
+                if frame.type == "SPONSORSHIP" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DECLARING:
+                    continue  # "declared support for X" is a statement of loyalty, not funding
                 drafts.extend(_frame_drafts(tok, frame, actors))
             if tok.pos_ in ("NOUN", "PROPN"):
                 drafts.extend(role_claims(tok, actors, nominal))

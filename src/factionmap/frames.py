@@ -343,9 +343,9 @@ def index_frames(frames: tuple[Frame, ...]) -> dict[str, list[Frame]]:
 
 def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     """Frames this token triggers: its lemma (or its word, for misspelt or odd lemmas) and POS."""
-    if tok.lemma_.lower() in IDIOM_VERBS and any(
-            c.dep_ == "dobj" and c.lower_ in IDIOM_VERBS[tok.lemma_.lower()] for c in tok.children):
-        return []  # "take place", "take part", "hold talks"
+    # "take place", "take part", "hold talks": no seizure, capture or control
+    idiom = tok.lemma_.lower() in IDIOM_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in IDIOM_VERBS[tok.lemma_.lower()] for c in tok.children)
     keys = {tok.lemma_.lower(), tok.lower_}
     if not any(k in by_lemma for k in keys) and len(tok.text) >= 7 and tok.is_alpha:
         keys = {"~" + d for d in _deletes(tok.lower_) | {tok.lower_}}
@@ -355,6 +355,8 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
             # a verb the tagger took for a noun at the head of its sentence ("ART merges into AKT")
             misread = tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and "VERB" in frame.pos
             if (tok.pos_ not in frame.pos and not misread) or frame in found:
+                continue
+            if idiom and frame.type in ("SEIZURE", "CAPTURE", "CONTROL", "ATTACK", "RIVALRY"):
                 continue
             if frame.requires and not any(
                 c.lemma_.lower() in frame.requires or c.lower_ in frame.requires
