@@ -63,7 +63,7 @@ def _subtree_places(tok, actors):
     return found
 
 
-def _direct(tok, kinds, actors):
+def _direct(tok, kinds, actors, depth: int = 0):
     found = mentions_at(tok, actors, kinds)
     if found:
         return found
@@ -135,7 +135,10 @@ def _direct(tok, kinds, actors):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for q in conjuncts(p):
-                            found.extend(mentions_at(q, actors, ("org",)))
+                            here = mentions_at(q, actors, ("org",))
+                            if not here and depth < 2:  # "a number of opposition groups including X"
+                                here = _direct(q, ("org",), actors, depth + 1)
+                            found.extend(here)
         if found:
             return found
     if "person" in kinds and lemma in PERSON_ROLE_NOUNS:
