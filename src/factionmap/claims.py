@@ -201,10 +201,13 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             continue  # "X and Y launched an offensive": no group founds itself
         if frame.type == "FOUNDING" and _under_split_or_merger(tok):
             args["parent"] = None  # "split to form X" / "merged to form X": not a parent's branch
-        if frame.type == "FOUNDING" and args.get("parent") is not None and _founded_by_members(tok):
+        if frame.type == "FOUNDING" and args.get("org") is not None and _founded_by_members(tok):
             # "Dissident members of the Red Brigades founded Prima Linea": a split, not a branch
-            drafts.append(Draft("SPLIT", {"splinter": args["org"], "parent": args["parent"]}, tok,
-                                frame.name + "+members", frame.confidence))
+            parent = args.get("parent") or next(iter(entities_of(
+                [c for s_ in subject_tokens(tok) for c in s_.subtree if c.i != s_.i], ("org",), actors)), None)
+            if parent is not None and parent.id != args["org"].id:
+                drafts.append(Draft("SPLIT", {"splinter": args["org"], "parent": parent}, tok,
+                                    frame.name + "+members", frame.confidence))
             args["parent"] = None
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)

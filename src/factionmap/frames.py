@@ -23,7 +23,8 @@ CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
                   "nominate", "task", "designate", "force", "persuade", "allow", "encourage", "mobilize",
                   "remobilize", "mobilise", "send", "deploy", "dispatch", "train", "recruit", "instruct",
-                  "help", "enable", "convince", "direct", "command", "invite", "pay", "hire"}
+                  "help", "enable", "convince", "direct", "command", "invite", "pay", "hire", "prompt",
+                  "lead", "cause", "push", "drive", "inspire", "compel", "motivate", "provoke"}
 IDIOM_VERBS = {
     "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps",
              "name", "credit", "responsibility", "office", "oath", "questions", "look", "orders",
@@ -248,6 +249,10 @@ def slot_tokens(trigger, slot: str) -> list:
         for c in trigger.children:
             if c.dep_ in ("xcomp", "conj", "advcl") and (c.lemma_.lower() in FORM_VERBS or c.lower_ in FORM_VERBS):
                 out += _children(c, "dobj", "attr")
+            elif c.dep_ == "conj":  # "defect from X, and eventually form Y"
+                for d in c.children:
+                    if d.dep_ == "conj" and (d.lemma_.lower() in FORM_VERBS or d.lower_ in FORM_VERBS):
+                        out += _children(d, "dobj", "attr")
         return out
     if slot == "formed_by":  # "X, an organization formed by the merger of A, B and C": X
         verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("by", "through", "from") else None
