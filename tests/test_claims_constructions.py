@@ -146,3 +146,23 @@ def test_claims_constructions_organization_formed_by_a_merger(claims_of):
             "Liwa al-Haqq, and Jaish al-Sunna.")
     mergers = [c for c in claims_of(text) if c.type == "MERGER"]
     assert mergers and len(mergers[0].args["parts"]) == 3 and "Hayat" in mergers[0].args["result"].name
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The attacks led to reprisals on Islamic State positions by the Badr Organization.",
+         "badr-organization", "islamic-state"),
+        ("The Kurdistan Workers' Party fought along side the PUK against the KDP in 1995.", "pkk", "kdp"),
+    ],
+)
+def test_claims_constructions_hostility_said_indirectly(claims_of, text, a, b):
+    pairs = [frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")]
+    assert frozenset({a, b}) in pairs
+
+
+def test_claims_constructions_mobilized_to_fight(claims_of):
+    text = "Muqtada al-Sadr remobilized the Mahdi Army to fight with the Iraqi government against IS in June 2014."
+    claims = claims_of(text)
+    assert ("mahdi-army", "islamic-state") in [_ids(c, "a", "b") for c in _of(claims, "RIVALRY")]
+    assert frozenset({"mahdi-army", "iraqi-government"}) in [frozenset(_ids(c, "a", "b")) for c in _of(claims, "ALLIANCE")]

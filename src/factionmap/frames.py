@@ -16,7 +16,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by", "deep_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -90,7 +90,8 @@ def validate_frames(raw: list) -> tuple[Frame, ...]:
 
 
 def is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    # a name read as a verb form ("IS claimed ...": 'IS' as auxpass) makes nothing passive
+    return any(c.dep_ in ("nsubjpass", "auxpass") and not c.ent_type_ for c in tok.children)
 
 
 def conjuncts(tok) -> list:
@@ -150,7 +151,8 @@ def subject(tok) -> list:
         return subject(verb)
     if tok.dep_ in ("xcomp", "advcl") and tok.head != tok:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
-        if objs and tok.head.lemma_ in OBJECT_CONTROL and (tok.dep_ == "xcomp" or tok.tag_ == "VBG"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if objs and tok.head.lemma_ in OBJECT_CONTROL and (tok.dep_ == "xcomp" or tok.tag_ == "VBG" or infinitive):
             return objs
         raised = _children(tok.head, "nsubjpass")  # "X was suspected to have ties with Y"
         if raised and is_passive(tok.head):
@@ -164,9 +166,8 @@ def subject(tok) -> list:
         return [tok.head]  # "AQIM, allied with al-Qaeda", "groups operating in Mali"
     if tok.dep_ == "ROOT":
         # a subject the parser hung elsewhere ("Jund al-Khilafah declared ..." as npadvmod)
-        left = [c for c in tok.children if c.i < tok.i
-                and c.dep_ in ("npadvmod", "nmod", "dep", "compound", "amod", "advmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")
-                and c.ent_type_]
+        left = [c for c in tok.children if c.i < tok.i and c.ent_type_
+                and c.dep_ in ("npadvmod", "nmod", "dep", "compound", "amod", "advmod", "aux", "auxpass")]
         if left:
             return left[-1:]
     return []
@@ -254,6 +255,11 @@ def slot_tokens(trigger, slot: str) -> list:
                     if d.dep_ == "conj" and (d.lemma_.lower() in FORM_VERBS or d.lower_ in FORM_VERBS):
                         out += _children(d, "dobj", "attr")
         return out
+    if slot == "deep_by":  # "reprisals on IS positions by the Badr Organization"
+        for t in trigger.subtree:
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i > trigger.i:
+                return _children(t, "pobj")
+        return []
     if slot == "formed_by":  # "X, an organization formed by the merger of A, B and C": X
         verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("by", "through", "from") else None
         if verb is None or verb.lemma_.lower() not in FORM_VERBS | {"create"}:
