@@ -17,7 +17,7 @@ from .language import original_text
 from .names import normalize_name, slugify
 from .registry import Registry, load_registry
 from .rules import load_rules
-from .places import city_country, subdivision_country
+from .places import city_country, place_entity, subdivision_country
 from .states import country_code, demonym_code, state_entity
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
@@ -114,10 +114,12 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
 
     # The text calls these groups: "X, a militant group" / "the militant group X".
     called_group = _called_groups(doc, rules)
+    # the countries the document names decide between places of one name (Tripoli, Libya or Lebanon)
+    context = tuple(dict.fromkeys(c for c in (country_code(e.text) for e in doc.ents if e.label_ == "GPE") if c))
     for tok in doc:
         if not tok.ent_type_ or tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_id_:
             if _is_city(tok):
-                add(tok, Entity("place:" + slugify(tok.text), tok.text, "place", (tok.text,)), "gazetteer")
+                add(tok, place_entity(tok.text, context), "gazetteer")
                 continue
         if not tok.ent_type_:
             continue
@@ -135,7 +137,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         if not name or not any(c.isalpha() for c in name):
             continue
         if label in PLACE_LABELS:
-            add(tok, Entity("place:" + slugify(name), name, "place", (name,)), "ner")
+            add(tok, place_entity(name, context), "ner")
             code = country_code(name) if label == "GPE" else None
             if code:
                 add(tok, state_entity(code), "state", category="state")

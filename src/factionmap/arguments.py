@@ -10,8 +10,6 @@ from __future__ import annotations
 from .language import sentence_of
 
 from .frames import conjuncts
-from .model import Entity
-from .names import slugify
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
 PROXY_NOUNS = {
@@ -88,8 +86,9 @@ def _direct(tok, kinds, actors, depth: int = 0):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.pos_ == "PROPN" and not any(
                             m.entity.kind == "person" or m.via == "registry" for m in actors.at(p.i)):
-                        name = " ".join(p.text.split())
-                        return [Entity("place:" + slugify(name), name, "place", (name,))]
+                        from .places import place_entity
+
+                        return [place_entity(" ".join(p.text.split()))]
     if "place" in kinds and tok.pos_ in ("NOUN", "PROPN"):
         # "killed in a US airstrike in Somalia": the place of the event noun
         for c in tok.children:

