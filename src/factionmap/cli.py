@@ -215,6 +215,28 @@ def timeline_(
 
 @app.command()
 @_reports_errors
+def explain(
+    claim_id: Annotated[str, typer.Argument(help="Claim id, e.g. c-000123.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Which rules and signals produced a claim, and its confidence."""
+    from .explain import explain_claim
+
+    with Store.open(db) as store:
+        why = explain_claim(store, claim_id)
+    if as_json:
+        return _print_json(why.to_dict())
+    c, out = why.claim, _out()
+    out.print(f"{c['id']} {c['type']}, confidence {c['confidence']}, {c['modality']}")
+    for step in why.rules:
+        out.print(f"  rule {step.name}: {step.description}")
+    for signal in why.signals:
+        out.print(f"  signal: {signal}")
+
+
+@app.command()
+@_reports_errors
 def evidence(
     claim_id: Annotated[str, typer.Argument(help="Claim id, e.g. c-000123.")],
     db: DbOption = DEFAULT_DB,
