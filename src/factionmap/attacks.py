@@ -1,0 +1,454 @@
+"""The details of an ATTACK claim: casualties, kind of attack, target and who claimed it.
+
+Pure functions over a parsed sentence (a spaCy `Span`) and the token that triggered
+the claim; the claims stage copies their answers into the claim's literal args.
+The parser merges entities into one token, so a count such as "at least 67" is
+often a single token: counts are read from token text, not token by token.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- words (lemmas and lower-cased forms; the tagger's lemmas of some forms are wrong) --------
+
+KILL_VERBS = frozenset({"kill", "massacre", "slay", "murder", "execute", "behead"})
+DIE_VERBS = frozenset({"die", "perish"})
+WOUND_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
+DEAD_WORDS = frozenset({"dead", "death", "deaths", "fatality", "fatalities", "body", "bodies", "toll"})
+WOUNDED_WORDS = frozenset({"wounded", "injured", "hurt", "injury", "injuries"})
+# who carried it out; "militants"/"fighters" only as the group's own ("its fighters"): an air
+# strike's dead militants are its victims
+ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "gunmen", "bomber", "perpetrator", "kidnapper",
+                            "hijacker", "assassin", "abductor"})
+OWN_MEMBERS = frozenset({"militant", "fighter", "member", "insurgent", "jihadist"})
+INCLUDING = frozenset({"including", "include", "among"})
+
+AIR_WORDS = frozenset({"airstrike", "airstrikes", "air-strike", "drone", "warplane", "warplanes", "aerial",
+                       "jet", "jets", "aircraft", "helicopter"})
+AIR_MODIFIED = frozenset({"strike", "raid", "attack", "bombardment", "bombing"})  # "air strike", "air raid"
+KIDNAP_WORDS = frozenset({"kidnap", "kidnapping", "kidnapped", "kidnapper", "abduct", "abduction", "abducted",
+                          "abductor", "hostage", "hostages"})
+ASSASSINATION_WORDS = frozenset({"assassinate", "assassination", "assassin", "assassinated"})
+SHOOT_VERBS = frozenset({"shoot", "gun"})  # "shot dead X", "gunned down X": with a named victim
+SHELLING_WORDS = frozenset({"shell", "shelling", "shells", "mortar", "mortars", "artillery", "rocket", "rockets",
+                            "barrage"})
+BOMBING_WORDS = frozenset({"bomb", "bombing", "bombs", "blast", "explosion", "explosive", "explosives", "ied",
+                           "detonate", "explode", "grenade", "bomber"})
+ARMED_WORDS = frozenset({"gunman", "gunmen", "storm", "raid", "shooting", "shoot", "gunfire", "gun", "guns",
+                         "rifle", "rifles", "ambush", "assault", "massacre", "stab", "stabbing"})
+FACILITY_WORDS = frozenset({"base", "airbase", "checkpoint", "prison", "jail", "airport", "oil", "pipeline",
+                            "refinery", "infrastructure", "plant", "station", "barracks", "outpost", "depot",
+                            "facility", "installation", "port", "dam", "bridge", "tower", "oilfield", "garrison"})
+ATTACK_TYPES = ("suicide bombing", "air strike", "kidnapping", "assassination", "shelling", "bombing",
+                "armed assault", "facility attack", "other")  # most specific first, as the GTD ranks them
+
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+OF_TARGET_NOUNS = frozenset({"kidnapping", "abduction", "assassination", "killing", "massacre", "bombing",
+                             "shelling", "storming", "siege"})
+HIT_VERBS = frozenset({"hit", "target", "strike", "rock", "destroy", "damage", "tear", "rip"})
+ATTACK_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting", "raid", "ambush", "assault",
+                          "strike", "airstrike"})
+ANYONE = frozenset({"people", "person", "other", "others", "civilian", "civilians"})  # victims, not a target
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+CLAUSE_CUTS = frozenset({"relcl", "acl", "appos"})
+
+CLAIM_VERBS = frozenset({"claim", "accept", "admit", "acknowledge"})
+CLAIM_OBJECTS = frozenset({"responsibility", "credit", "attack", "strike"}) | BOMBING_WORDS | ARMED_WORDS
+CARRY_OUT = frozenset({"carry", "conduct", "perpetrate", "launch", "stage", "execute", "mount"})
+SPEECH = frozenset({"say", "announce", "state", "declare", "tell", "report"})
+BLAME_WORDS = frozenset({"blame", "attribute", "accuse", "suspect", "suspected", "allege", "alleged", "link",
+                         "linked"})
+DENY_VERBS = frozenset({"deny", "reject", "disown", "disavow"})
+SELF_WORDS = frozenset({"it", "we", "they", "group", "organization", "organisation", "movement", "militants"})
+UNKNOWN_MODS = frozenset({"unknown", "unidentified", "unnamed", "masked", "anonymous"})
+# attackers whose naming alone, with no group, leaves them unknown ("gunmen opened fire");
+# a "suicide bomber" is usually someone's, named in the next sentence
+FACELESS = frozenset({"gunman", "gunmen", "assailant", "attacker", "man", "men"})
+GROUP_LABELS = frozenset({"ORG"})
+
+# -- counts ------------------------------------------------------------------------------
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# words that state no number of their own ("dozens were hurt")
+VAGUE = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "numerous", "tens",
+                   "millions", "few", "multiple"})
+# words that bound or soften a number without changing which number is said
+_QUALIFIERS = re.compile(r"^(?:(?:at least|at most|more than|fewer than|less than|over|about|around|roughly|nearly|"
+                         r"almost|approximately|some|up to|as many as|close to|an estimated|estimated|upwards of|"
+                         r"a total of|all|another|other|just)\s+)+")
+
+
+def parse_count(text: str) -> int | None:
+    """The number a count phrase states: "at least 12" -> 12, "two dozen" -> 24, "dozens" -> None."""
+    words = _QUALIFIERS.sub("", " ".join(text.lower().replace("-", " ").strip(" ,.;").split())).split()
+    if not words or any(w in VAGUE for w in words):
+        return None
+    total, current, seen = 0, 0, False
+    for w in (w.replace(",", "") for w in words):
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            current += float(w)
+        elif w in _UNITS or w in _TENS:
+            current += _UNITS.get(w) or _TENS.get(w, 0)
+        elif w in ("a", "an", "half"):  # "a dozen", "half a dozen"
+            current += 0.5 if w == "half" else (0 if current else 1)
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in _SCALES:
+            current = (current or 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:  # "two million three hundred thousand"
+                total, current = total + current, 0
+        elif w not in ("and", "of"):
+            return None
+        seen = seen or w not in ("a", "an", "half", "and", "of")
+    return int(total + current) if seen else None
+
+
+def _is_count(tok) -> bool:
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return False
+    return tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lower_ in VAGUE or tok.lower_ == "dozen"
+
+
+def _count_text(tok) -> str:
+    # "A dozen", "at least 12" split by the parser: the modifiers before the number belong to it
+    left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("quantmod", "advmod", "det", "nummod", "compound")
+            or t == tok]
+    return " ".join(t.text for t in left)
+
+
+# -- casualties --------------------------------------------------------------------------
+
+
+def _tree_distance(a, b) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, t in enumerate(up_a):
+        if t.i in up_b:
+            return n + up_b[t.i]
+    return 100 + abs(a.i - b.i)
+
+
+def _is_attacker(noun) -> bool:
+    """The attackers themselves: "5 attackers", "3 of its fighters", "the bomber"."""
+    for t in [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")]:
+        if t.lemma_.lower() in ATTACKER_NOUNS or t.lower_ in ATTACKER_NOUNS:
+            return True
+        if t.lemma_.lower() in OWN_MEMBERS and any(c.dep_ == "poss" for c in t.children):
+            return True
+    return False
+
+
+def _role(noun):
+    """('killed'|'wounded', the verb or word saying so) for the phrase a count is in, or None."""
+    for c in noun.children:  # "left 30 people dead"
+        if c.dep_ in ("oprd", "acomp", "amod") and c.lower_ in DEAD_WORDS:
+            return "killed", c
+    head, dep = noun.head, noun.dep_
+    if noun.lower_ in DEAD_WORDS and noun.lower_ != "toll":
+        return "killed", noun  # "9 dead"
+    if noun.lower_ in WOUNDED_WORDS:
+        return "wounded", noun  # "8 wounded"
+    if dep == "conj":  # "killed 5 soldiers and 3 civilians"
+        while noun.dep_ == "conj" and noun.head != noun:
+            noun = noun.head
+        return _role(noun)
+    lemma = head.lemma_.lower()
+    if lemma == "leave":  # "left 11 dead", parsed with the number as the object
+        for c in head.children:
+            if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in DEAD_WORDS | WOUNDED_WORDS:
+                return ("killed" if c.lower_ in DEAD_WORDS else "wounded"), c
+    if (noun.pos_ == "NUM" or noun.ent_type_ == "CARDINAL") and lemma in KILL_VERBS | WOUND_VERBS:
+        # a bare number hung on the verb ("19 wounded", "wounded about 320") counts its victims
+        dep = "dobj" if not any(c.dep_ == "dobj" for c in head.children) else dep
+    if dep in ("dobj", "nsubjpass", "obj"):
+        if lemma in KILL_VERBS or head.lower_ == "killed":
+            return "killed", head
+        if lemma in WOUND_VERBS or head.lower_ in WOUNDED_WORDS:
+            return "wounded", head
+    if noun.dep_ == "nsubj" and lemma in DIE_VERBS:
+        return "killed", head
+    # "the death toll rose to 40", "a toll of 40"; not the "from" of "rose from 30 to 40"
+    if not (noun.dep_ == "pobj" and head.lower_ == "from"):
+        for t in [noun, *list(noun.ancestors)[:3]]:
+            if t.lower_ == "toll" or any(c.lower_ == "toll" and c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return "killed", t
+    return None
+
+
+def _casualty_items(sent):
+    """(kind, value, governing word, conjoined?, by attackers?) for every count the sentence gives."""
+    items = []
+    for tok in sent:
+        if not _is_count(tok):
+            continue
+        noun = tok.head if tok.dep_ in ("nummod", "quantmod", "npadvmod", "det") and tok.head != tok else tok
+        if noun.dep_ == "pobj" and noun.head.lower_ in INCLUDING or noun.head.lemma_.lower() in INCLUDING:
+            continue  # "12 people, including 3 children": the part is not the total
+        role = _role(noun)
+        if role:
+            items.append((role[0], parse_count(_count_text(tok)), role[1], noun.dep_ == "conj", _is_attacker(noun)))
+    return items
+
+
+def _uncounted_attacker_deaths(sent) -> int | None:
+    """"the bomber also died" -> 1, "the gunmen were killed" -> None (said, but not counted)."""
+    for tok in sent:
+        if _is_attacker(tok) and not any(_is_count(c) for c in tok.children):
+            if (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in DIE_VERBS) or \
+                    (tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in KILL_VERBS):
+                if any(c.lower_ == "both" for c in tok.children):
+                    return 2
+                return 1 if tok.tag_ == "NN" else None
+    return None
+
+
+def casualties(sent, trigger) -> dict:
+    """{'killed', 'wounded', 'killed_perpetrators'}: ints or None, the attackers' own dead apart."""
+    out = {"killed": None, "wounded": None, "killed_perpetrators": None}
+    # an air strike's or a shelling's dead "gunmen" are its victims, not its authors
+    split = attack_type(sent, trigger) not in ("air strike", "shelling")
+    best: dict[str, tuple] = {}
+    for kind, value, word, conjoined, by_attackers in _casualty_items(sent):
+        key = "killed_perpetrators" if split and by_attackers and kind == "killed" else kind
+        if split and by_attackers and kind == "wounded":
+            continue
+        # the count nearest the trigger in the parse is the attack's; counts on one verb add up
+        rank = (_tree_distance(word, trigger), word.i)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, value, word)
+        elif rank == best[key][0] and conjoined and best[key][1] is not None and value is not None:
+            best[key] = (rank, best[key][1] + value, word)
+    for key, (_, value, _) in best.items():
+        out[key] = value
+    if out["killed_perpetrators"] is None and split:
+        out["killed_perpetrators"] = _uncounted_attacker_deaths(sent)
+    return out
+
+
+# -- kind of attack ----------------------------------------------------------------------
+
+
+def _words(tok) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def _kind_of(tokens) -> str | None:
+    """The most specific kind any of these tokens says, in ATTACK_TYPES order."""
+    tokens = list(tokens)
+    tests = {
+        "suicide bombing": lambda t: t.lower_ == "suicide" and t.head.lemma_.lower() != "commit",
+        "air strike": lambda t: bool(_words(t) & AIR_WORDS) or (
+            t.lower_ == "air" and t.head.lemma_.lower() in AIR_MODIFIED),
+        "kidnapping": lambda t: bool(_words(t) & KIDNAP_WORDS),
+        "assassination": lambda t: bool(_words(t) & ASSASSINATION_WORDS) or (
+            t.lemma_.lower() in SHOOT_VERBS | KILL_VERBS and t.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in t.children)
+            and (t.lemma_.lower() in SHOOT_VERBS or any(c.lower_ in ("dead", "down") for c in t.subtree))),
+        "shelling": lambda t: bool(_words(t) & SHELLING_WORDS),
+        "bombing": lambda t: bool(_words(t) & BOMBING_WORDS),
+        "armed assault": lambda t: bool(_words(t) & ARMED_WORDS) or (
+            t.lower_ == "fire" and t.head.lemma_.lower() == "open") or (
+            t.lower_ == "armed" and t.head.lemma_.lower() in ("man", "assault", "attack", "group")),
+    }
+    for kind, test in tests.items():
+        if any(test(t) for t in tokens):
+            return kind
+    return None
+
+
+def _clause_of(trigger):
+    """The verb whose clause the trigger is in: "took them hostage in a raid" -> took."""
+    t = trigger
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        t = t.head
+    return t
+
+
+def attack_type(sent, trigger) -> str:
+    """One of ATTACK_TYPES, from the trigger and its modifiers, then its clause, then the sentence.
+
+    A general word ("raid", "assault", "storm") yields to a more specific method said in
+    its clause ("took them hostage in a raid" is a kidnapping), as the GTD ranks them.
+    """
+    own = _kind_of([trigger, *(c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "prt"))])
+    if own and own != "armed assault":
+        return own
+    clause = _kind_of([*trigger.subtree, *_clause_of(trigger).subtree])
+    if clause and clause != "armed assault":
+        return clause
+    if own or clause:
+        return "armed assault"
+    target = _target_token(trigger)
+    if target is not None and any(_words(t) & FACILITY_WORDS for t in _phrase_tokens(target)):
+        return "facility attack"
+    return _kind_of(sent) or "other"
+
+
+# -- target ------------------------------------------------------------------------------
+
+
+def _target_token(trigger):
+    def prep_object(tok, preps):
+        for c in tok.children:
+            if c.dep_ in ("prep", "acl") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "dobj") and p.ent_type_ not in PLACE_LABELS:
+                        return p
+        return None
+
+    while trigger.dep_ == "compound" and trigger.head != trigger:
+        trigger = trigger.head  # "a car bomb attack on X": the attack's object
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in ("VERB", "AUX"):
+        if lemma in KILL_VERBS | WOUND_VERBS:  # "killed 31 people at a mosque": the mosque
+            verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+            if trigger.dep_ in ("advcl", "conj"):
+                verbs.append(trigger.head)  # "opened fire on a bus, killing 9"
+            for v in verbs:
+                found = prep_object(v, TARGET_PREPS)
+                for p in (p for c in v.children if c.lower_ == "in" for p in c.children):
+                    if found is None and p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS:
+                        found = _target_token(p)  # "killed in a shooting at a nightclub"
+                if found is not None:
+                    return found
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.pos_ not in ("PRON", "NUM") and c.lower_ != "fire" \
+                    and c.lemma_.lower() not in ANYONE:
+                return c
+        return prep_object(trigger, TARGET_PREPS)
+    found = prep_object(trigger, TARGET_PREPS)
+    if found is None and (lemma in OF_TARGET_NOUNS or trigger.lower_ in OF_TARGET_NOUNS):
+        found = prep_object(trigger, {"of"})  # "the kidnapping of the schoolgirls"
+    if found is None:
+        for c in trigger.children:  # "an attack targeting police"
+            if c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim"):
+                found = next((g for g in c.children if g.dep_ == "dobj"), None) or prep_object(c, {"at"})
+    if found is None and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in HIT_VERBS:
+        head = trigger.head  # "the blast hit a crowded market"
+        found = next((c for c in head.children if c.dep_ == "dobj"), None) or prep_object(head, {"through"})
+    return found
+
+
+def _phrase_tokens(tok) -> list:
+    end = tok.right_edge.i + 1
+    for t in tok.subtree:  # a relative clause or an apposition says more than what was hit
+        if t.dep_ in CLAUSE_CUTS and t.i > tok.i:
+            end = min(end, t.left_edge.i)
+    toks = [t for t in tok.subtree if t.i < end]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks
+
+
+def target_text(sent, trigger) -> str | None:
+    """What was attacked, as written: "the Westgate shopping mall", "a mosque in Peshawar"."""
+    tok = _target_token(trigger)
+    if tok is None:
+        return None
+    text = " ".join(" ".join(t.text for t in _phrase_tokens(tok)).split())
+    return text or None
+
+
+# -- who claimed it ----------------------------------------------------------------------
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _is_claimant(tok, name: str | None) -> bool:
+    """Whether the subject of a claim is the group itself (the perpetrator named, or "it", "the group")."""
+    if tok.lower_ in ("which", "who") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "X, which claimed responsibility"
+    if any(c.lower_ in ("no", "none") for c in tok.children) or tok.lower_ in ("nobody", "none", "no-one"):
+        return False
+    text = " ".join(t.text for t in tok.subtree).lower()
+    if name and (name.lower() in text or text.removeprefix("the ") in name.lower()):
+        return True
+    if tok.lemma_.lower() in SELF_WORDS or tok.lower_ in SELF_WORDS:
+        return True
+    return name is None and (tok.ent_type_ in GROUP_LABELS or tok.pos_ == "PROPN")
+
+
+def _own_word(sent, name) -> str | None:
+    """'claimed' or 'denied' when the group itself says it did or did not do it."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in CLAIM_VERBS and t.pos_ == "VERB" and not _negated(t):
+            objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not any(_words(o) & CLAIM_OBJECTS for o in objs):
+                continue
+            who = [c for c in t.children if c.dep_ == "nsubj"]
+            who += [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if any(_is_claimant(w, name) for w in who):
+                return "claimed"
+        if lemma in SPEECH:  # "X said it carried out the attack" / "... did not carry out"
+            speakers = [c for c in t.children if c.dep_ == "nsubj"]
+            for comp in (c for c in t.children if c.dep_ == "ccomp"):
+                did = comp.lemma_.lower() in CARRY_OUT or (comp.lemma_ == "be" and any(
+                    c.lower_ in ("behind", "responsible") for c in comp.children))
+                own = any(c.dep_ == "nsubj" and (c.lower_ in ("it", "we", "they") or any(
+                    p.lower_ in ("its", "our", "their") for p in c.children)) for c in comp.children)
+                if did and own and any(_is_claimant(s, name) for s in speakers):
+                    return "denied" if _negated(comp) or _negated(t) else "claimed"
+    return None
+
+
+def claim_status(sent, trigger, perpetrator_name: str | None) -> tuple[bool, str | None]:
+    """(claimed, how): (True, 'claimed') only when the group itself claimed it;
+    (False, 'denied') when it denied it; (False, 'attributed') when others blamed it."""
+    own = _own_word(sent, perpetrator_name)
+    if own:
+        return own == "claimed", own
+    for t in sent:
+        if t.lemma_.lower() in DENY_VERBS:
+            who = [c for c in t.children if c.dep_ == "nsubj"]
+            if not who or any(_is_claimant(w, perpetrator_name) for w in who):
+                return False, "denied"
+    if any(_words(t) & BLAME_WORDS for t in sent):
+        return False, "attributed"
+    if any(t.lemma_.lower() == "believe" and any(c.lower_ == "behind" for c in t.subtree) for t in sent):
+        return False, "attributed"  # "X is believed to be behind"
+    return False, None
+
+
+# -- unknown attackers -------------------------------------------------------------------
+
+
+def _named_groups(sent, trigger) -> list:
+    """Groups the sentence names, leaving out who reports it and what was attacked."""
+    target = _target_token(trigger)
+    hit = {t.i for t in _phrase_tokens(target)} if target is not None else set()
+    out = []
+    for t in sent:
+        if not (t.ent_type_ in GROUP_LABELS or (t.ent_id_ and t.ent_type_ not in PLACE_LABELS | {"PERSON"})):
+            continue
+        if t.i in hit or (t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH and t.head.dep_ == "ROOT"
+                          and not any(c.dep_ == "ccomp" and c.lemma_.lower() in CARRY_OUT for c in t.head.children)):
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.i > 0 and sent.doc[t.head.i - 1].lower_ == "according":
+            continue
+        out.append(t)
+    return out
+
+
+def unknown_perpetrator(sent, trigger) -> bool:
+    """True when the text says the attackers are unidentified, or names attackers but no group."""
+    attackers = [t for t in sent if _words(t) & (ATTACKER_NOUNS | FACELESS)]
+    if any(c.lower_ in UNKNOWN_MODS for a in attackers for c in a.children):
+        return True
+    if re.search(r"\b(?:unclear|not (?:yet )?(?:clear|known)|unknown)\b[^.;]{0,25}\bwho\b", sent.text.lower()):
+        return True
+    if _named_groups(sent, trigger):
+        return False
+    armed = [a for a in attackers if _words(a) & FACELESS and (
+        a.lemma_.lower() not in ("man", "men") or any(c.lower_ in ("armed", "masked") for c in a.children))]
+    no_claim = any(t.lemma_.lower() in CLAIM_VERBS and (_negated(t) or any(
+        c.dep_ == "nsubj" and any(g.lower_ == "no" for g in c.children) for c in t.children)) for t in sent)
+    return bool(armed) or no_claim
