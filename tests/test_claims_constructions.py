@@ -166,3 +166,20 @@ def test_claims_constructions_mobilized_to_fight(claims_of):
     claims = claims_of(text)
     assert ("mahdi-army", "islamic-state") in [_ids(c, "a", "b") for c in _of(claims, "RIVALRY")]
     assert frozenset({"mahdi-army", "iraqi-government"}) in [frozenset(_ids(c, "a", "b")) for c in _of(claims, "ALLIANCE")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Islamic State claimed responsibility on Tuesday for suicide bombings at Brussels airport that "
+         "killed at least 31 people and wounded about 270.",
+         {"attack_type": "suicide bombing", "killed": 31, "wounded": 270, "claimed": True}),
+        ("Unidentified gunmen killed two dozen people in an attack on a market in Kano on Friday.",
+         {"attack_type": "armed assault", "killed": 24, "claimed": False, "perpetrator": None}),
+    ],
+)
+def test_claims_constructions_attack_details(claims_of, text, expected):
+    attacks = _of(claims_of(text), "ATTACK")
+    assert attacks
+    args = attacks[0].args
+    assert {k: args.get(k) for k in expected} == expected

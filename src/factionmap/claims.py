@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import product
 
 from .arguments import entities_of, mentions_at
+from .attacks import attack_type, casualties, claim_status, target_text, unknown_perpetrator
 from .context import modality_of, time_of
 from .frames import conjuncts, frames_for, index_frames, slot_tokens
 from .frames import subject as subject_tokens
@@ -279,6 +280,39 @@ def _announced(trigger, published):
     return None
 
 
+def _attack_details(args: dict, draft: Draft, sent, modality: str, attribution: str | None):
+    """An attack as incident databases code it: type, casualties, target, who claimed it."""
+    trigger = draft.trigger
+    if trigger.lemma_.lower() in ("claim", "accept", "admit"):
+        # "claimed responsibility for the bombing in Kabul": the details are the bombing's
+        for c in trigger.children:
+            for p in ([c] if c.dep_ == "prep" and c.lower_ == "for" else
+                      [g for g in c.children if g.dep_ == "prep" and g.lower_ == "for"] if c.dep_ == "dobj" else []):
+                objs = [o for o in p.children if o.dep_ == "pobj"]
+                if objs:
+                    trigger = objs[0]
+    args["attack_type"] = attack_type(sent, trigger)
+    counts = casualties(sent, trigger)
+    for key in ("killed", "wounded", "killed_perpetrators"):
+        if counts.get(key) is not None:
+            args[key] = counts[key]
+    target = target_text(sent, trigger)
+    if target:
+        args["target"] = target
+    perpetrator = args.get("perpetrator")
+    if perpetrator is not None and unknown_perpetrator(sent, trigger) and draft.rule != "attack.claim":
+        args["perpetrator"] = None  # "unidentified gunmen": no group is named as the attacker
+    claimed, how = claim_status(sent, trigger, getattr(args.get("perpetrator"), "name", None))
+    args["claimed"] = bool(claimed or args.get("claimed") is True)
+    if args["claimed"] and isinstance(args.get("perpetrator"), Entity):
+        return "claimed", args["perpetrator"].name
+    if how == "denied":
+        return "denied", attribution
+    if how == "attributed" and modality == "asserted":
+        return "reported", attribution  # blamed by officials: not the group's own claim
+    return modality, attribution
+
+
 def args_claimed(args) -> bool:
     return args.get("claimed") is True and isinstance(args.get("perpetrator"), Entity)
 
@@ -298,6 +332,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)
+    if draft.type == "ATTACK":
+        modality, attribution = _attack_details(args, draft, sent, modality, attribution)
     if draft.type not in STATE_TYPES and time.start and not time.end and (time.text or "").lower().startswith("since"):
         time = TimeSpan()  # "since 2001" dates a state of affairs, not an event
     if draft.type in STATE_TYPES and time.start and time.start == time.end:
