@@ -39,3 +39,14 @@ def test_benchmarks_more_calibration_scores_examples_without_shared(tmp_path, sc
     assert bands[:5] == ["<0.5", "0.5-0.65", "0.65-0.8", ">=0.8", "total"]
     total = lines[lines.index(header) + 5].split()
     assert int(total[1]) > 0  # claims of the bundled examples were judged
+
+
+def test_benchmarks_discovery_skips_without_shared(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "discovery.py"
+    done = subprocess.run([sys.executable, str(script), "--shared", str(tmp_path / "missing")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip().startswith("discovery benchmark skipped")

