@@ -31,12 +31,18 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BANDS = ((0.0, 0.5, "<0.5"), (0.5, 0.65, "0.5-0.65"), (0.65, 0.8, "0.65-0.8"), (0.8, 1.01, ">=0.8"))
 
 
+def rule_family(rule: str) -> str:
+    from factionmap.claims import rule_family as family
+
+    return family(rule)
+
+
 def band(confidence: float) -> str:
     return next(label for low, high, label in BANDS if low <= confidence < high)
 
 
-def judge_against_gold(claims: list, gold: dict) -> list[tuple[float, bool]]:
-    """(confidence, right) for each claim the gold judges."""
+def judge_against_gold(claims: list, gold: dict) -> list[tuple[float, bool, str]]:
+    """(confidence, right, rule family) for each claim the gold judges."""
     from factionmap.evaluate import score_document
     from factionmap.export import claim_to_dict
 
@@ -44,7 +50,7 @@ def judge_against_gold(claims: list, gold: dict) -> list[tuple[float, bool]]:
     for claim in claims:
         score = score_document([claim_to_dict(claim)], gold).overall
         if score.tp or score.fp:
-            out.append((claim.confidence, bool(score.tp)))
+            out.append((claim.confidence, bool(score.tp), rule_family(claim.rule)))
     return out
 
 
@@ -90,13 +96,13 @@ def mmp_part(shared: Path) -> list[tuple[float, bool]] | None:
         g1, g2 = group_variants(row["group1"]), group_variants(row["group2"])
         for claim in extract(clean_text(row["text"]), published=None, doc_id=f"mmp-{row['id']}"):
             if links(claim, g1, g2, loose=False):
-                judged.append((claim.confidence, claim.type in ACCEPTED[row["type"]]))
+                judged.append((claim.confidence, claim.type in ACCEPTED[row["type"]], rule_family(claim.rule)))
     return judged
 
 
 def reliability(judged: list[tuple[float, bool]]) -> dict[str, dict[str, int]]:
     table = {label: {"judged": 0, "right": 0} for _, _, label in BANDS}
-    for confidence, right in judged:
+    for confidence, right, _ in judged:
         row = table[band(confidence)]
         row["judged"] += 1
         row["right"] += int(right)
@@ -131,7 +137,30 @@ def main(argv: list[str] | None = None) -> int:
               for name, t in tables.items()}
     print(f"{'total':<10}" + "".join(f" {n:>11} {share(r, n):>6}" for n, r in totals.values()))
     print("n: claims judged in the band; right: share judged correct")
+    print()
+    print("by rule family (the calibration table of data/rules.json is the shrunk estimate):")
+    print(f"{'family':<14} {'n':>4} {'right':>6} {'shrunk':>7}")
+    for fam, (n, r) in sorted(by_family([j for judged in available.values() for j in judged]).items(),
+                              key=lambda x: -x[1][0]):
+        print(f"{fam:<14} {n:>4} {share(r, n):>6} {shrunk(r, n):>7.2f}")
     return 0
+
+
+PRIOR, PRIOR_WEIGHT = 0.7, 5  # a family seen a few times keeps most of the prior
+
+
+def shrunk(right: int, n: int) -> float:
+    """The share right, pulled towards the prior by how little it rests on."""
+    return (right + PRIOR * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)
+
+
+def by_family(judged) -> dict[str, tuple[int, int]]:
+    out: dict[str, list[int]] = {}
+    for _, right, fam in judged:
+        row = out.setdefault(fam, [0, 0])
+        row[0] += 1
+        row[1] += int(right)
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 if __name__ == "__main__":

@@ -120,3 +120,20 @@ def test_rules_shipped_frames_are_valid(field):
             assert set(frame.args) <= known
         else:
             assert 0 < frame.confidence <= 1
+
+
+@pytest.mark.parametrize("value", [0, 1.5, "high"])
+def test_rules_calibration_values_must_be_confidences(value):
+    import copy
+    import json
+    from importlib import resources
+
+    from factionmap.errors import FactionmapError
+    from factionmap.rules import validate_rules
+
+    raw = json.loads(resources.files("factionmap").joinpath("data", "rules.json").read_text(encoding="utf-8"))
+    bad = copy.deepcopy(raw)
+    bad["calibration"]["alliance"] = value
+    with pytest.raises(FactionmapError) as err:
+        validate_rules(bad)
+    assert err.value.code == "E202" and "calibration" in str(err.value)

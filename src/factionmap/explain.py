@@ -63,10 +63,15 @@ def explain_claim(store, claim_id: str) -> Explanation:
     claim = store.claim(claim_id)
     if claim is None:
         raise FactionmapError("E402", id=claim_id)
+    from .claims import rule_family
+
     steps = tuple(RuleStep(n, describe_rule(n)) for n in dict.fromkeys(claim.rule.split("+")) if n)
-    signals = []
+    family = rule_family(claim.rule)
+    calibrated = load_rules()["calibration"].get(family)
+    signals = [f"rule family '{family}': right {calibrated:.0%} of the time on the development sets"
+               if calibrated else f"rule family '{family}': no calibration yet, the frame's own confidence"]
     if claim.modality == "hypothetical":
-        signals.append("hypothetical (a modal or a verb of intention governs it): confidence x0.7")
+        signals.append("hypothetical: a modal or a verb of intention governs it")
     if claim.attribution:
         signals.append(f"said by {claim.attribution} ({claim.modality})")
     if len(claim.evidence) > 1:

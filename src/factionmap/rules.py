@@ -41,6 +41,10 @@ def validate_rules(raw: dict) -> dict:
     if not isinstance(blocked, list) or not all(isinstance(w, str) for w in blocked):
         raise FactionmapError("E202", detail="'frames_blocked_by' must be a list of words")
     out["frames_blocked_by"] = frozenset(blocked)
+    calibration = {k: v for k, v in raw.get("calibration", {}).items() if not k.startswith("_")}
+    if not all(isinstance(v, (int, float)) and 0 < v <= 1 for v in calibration.values()):
+        raise FactionmapError("E202", detail="'calibration' values must be confidences in (0, 1]")
+    out["calibration"] = calibration
     out["nominal"] = raw.get("nominal", {})
     out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     states = raw.get("states", {})
