@@ -103,7 +103,11 @@ def conjuncts(tok) -> list:
 
 
 def _children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
+    found = [c for c in tok.children if c.dep_ in deps]
+    if not found and any(d.startswith("nsubj") for d in deps):
+        # the parser sometimes hangs the subject on the auxiliary ("fighters are(<-) concentrated")
+        found = [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in deps]
+    return found
 
 
 def _prep_objects(tok, prep: str) -> list:
@@ -113,7 +117,8 @@ def _prep_objects(tok, prep: str) -> list:
     nodes = [c for c in tok.children if c.lower_ == words[0]
              and (len(words) > 1 or c.dep_ in ("prep", "agent", "dative"))]
     # "allied with MUJAO and later with the Brigade": a preposition coordinated with the first
-    nodes += [d for n in nodes for d in n.children if d.dep_ == "conj" and d.lower_ == words[0]]
+    nodes += [d for n in nodes for d in n.children if d.dep_ == "conj" and (d.lower_ == words[0] or
+              (len(words) == 1 and d.pos_ == "ADP" and words[0] in ("in", "around", "near", "across")))]
     for w in words[1:]:
         nodes = [c for n in nodes for c in n.children if c.lower_ == w]
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb

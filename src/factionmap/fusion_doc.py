@@ -73,6 +73,9 @@ def infer(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         args = dict(c.args)
+        boss = args.pop("_of_person", None)  # "X's deputy": the group X leads
+        if isinstance(boss, Entity) and args.get("org") is None and boss.id in roles:
+            args["org"] = roles[boss.id]
         if c.type == "SUCCESSION" and args.get("org") is None:
             for who in (args.get("predecessor"), args.get("leader")):
                 if isinstance(who, Entity) and who.id in roles:

@@ -68,11 +68,33 @@ def _persons_for_role(tok, actors) -> list:
     if not found:
         # "the head of al Qaeda Ayman al-Zawahiri": the name right after the phrase
         found += right_apposition(tok, actors, "person")
+    if not found:
+        found += _chosen_as(tok, actors)
     out = []
     for e in found:
         if all(e.id != o.id for o in out):
             out.append(e)
     return out
+
+
+_CHOOSING = {"choose", "name", "appoint", "elect", "select", "pick", "nominate", "install", "designate"}
+
+
+def _chosen_as(tok, actors) -> list:
+    """'Al-Qaeda has chosen X, the ..., as its new leader': read from the words when the
+    parser hangs 'as ...' elsewhere: the object of the choosing verb before 'as'."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i > 0 and doc[i].dep_ in ("poss", "amod", "det", "compound") and doc[i].i < tok.i:
+        i -= 1
+    if doc[i].lower_ != "as":
+        return []
+    sent = sentence_of(tok)
+    for verb in sent:
+        if verb.i < i and verb.lemma_.lower() in _CHOOSING:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            return [e for o in objs for e in mentions_at(o, actors, ("person",))]
+    return []
 
 
 def _role_text(tok) -> str:
@@ -113,8 +135,13 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
                 found = mentions_at(c, actors, ("org",))
                 if found:
                     org = found[0]
+    of_person = None
     if org is None:
-        return []
+        # "Osama bin Laden's deputy": the group is the one that person leads, if the text says
+        bosses = [e for c in tok.children if c.dep_ == "poss" for e in mentions_at(c, actors, ("person",))]
+        if not bosses:
+            return []
+        of_person = bosses[0]
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     top = any(c.lower_ in ("top", "supreme", "chief", "overall") for c in tok.children)
     if lemma == "commander" and (indefinite or not top):
@@ -127,6 +154,11 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         if leading and new:  # "the new head of the Taliban, X": X took over
             drafts.append(Draft("SUCCESSION", {"leader": person, "org": org, "predecessor": None},
                                 tok, "nominal.new_leader", 0.7))
+        if of_person is not None:
+            if of_person.id != person.id and not leading:
+                drafts.append(Draft("MEMBERSHIP", {"person": person, "org": None, "role": _role_text(tok),
+                                                   "_of_person": of_person}, tok, "nominal.member", 0.7))
+            continue
         if leading or (former and lemma in ("leader", "head", "chief", "emir", "amir")):
             drafts.append(Draft("LEADERSHIP", {"leader": person, "org": org, "role": _role_text(tok)},
                                 tok, "nominal.role", 0.8))
