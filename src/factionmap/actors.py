@@ -267,7 +267,10 @@ def _called_groups(doc, rules: dict) -> set[int]:
 def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> None:
     """'Omar' after 'Mullah Mohammad Omar': a new person whose words are part of a full name."""
     for i, m in enumerate(out.mentions):
-        if not m.entity.id.startswith("new:"):
+        # a lone surname the tagger took for a place the gazetteer does not know ("to Mansour")
+        unknown_place = (m.entity.kind == "place" and m.via == "ner" and m.entity.country is None
+                         and " " not in m.entity.name)
+        if not m.entity.id.startswith("new:") and not unknown_place:
             continue
         if m.entity.kind == "org" and (" " in m.entity.name or m.via != "ner"):
             continue  # the tagger sometimes calls a lone surname an organization ("Nurzai")

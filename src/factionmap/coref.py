@@ -32,6 +32,13 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             return []
         found = _best(doc, tok, out, sent_index, "org")
         return [(found, "pronoun")] if found is not None else []
+    if lower == "he" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj":
+        # "He gave ... and in August he pledged ...": the subject of the first clause
+        for c in tok.head.head.children:
+            if c.dep_ == "nsubj":
+                here = [m.entity for m in out.at(c.i) if m.entity.kind == "person"]
+                if here:
+                    return [(here[0], "pronoun")]
     if lower in ("he", "his", "him"):
         found = _best(doc, tok, out, sent_index, "person", exclude=_coarguments(tok) if lower == "him" else ())
         return [(found, "pronoun")] if found is not None else []
@@ -131,8 +138,8 @@ def _salience(doc, m, sent_index: int, subjects_first: bool, counts=None) -> flo
     head = doc[m.token]
     if subjects_first and head.dep_ in ("nsubj", "nsubjpass"):
         score += 2
-    if any(c.dep_ == "appos" and not c.ent_type_ for c in head.children):
-        score += 2  # just introduced with a description
+    if m.sentence < sent_index and any(c.dep_ == "appos" and not c.ent_type_ for c in head.children):
+        score += 2  # just introduced with a description: the topic of what follows
     return score + m.token / 100000
 
 
