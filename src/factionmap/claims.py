@@ -110,7 +110,7 @@ def _resolve_arg(trigger, frame, name, actors):
 
 
 DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
-RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "feud", "war",
+RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
               "battle", "battles", "confrontation", "dispute", "competition", "animosity", "struggle"}
 PEOPLE_NOUNS = {"dissident", "dissidents", "defector", "defectors", "rebels", "faction", "factions",

@@ -45,7 +45,11 @@ def state_entity(code: str) -> Entity:
     demonyms = [d for d, c in load_rules()["states"]["demonyms"].items() if c == code]
     aliases = [name]
     for d in demonyms[:2]:
-        cap = d[:1].upper() + d[1:]
+        cap = d.upper() if "." in d or len(d) <= 2 else d[:1].upper() + d[1:]
         aliases += [f"{cap} {w}" for w in _STATE_WORDS]
     aliases += [f"{name} government", f"government of {name}"]
+    # the short names papers use ("UK", "U.S.", "Russia"), written as papers write them
+    for alias, alias_code in load_rules()["states"]["country_aliases"].items():
+        if alias_code == code and not alias.startswith("the "):
+            aliases.append(alias.upper() if len(alias.replace(".", "")) <= 3 else alias.title())
     return Entity("state:" + code.lower(), name, "org", tuple(dict.fromkeys(aliases)), code)
