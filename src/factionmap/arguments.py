@@ -193,7 +193,7 @@ def surface_list(tok, actors, kind: str = "org") -> list:
                 i += 1
             i += 1
             continue
-        if t.is_space or t.text in (",", ";") or t.lower_ in ("the", "and", "or"):
+        if t.is_space or t.text in (",", ";") or t.lower_ in ("the", "and", "or", "even", "also", "then"):
             closed = closed or t.lower_ in ("and", "or")
             i += 1
             continue
@@ -215,8 +215,10 @@ def entities_of(tokens, kinds, actors) -> list:
         listed = [c for c in tok.children if c.dep_ == "appos" and "org" in kinds and "place" not in kinds
                   and any(m.entity.kind == "org" and m.via in ("registry", "ner", "acronym") for m in actors.at(c.i))]
         members = conjuncts(tok) + [u for c in listed for u in conjuncts(c)]
-        if "org" in kinds and len(members) == 1 and mentions_at(tok, actors, ("org",)):
-            members += surface_list(tok, actors)
+        last = max(members, key=lambda t: t.i)
+        if "org" in kinds and mentions_at(last, actors, ("org",)):
+            # the rest of a list the parser broke off ("A, B, the Islamic Army in Iraq, and even AQI")
+            members += [t for t in surface_list(last, actors) if t not in members]
         for t in members:
             for e in _direct(t, kinds, actors):
                 if all(e.id != o.id for o in out):
