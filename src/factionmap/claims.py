@@ -153,6 +153,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
     drafts = []
     if frame.type in ("ALLIANCE", "RIVALRY"):
         a, b = resolved.get("a", []), resolved.get("b", [])
+        if {t.i for t in tokens.get("a", [])} & {t.i for t in tokens.get("b", [])}:
+            b = []  # both sides read from the same words ("claimed by X and Y"): one side only
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
         together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children)
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
