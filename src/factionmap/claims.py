@@ -109,6 +109,8 @@ def _resolve_arg(trigger, frame, name, actors):
     return [], []
 
 
+ATTACK_WORDS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
+                "ambush", "massacre", "kidnapping", "abduction", "assassination", "shelling"}
 DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
 RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
@@ -295,6 +297,11 @@ def _attack_details(args: dict, draft: Draft, sent, modality: str, attribution: 
                     trigger = objs[0]
     args["attack_type"] = attack_type(sent, trigger)
     counts = casualties(sent, trigger)
+    others = [t for t in sent if t.i != trigger.i and t.lemma_.lower() in ATTACK_WORDS
+              and not any(a.i == t.i for a in trigger.subtree)]
+    if others and trigger.lemma_.lower() not in ("kill", "wound", "injure"):
+        # "jets struck X, a day after a bombing in Ankara killed 28": the deaths are the bombing's
+        counts = {k: v for k, v in counts.items() if k == "killed_perpetrators"}
     for key in ("killed", "wounded", "killed_perpetrators"):
         if counts.get(key) is not None:
             args[key] = counts[key]

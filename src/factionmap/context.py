@@ -12,18 +12,19 @@ from .timeexpr import resolve_time
 
 MODALS = {"could", "may", "might", "would", "should", "can", "must"}
 INTENT = {"hope", "plan", "aim", "seek", "intend", "want", "try", "attempt", "threaten", "expect",
-          "consider", "propose", "prepare", "encourage", "urge", "push", "prompt", "discuss",
+          "propose", "prepare", "encourage", "urge", "push", "prompt", "discuss",
           "negotiate", "mull", "weigh", "explore", "contemplate", "fear", "risk", "wish", "dream",
           "vow", "call", "demand", "offer", "invite", "rumor", "rumour", "speculate",
           # the tagger's lemmas of some forms are wrong ("hoped" -> "hop"): keep the forms too
           "hoped", "hopes", "hoping", "planned", "plans", "planning", "aims", "aimed", "seeks", "sought",
           "intends", "intended", "wants", "wanted", "tried", "tries", "attempted", "threatened", "expected",
-          "considering", "considered", "proposed", "prepared", "preparing", "wished", "feared"}
+          "proposed", "prepared", "preparing", "wished", "feared"}
 HYPOTHETICAL_NOUNS = {"talks", "possibility", "prospect", "plan", "plans", "hope", "hopes", "bid",
                       "attempt", "effort", "efforts", "proposal", "negotiations", "fear", "fears", "rumours",
                       "rumors", "threat", "call", "calls", "offer", "idea", "chance", "potential"}
 DENY = {"deny", "reject", "dismiss", "refute", "disavow"}
 SPEECH = {"say", "tell", "report", "announce", "claim", "confirm", "state", "reveal", "add", "write",
+          "consider", "regard", "describe", "label", "designate", "accuse", "blame", "believe", "suspect",
           "declare", "insist", "allege", "assert", "acknowledge", "admit", "note", "warn", "explain"}
 HEDGES = {"apparent", "apparently", "alleged", "allegedly", "reportedly", "purported", "purportedly",
           "reported", "suspected", "presumed", "unconfirmed", "possible", "likely", "probably", "believed"}
