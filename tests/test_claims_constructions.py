@@ -183,3 +183,16 @@ def test_claims_constructions_attack_details(claims_of, text, expected):
     assert attacks
     args = attacks[0].args
     assert {k: args.get(k) for k in expected} == expected
+
+
+def test_claims_constructions_deaths_of_another_attack_stay_with_it(claims_of):
+    text = ("Turkish warplanes struck positions of the PKK in northern Iraq on Tuesday, a day after a suicide "
+            "bombing in Ankara killed 28 people.")
+    by_place = {c.args["place"].name: c.args.get("killed") for c in _of(claims_of(text), "ATTACK")}
+    assert by_place.get("Ankara") == 28 and by_place.get("Iraq") is None
+
+
+def test_claims_constructions_an_opinion_is_an_attribution_not_an_intention(claims_of):
+    text = "Officials blamed the YPG, which Ankara considers an offshoot of the PKK."
+    splits = _of(claims_of(text), "SPLIT")
+    assert splits and all(c.modality == "reported" for c in splits)

@@ -295,13 +295,19 @@ def _attack_details(args: dict, draft: Draft, sent, modality: str, attribution: 
                 objs = [o for o in p.children if o.dep_ == "pobj"]
                 if objs:
                     trigger = objs[0]
-    args["attack_type"] = attack_type(sent, trigger)
-    counts = casualties(sent, trigger)
+    own = _clause_verb(trigger)
     others = [t for t in sent if t.i != trigger.i and t.lemma_.lower() in ATTACK_WORDS
-              and not any(a.i == t.i for a in trigger.subtree)]
-    if others and trigger.lemma_.lower() not in ("kill", "wound", "injure"):
-        # "jets struck X, a day after a bombing in Ankara killed 28": the deaths are the bombing's
-        counts = {k: v for k, v in counts.items() if k == "killed_perpetrators"}
+              and _clause_verb(t).i != own.i]
+    scope = sent
+    if others:
+        # "jets struck X, a day after a bombing in Ankara killed 28": read this attack's own
+        # words, up to the first clause that tells of another
+        end = min(t.left_edge.i for t in others)
+        start = min(t.i for t in own.subtree)
+        if start < end and end > trigger.i:
+            scope = sent.doc[max(start, sent.start):end]
+    args["attack_type"] = attack_type(scope, trigger)
+    counts = casualties(scope, trigger)
     for key in ("killed", "wounded", "killed_perpetrators"):
         if counts.get(key) is not None:
             args[key] = counts[key]
@@ -329,6 +335,13 @@ def rule_family(rule: str) -> str:
     if "proximity" in parts:
         return "proximity"
     return parts[0].split(".")[0] if parts and parts[0] else "other"
+
+
+def _clause_verb(tok):
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def args_claimed(args) -> bool:
