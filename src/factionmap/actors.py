@@ -194,6 +194,10 @@ def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
                             entity, "alias"))
 
 
+_PLACE_PREPS = {"in", "near", "outside", "around", "into"}
+_GROUND_VERBS = {"seize", "capture", "recapture", "retake", "overrun", "take", "storm", "besiege"}
+
+
 def _is_city(tok) -> bool:
     """A capitalised single name the gazetteer knows as a city, that the tagger missed."""
     if not tok.text[:1].isupper() or tok.text.isupper() or " " in tok.text or len(tok.text) < 4:
@@ -205,7 +209,15 @@ def _is_city(tok) -> bool:
         # longer personal name in the text contains it ("Omar" is also a district)
         longer = any(e.label_ == "PERSON" and tok.text in e.text.split() and e.text != tok.text
                      for e in tok.doc.ents)
-        return not longer and city_country(tok.text, min_population=200_000) is not None
+        if longer:
+            return False
+        if city_country(tok.text, min_population=200_000) is not None:
+            return True
+        # a smaller city only where the sentence treats it as ground: "in/near Palmyra",
+        # "seized Palmyra"
+        ground = (tok.head.lower_ in _PLACE_PREPS and tok.dep_ == "pobj"
+                  or tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GROUND_VERBS)
+        return ground and city_country(tok.text) is not None
     return city_country(tok.text) is not None or subdivision_country(tok.text) is not None
 
 
