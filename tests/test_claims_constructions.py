@@ -39,6 +39,29 @@ def test_claims_constructions_x_backed_y_is_sponsorship(claims_of, text, sponsor
 
 
 @pytest.mark.parametrize(
+    "text, sponsor, client",
+    [
+        ("Hezbollah has received arms and training from Iran since the 1980s.", "state:ir", "hezbollah"),
+        ("Al-Shabaab gets money from al-Qaeda.", "al-qaeda", "al-shabaab"),
+        ("The Taliban provided safe haven to al-Qaeda.", "taliban", "al-qaeda"),
+    ],
+)
+def test_claims_constructions_giving_or_receiving_means_is_sponsorship(claims_of, text, sponsor, client):
+    assert (sponsor, client) in [_ids(c, "sponsor", "client") for c in _of(claims_of(text), "SPONSORSHIP")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram seized weapons from the Nigerian army.",  # taking is not being given
+        "Al-Shabaab received a warning from al-Qaeda.",  # not money, arms, training or haven
+    ],
+)
+def test_claims_constructions_other_receiving_is_not_sponsorship(claims_of, text):
+    assert not _of(claims_of(text), "SPONSORSHIP")
+
+
+@pytest.mark.parametrize(
     "text, perpetrator, place",
     [
         ("A suicide bomber killed 12 people at a mosque in Peshawar on Friday, and the Pakistani "
