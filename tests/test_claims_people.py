@@ -142,6 +142,19 @@ def test_claims_pledge_from_noun(claims_of, text, pledger, to):
 
 
 @pytest.mark.parametrize(
+    "text, pledger, to",
+    [
+        # who accepts a pledge receives it: the subject is not the one pledging
+        ("The Islamic State accepted the pledge of Boko Haram.", "boko-haram", "islamic-state"),
+        ("The Islamic State accepted Boko Haram's pledge of allegiance.", "boko-haram", "islamic-state"),
+        ("Abu Bakr al-Baghdadi accepted pledges from Boko Haram.", "boko-haram", "abu-bakr-al-baghdadi"),
+    ],
+)
+def test_claims_pledge_accepted_by_its_recipient(claims_of, text, pledger, to):
+    assert [_ids(c, "pledger", "to") for c in _of(claims_of(text), "PLEDGE")] == [(pledger, to)]
+
+
+@pytest.mark.parametrize(
     "text, on_behalf_of",
     [
         ("Abubakar Shekau, the leader of Boko Haram, pledged allegiance to Abu Bakr al-Baghdadi.", "boko-haram"),
