@@ -32,6 +32,8 @@ def _pairs(claims, ctype):
         ("Ansaru broke away from Boko Haram in 2012.", "ansaru", "boko-haram"),
         ("Hayat Tahrir al-Sham broke with al-Qaeda in 2016.", "hts", "al-qaeda"),
         ("Ansaru, a splinter group of Boko Haram, kidnapped foreigners.", "ansaru", "boko-haram"),
+        # a splinter named after its parent is its own group, not an alias of the parent
+        ("Lashkar-e-Jhangvi al-Alami is a splinter of LeJ.", "lashkar-e-jhangvi-al-alami", "lashkar-e-jhangvi"),
     ],
 )
 def test_claims_split_splinter_and_parent(claims_of, text, splinter, parent):

