@@ -219,3 +219,21 @@ def test_claims_constructions_an_opinion_is_an_attribution_not_an_intention(clai
     text = "Officials blamed the YPG, which Ankara considers an offshoot of the PKK."
     splits = _of(claims_of(text), "SPLIT")
     assert splits and all(c.modality == "reported" for c in splits)
+
+
+def test_claims_constructions_two_groups_attacks_in_one_city_stay_two(claims_of):
+    text = "The Taliban attacked a police base in Kabul. Separately, the Islamic State bombed a mosque in Kabul."
+    attacks = {c.args["perpetrator"].id: c for c in claims_of(text) if c.type == "ATTACK"}
+    assert set(attacks) == {"taliban", "islamic-state"}
+    assert attacks["islamic-state"].args["attack_type"] == "bombing"
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("Boko Haram was involved in an attack on a military base in Borno.", "boko-haram"),
+        ("The Islamic State was implicated in the bombing of a church in Lahore.", "islamic-state"),
+    ],
+)
+def test_claims_constructions_involved_in_an_attack_is_a_perpetrator(claims_of, text, perpetrator):
+    assert [c.args["perpetrator"].id for c in claims_of(text) if c.type == "ATTACK"] == [perpetrator]

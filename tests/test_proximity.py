@@ -41,3 +41,22 @@ def test_proximity_says_nothing_when_unsure(claims_of, text):
 def test_proximity_ignores_descriptors(claims_of):
     text = "Ansar Dine was founded in 2012. The group and AQIM allies."
     assert [c for c in claims_of(text) if c.rule.endswith("proximity")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram and Ansaru attacked a prison in Bauchi.",  # together, against a third
+        "Boko Haram and Ansaru targeted churches in Kano.",
+    ],
+)
+def test_proximity_groups_acting_together_are_not_rivals(claims_of, text):
+    assert [c for c in claims_of(text) if c.type == "RIVALRY"] == []
+    # each keeps its part in the attack
+    assert {c.args["perpetrator"].id for c in claims_of(text) if c.type == "ATTACK"} == {"boko-haram", "ansaru"}
+
+
+def test_proximity_groups_attacking_each_other_are_rivals(claims_of):
+    pairs = [frozenset((c.args["a"].id, c.args["b"].id))
+             for c in claims_of("Boko Haram and Ansaru attacked each other near Kano.") if c.type == "RIVALRY"]
+    assert frozenset(("boko-haram", "ansaru")) in pairs

@@ -34,6 +34,7 @@ IDIOM_VERBS = {
     "fall": {"silent"},
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PARTICIPATION = {"involve", "implicate", "engage"}
 LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
                "seal", "reach", "end", "break", "suffer", "wage", "launch", "carry", "stage", "mount",
                "release", "publish", "take", "have", "conduct", "claim", "face", "enter"}
@@ -231,7 +232,11 @@ def slot_tokens(trigger, slot: str) -> list:
         verb = trigger
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
-        return subject(verb) if verb != trigger else []
+        if verb == trigger:
+            return []
+        if verb.lemma_.lower() in PARTICIPATION and is_passive(verb):
+            return _children(verb, "nsubjpass")  # "X was involved in an attack": X took part
+        return subject(verb)
     if slot == "attr_subj":  # "X is an ally of Y": the subject of the copula
         if trigger.dep_ in ("attr", "acomp", "oprd") :
             return _children(trigger.head, "nsubj", "nsubjpass")

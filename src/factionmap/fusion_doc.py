@@ -172,6 +172,15 @@ def _agrees(partial: Claim, full: Claim) -> bool:
     return all(a is None or a == b for a, b in zip(p, f)) and any(a is not None for a in p)
 
 
+def _other_doers(x: Claim, y: Claim) -> bool:
+    """Two attacks in one place by two named groups are two attacks (or one attack by
+    both): either way each group keeps its claim."""
+    if x.type != "ATTACK":
+        return False
+    a, b = x.args.get("perpetrator"), y.args.get("perpetrator")
+    return isinstance(a, Entity) and isinstance(b, Entity) and a.id != b.id
+
+
 def merge(claims: list[Claim]) -> list[Claim]:
     complete = [c for c in claims if _complete(c)]
     partial = [c for c in claims if not _complete(c)]
@@ -179,7 +188,7 @@ def merge(claims: list[Claim]) -> list[Claim]:
     for c in complete:
         for i, m in enumerate(merged):
             if (m.type == c.type and m.negated == c.negated and _core(m) == _core(c)
-                    and _times_compatible(m.time, c.time)):
+                    and _times_compatible(m.time, c.time) and not _other_doers(m, c)):
                 merged[i] = merge_two(m, c)
                 break
         else:

@@ -42,6 +42,18 @@ def _describes_one(word, t1, t2) -> bool:
                or (word.i == t.i + 1 and word.lower_ != word.lemma_.lower()) for t in (t1, t2))
 
 
+def _act_together(t1, t2, trigger) -> bool:
+    """'X and Y attacked a prison': two groups joined as one subject of a hostile verb
+    that has another object act together against it, not against each other."""
+    coordinated = t2.dep_ == "conj" and t2.head.i == t1.i
+    if not coordinated or trigger.i < t2.i:
+        return False
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ not in ("each", "one") for o in objects)
+
+
 def proximity_drafts(sent, actors, linked: set[frozenset]) -> list[Draft]:
     """Relations between the two groups of a sentence that the rules left unlinked."""
     orgs = []
@@ -65,6 +77,8 @@ def proximity_drafts(sent, actors, linked: set[frozenset]) -> list[Draft]:
     ctype = found.pop()
     trigger = next(t for t in window if PROXIMITY_WORDS.get(t.lower_) == ctype
                    or PROXIMITY_WORDS.get(t.lemma_.lower()) == ctype)
+    if ctype == "RIVALRY" and _act_together(t1, t2, trigger):
+        return []
     if ctype == "MERGER":
         return [Draft("MERGER", {"parts": (x, y), "result": None}, trigger, "proximity", CONFIDENCE)]
     first, second = ROLES[ctype]
