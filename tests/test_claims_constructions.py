@@ -237,3 +237,14 @@ def test_claims_constructions_two_groups_attacks_in_one_city_stay_two(claims_of)
 )
 def test_claims_constructions_involved_in_an_attack_is_a_perpetrator(claims_of, text, perpetrator):
     assert [c.args["perpetrator"].id for c in claims_of(text) if c.type == "ATTACK"] == [perpetrator]
+
+
+def test_claims_constructions_attack_target_is_as_written(claims_of):
+    attacks = [c for c in claims_of("The Islamic State bombed Hezbollah's headquarters in Beirut.")
+               if c.type == "ATTACK"]
+    assert attacks and attacks[0].args["target"].startswith("Hezbollah's headquarters")
+
+
+def test_claims_constructions_support_for_someone_else_is_not_for_the_subject(claims_of):
+    text = "The Islamic State bombed a mosque in Beirut in retaliation for Hezbollah's support for the regime."
+    assert [c for c in claims_of(text) if c.type == "SPONSORSHIP"] == []

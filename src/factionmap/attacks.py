@@ -351,8 +351,14 @@ def target_text(sent, trigger) -> str | None:
     tok = _target_token(trigger)
     if tok is None:
         return None
-    text = " ".join(" ".join(t.text for t in _phrase_tokens(tok)).split())
-    return text or None
+    from .language import original_text
+
+    toks = _phrase_tokens(tok)
+    if not toks:
+        return None
+    # as written ("Hezbollah's headquarters", not "Hezbollah 's headquarters")
+    text = original_text(tok.doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return " ".join(text.split()) or None
 
 
 # -- who claimed it ----------------------------------------------------------------------

@@ -85,10 +85,14 @@ def _resolve_arg(trigger, frame, name, actors):
                     found.append(e)
             toks += these
         return found, toks
+    said_elsewhere = False  # a preposition named someone the text does not make an actor
     for slot in frame.args[name]:
+        if slot == "clause_subj" and said_elsewhere:
+            break  # "Hezbollah's support for the regime": not support for the clause's subject
         toks = [t for trig in _complements(trigger, frame) for t in slot_tokens(trig, slot)]
         if not toks:
             continue
+        said_elsewhere = said_elsewhere or (slot.startswith("prep:") and trigger.pos_ == "NOUN")
         found = entities_of(toks, tuple(k for k in kinds if k != "text"), actors)
         if kinds == ("place",) and len(found) > 1:
             # "captured Mosul, Iraq's second-largest city": the place named, not the one its
