@@ -97,3 +97,19 @@ def test_language_mixed_case_acronym_ends_a_sentence(nlp, text, acronym):
 
 def test_language_abbreviations_keep_their_periods(nlp):
     assert "U.S." in [t.text for t in nlp("They met in the U.S. on Monday.")]
+
+
+@pytest.mark.parametrize(
+    "text, name, prep",
+    [
+        ("Zawahiri announced the formation of al-Qaeda in the Indian Subcontinent in 2014.",
+         "al-Qaeda in the Indian Subcontinent", "of"),
+        ("The group pledged allegiance to al-Qaeda in the Arabian Peninsula.", "al-Qaeda in the Arabian Peninsula", "to"),
+    ],
+)
+def test_language_a_name_with_a_preposition_inside_is_the_object(nlp, text, name, prep):
+    from factionmap.language import parse
+
+    doc = parse(text, nlp)
+    tok = next(t for t in doc if t.text == name)
+    assert tok.dep_ == "pobj" and tok.head.lower_ == prep

@@ -58,6 +58,8 @@ def _register_components() -> None:
         Language.component("factionmap_paragraphs", func=_paragraph_breaks)
     if "factionmap_capitalised" not in Language.factories:
         Language.component("factionmap_capitalised", func=_capitalised_names)
+    if "factionmap_name_objects" not in Language.factories:
+        Language.component("factionmap_name_objects", func=_name_objects)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +93,23 @@ def build_pipeline(registry):
                         for label, text, aid, c in patterns if c])
     nlp.add_pipe("factionmap_capitalised", after="ner")
     nlp.add_pipe("merge_entities")
+    nlp.add_pipe("factionmap_name_objects")
     return nlp
+
+
+def _name_objects(doc):
+    """'the formation of al-Qaeda in the Indian Subcontinent': the parser takes the name's
+    own "in" for a preposition of the sentence, and once the name is one token it hangs
+    as a "prep" with "of" left empty. The name is the object of "of"."""
+    for tok in doc:
+        if not tok.ent_type_ or tok.dep_ != "prep" or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        if prev.pos_ == "ADP" and prev.dep_ in ("prep", "agent") and not any(prev.children) \
+                and tok.head.i == prev.head.i:
+            tok.head = prev
+            tok.dep_ = "pobj"
+    return doc
 
 
 def _split_final_period(nlp) -> None:
