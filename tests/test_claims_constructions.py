@@ -248,3 +248,19 @@ def test_claims_constructions_attack_target_is_as_written(claims_of):
 def test_claims_constructions_support_for_someone_else_is_not_for_the_subject(claims_of):
     text = "The Islamic State bombed a mosque in Beirut in retaliation for Hezbollah's support for the regime."
     assert [c for c in claims_of(text) if c.type == "SPONSORSHIP"] == []
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator, place, killed",
+    [
+        # the tagger calls Aleppo a language; the gazetteer knows the city
+        ("The Islamic State carried out a bombing in Aleppo.", "islamic-state", "place:aleppo", None),
+        # where the attack was, said in the relative clause about it
+        ("The Taliban carried out a bombing which killed 26 people in Kabul.", "taliban", "place:kabul", 26),
+    ],
+)
+def test_claims_constructions_attack_place_from_the_gazetteer_or_its_clause(claims_of, text, perpetrator,
+                                                                             place, killed):
+    attacks = [c for c in claims_of(text) if c.type == "ATTACK"]
+    assert [(c.args["perpetrator"].id, c.args["place"].id) for c in attacks] == [(perpetrator, place)]
+    assert attacks[0].args.get("killed") == killed

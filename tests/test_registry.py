@@ -322,3 +322,10 @@ def test_registry_normalize_name_output(text, expected):
 ])
 def test_registry_slugify(text, expected):
     assert slugify(text) == expected
+
+
+def test_registry_an_acronym_two_groups_share_names_neither():
+    # ASWJ is Somalia's Ahlu Sunna Waljama'a and Pakistan's Ahle Sunnat Wal Jamaat
+    from factionmap.registry import load_registry
+
+    assert load_registry().lookup("ASWJ") == []

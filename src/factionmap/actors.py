@@ -117,7 +117,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     # the countries the document names decide between places of one name (Tripoli, Libya or Lebanon)
     context = tuple(dict.fromkeys(c for c in (country_code(e.text) for e in doc.ents if e.label_ == "GPE") if c))
     for tok in doc:
-        if not tok.ent_type_ or tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_id_:
+        if not tok.ent_type_ or tok.ent_type_ in MISREAD_PLACE_LABELS and not tok.ent_id_:
             if _is_city(tok):
                 add(tok, place_entity(tok.text, context), "gazetteer")
                 continue
@@ -194,6 +194,8 @@ def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
                             entity, "alias"))
 
 
+# labels the tagger gives towns it does not know ("Aleppo" as a language, "Manbij" a product)
+MISREAD_PLACE_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 _PLACE_PREPS = {"in", "near", "outside", "around", "into"}
 _GROUND_VERBS = {"seize", "capture", "recapture", "retake", "overrun", "take", "storm", "besiege"}
 

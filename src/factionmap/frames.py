@@ -284,8 +284,10 @@ def slot_tokens(trigger, slot: str) -> list:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in ("relcl", "advcl", "ccomp", "acl", "conj", "parataxis"):
+                if c.dep_ in ("advcl", "ccomp", "conj", "parataxis"):
                     continue
+                if c.dep_ in ("relcl", "acl") and not (t.i == trigger.i and trigger.pos_ == "NOUN"):
+                    continue  # but "a bombing that killed 26 in Kabul" says where the bombing was
                 if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "around"):
                     out.append(c)
                 stack.append(c)
