@@ -39,6 +39,9 @@ def test_actors_registry_match(nlp, text, mention, actor_id, kind):
         ("Harakat al-Fajr claimed the bombing in Kandahar.", "Harakat al-Fajr", "new:harakat-al-fajr"),
         ("The Northern Shield Front attacked a base in Kunar.", "The Northern Shield Front",
          "new:northern-shield-front"),
+        # an apostrophe inside the group word ("Kata'ib" is "kataib")
+        ("Kata'ib Nasr al-Din fought alongside the army near Amerli.", "Kata'ib Nasr al-Din",
+         "new:kataib-nasr-al-din"),
     ],
 )
 def test_actors_unregistered_group_name_is_new_org(nlp, text, mention, actor_id):

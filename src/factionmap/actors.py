@@ -83,8 +83,11 @@ def _clean_name(text: str) -> str:
 
 
 def _is_group_name(name: str, rules: dict) -> bool:
-    words = set(re.findall(r"[A-Za-z'’-]+", name))
-    lower = {w.lower() for w in words}
+    lower = set()
+    for word in re.findall(r"[A-Za-z'’-]+", name.lower()):
+        # "Kata'ib" is "kataib"; "Jaysh-al-Islam" holds "jaysh"
+        bare = word.replace("'", "").replace("’", "")
+        lower.update({word, bare, *bare.split("-")} - {""})
     if lower & rules["non_group_words"]:
         return False
     return bool(lower & rules["group_name_words"])
@@ -144,7 +147,9 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         if _is_dateline(doc, tok):
             continue
-        if label in ("ORG", "PERSON") and (_is_group_name(name, rules) or tok.i in called_group):
+        if label in ("ORG", "PERSON") and (_is_group_name(name, rules) or tok.i in called_group) \
+                or label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and _is_group_name(name, rules):
+            # "the Signed-in-Blood Brigade" tagged a law is still a brigade
             entity = _new_org(name, new_orgs, registry)
             add(tok, entity, "ner")
             continue
