@@ -184,3 +184,16 @@ def test_actors_places_are_place_entities(nlp, text, place):
 def test_actors_coordinated_places_are_place_entities(nlp, text, place):
     found = _mentions(nlp, text, place)
     assert any(m.entity.kind == "place" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, mention, kind",
+    [
+        # a facility named after an army is a place; a group the tagger calls a facility is a group
+        ("The Taliban attacked Bagram Army Base in Parwan.", "Bagram Army Base", "place"),
+        ("Saraya Awliya al-Dam claimed the rocket attack on the airport in Erbil.", "Saraya Awliya al-Dam", "org"),
+    ],
+)
+def test_actors_facility_words_decide_place_or_group(nlp, text, mention, kind):
+    found = _mentions(nlp, text, mention)
+    assert found and found[0].entity.kind == kind

@@ -82,13 +82,19 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,.;:\"“”")
 
 
-def _is_group_name(name: str, rules: dict) -> bool:
-    lower = set()
+def _words(name: str) -> set[str]:
+    """The lower-case words of a name, also without apostrophes and split at hyphens:
+    "Kata'ib" is "kataib"; "Jaysh-al-Islam" holds "jaysh"."""
+    out = set()
     for word in re.findall(r"[A-Za-z'’-]+", name.lower()):
-        # "Kata'ib" is "kataib"; "Jaysh-al-Islam" holds "jaysh"
         bare = word.replace("'", "").replace("’", "")
-        lower.update({word, bare, *bare.split("-")} - {""})
-    if lower & rules["non_group_words"]:
+        out.update({word, bare, *bare.split("-")} - {""})
+    return out
+
+
+def _is_group_name(name: str, rules: dict) -> bool:
+    lower = _words(name)
+    if lower & rules["non_group_words"] or lower & rules["facility_words"]:  # "Bagram Army Base"
         return False
     return bool(lower & rules["group_name_words"])
 
@@ -138,6 +144,13 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         name = _clean_name(tok.text)
         if not name or not any(c.isalpha() for c in name):
+            continue
+        if label == "ORG" and _words(name) & rules["facility_words"] and not tok.ent_id_:
+            add(tok, place_entity(name, context), "ner")  # "Bagram Army Base": a place, not a group
+            continue
+        if label == "FAC" and _is_group_name(name, rules):
+            # "Saraya Awliya al-Dam" tagged a facility; "Bagram Army Base" stays one
+            add(tok, _new_org(name, new_orgs, registry), "ner")
             continue
         if label in PLACE_LABELS:
             add(tok, place_entity(name, context), "ner")
