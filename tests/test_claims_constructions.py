@@ -264,3 +264,12 @@ def test_claims_constructions_attack_place_from_the_gazetteer_or_its_clause(clai
     attacks = [c for c in claims_of(text) if c.type == "ATTACK"]
     assert [(c.args["perpetrator"].id, c.args["place"].id) for c in attacks] == [(perpetrator, place)]
     assert attacks[0].args.get("killed") == killed
+
+
+def test_claims_constructions_an_attack_as_subject_takes_the_verbs_place(claims_of):
+    attacks = [c for c in claims_of("A US drone strike killed Mansour near Quetta in Balochistan.")
+               if c.type == "ATTACK"]
+    assert len(attacks) == 1
+    assert attacks[0].args["perpetrator"].id == "state:us"
+    assert attacks[0].args["attack_type"] == "air strike"
+    assert attacks[0].args["place"].name in ("Quetta", "Balochistan")

@@ -281,11 +281,15 @@ def slot_tokens(trigger, slot: str) -> list:
     if slot == "clause_place":  # "seized territory from the Taliban in Nangarhar"
         out = []
         stack = [trigger]
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            stack.append(trigger.head)  # "a drone strike killed him near Ahmad Wal": the strike's place
+        seen = {t.i for t in stack}
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in ("advcl", "ccomp", "conj", "parataxis"):
+                if c.dep_ in ("advcl", "ccomp", "conj", "parataxis") or c.i in seen:
                     continue
+                seen.add(c.i)
                 if c.dep_ in ("relcl", "acl") and not (t.i == trigger.i and trigger.pos_ == "NOUN"):
                     continue  # but "a bombing that killed 26 in Kabul" says where the bombing was
                 if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "around"):
