@@ -21,6 +21,7 @@ def _ids(claim, *names):
     [
         ("Kenyan troops have fought al-Shabaab in southern Somalia since 2011.", "state:ke", "al-shabaab"),
         ("Chadian soldiers clashed with Boko Haram near Lake Chad.", "state:td", "boko-haram"),
+        ("U.S. troops clashed with al-Shabaab fighters near Kismayo.", "state:us", "al-shabaab"),
     ],
 )
 def test_claims_constructions_state_forces_are_parties(claims_of, text, a, b):
@@ -273,3 +274,20 @@ def test_claims_constructions_an_attack_as_subject_takes_the_verbs_place(claims_
     assert attacks[0].args["perpetrator"].id == "state:us"
     assert attacks[0].args["attack_type"] == "air strike"
     assert attacks[0].args["place"].name in ("Quetta", "Balochistan")
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("Gunmen opened fire on worshippers at a mosque in Kano.", None),
+        ("Al-Shabaab fighters opened fire at a bus near Mandera.", "al-shabaab"),
+        ("A US drone fired on a car near Quetta.", "state:us"),
+    ],
+)
+def test_claims_constructions_firing_on_is_an_attack(claims_of, text, perpetrator):
+    attacks = [c for c in claims_of(text) if c.type == "ATTACK"]
+    assert [getattr(c.args["perpetrator"], "id", None) for c in attacks] == [perpetrator]
+
+
+def test_claims_constructions_firing_someone_is_not_an_attack(claims_of):
+    assert [c for c in claims_of("The Taliban fired their commander in Helmand.") if c.type == "ATTACK"] == []

@@ -248,15 +248,15 @@ def _is_dateline(doc, tok) -> bool:
 
 
 def _add_state_forces(doc, out: DocActors, sent_of) -> None:
-    """'the Nigerian military', 'Kenyan troops': the state, at the word for its forces."""
+    """'the Nigerian military', 'Kenyan troops', 'U.S. troops': the state, at the word for its forces."""
     state_nouns = load_rules()["states"]["state_nouns"]
     for tok in doc:
-        if tok.ent_type_ != "NORP" or out.at(tok.head.i):
+        if tok.ent_type_ not in ("NORP", "GPE") or out.at(tok.head.i):
             continue
         head = tok.head
-        if head.i == tok.i or head.lower_ not in state_nouns:
+        if head.i == tok.i or head.lower_ not in state_nouns or tok.dep_ not in ("amod", "compound", "nmod"):
             continue
-        code = demonym_code(tok.text)
+        code = demonym_code(tok.text) if tok.ent_type_ == "NORP" else country_code(tok.text)
         if code:
             out.add(Mention(head.i, head.idx, head.idx + len(head.text), sent_of[head.i], head.text,
                             state_entity(code), "state", True, "state"))
