@@ -291,3 +291,20 @@ def test_claims_constructions_firing_on_is_an_attack(claims_of, text, perpetrato
 
 def test_claims_constructions_firing_someone_is_not_an_attack(claims_of):
     assert [c for c in claims_of("The Taliban fired their commander in Helmand.") if c.type == "ATTACK"] == []
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("An offensive by the Nigerian military has driven Boko Haram from most of the towns it held.",
+         "nigerian-army", "boko-haram"),
+    ],
+)
+def test_claims_constructions_a_campaign_by_x_is_done_by_x(claims_of, text, a, b):
+    pairs = [frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")]
+    assert frozenset({a, b}) in pairs
+
+
+def test_claims_constructions_an_attack_by_x_killed_is_x_s_attack(claims_of):
+    attacks = _of(claims_of("A suicide bombing by the Pakistani Taliban killed 12 people in Peshawar."), "ATTACK")
+    assert [(c.args["perpetrator"].id, c.args["killed"]) for c in attacks] == [("ttp", 12)]

@@ -35,6 +35,8 @@ IDIOM_VERBS = {
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PARTICIPATION = {"involve", "implicate", "engage"}
+CAMPAIGN_NOUNS = {"offensive", "counteroffensive", "campaign", "operation", "assault", "attack", "strike",
+                  "airstrike", "raid", "advance", "push", "bombardment", "shelling", "bombing", "ambush"}
 LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
                "seal", "reach", "end", "break", "suffer", "wage", "launch", "carry", "stage", "mount",
                "release", "publish", "take", "have", "conduct", "claim", "face", "enter"}
@@ -147,6 +149,11 @@ def subject(tok) -> list:
     if subs:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
+        if subs[0].lemma_.lower() in CAMPAIGN_NOUNS:
+            # "an offensive by the army drove them out": the army did it
+            agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by")
+            if agents:
+                return agents
         return subs
     if tok.dep_ in ("acomp", "oprd", "attr") and tok.head != tok:
         return subject(tok.head)  # "X remains closely aligned with Y"
