@@ -308,3 +308,9 @@ def test_claims_constructions_a_campaign_by_x_is_done_by_x(claims_of, text, a, b
 def test_claims_constructions_an_attack_by_x_killed_is_x_s_attack(claims_of):
     attacks = _of(claims_of("A suicide bombing by the Pakistani Taliban killed 12 people in Peshawar."), "ATTACK")
     assert [(c.args["perpetrator"].id, c.args["killed"]) for c in attacks] == [("ttp", 12)]
+
+
+def test_claims_constructions_a_town_given_with_its_province_is_the_place(claims_of):
+    text = "Boko Haram fighters abducted 276 schoolgirls from a school in Chibok, in Borno state."
+    attacks = _of(claims_of(text), "ATTACK")
+    assert [c.args["place"].name for c in attacks] == ["Chibok"]

@@ -103,6 +103,10 @@ def _resolve_arg(trigger, frame, name, actors):
             # a place found by searching, not by grammar: only the one nearest the trigger
             near = min(toks, key=lambda t: abs(t.i - trigger.i) if mentions_of_kind(t, actors, "place") else 10**6)
             return entities_of([near], ("place",), actors)[:1], [near]
+        if found and kinds == ("place",):
+            narrower = _narrower_place(toks, actors)
+            if narrower:
+                return narrower
         if found:
             return found, toks
         if "text" in kinds:
@@ -111,6 +115,22 @@ def _resolve_arg(trigger, frame, name, actors):
                 return [], []  # "before they defect": nobody named
             return [_text_entity(head)], [head]
     return [], []
+
+
+def _narrower_place(toks, actors):
+    """'a school in Chibok, in Borno state': the town the province is given for, when the
+    grammar lands on the province."""
+    for t in toks:
+        start = t.left_edge.i
+        if start < 3:
+            continue
+        doc = t.doc
+        if doc[start - 1].lower_ in ("in", "on") and doc[start - 2].text == ",":
+            town = doc[start - 3]
+            places = mentions_at(town, actors, ("place",))
+            if places and any(mentions_at(c, actors, ("place",)) for c in t.subtree):
+                return places[:1], [town]
+    return None
 
 
 ATTACK_WORDS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
