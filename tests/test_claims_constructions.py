@@ -314,3 +314,10 @@ def test_claims_constructions_a_town_given_with_its_province_is_the_place(claims
     text = "Boko Haram fighters abducted 276 schoolgirls from a school in Chibok, in Borno state."
     attacks = _of(claims_of(text), "ATTACK")
     assert [c.args["place"].name for c in attacks] == ["Chibok"]
+
+
+def test_claims_constructions_groups_listed_after_a_clause_about_them(claims_of):
+    text = ("Fateh al-Sham attacked several rebel groups it accused of conspiring against it, "
+            "including Suqour al-Sham and Jaish al-Mujahideen.")
+    pairs = {frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")}
+    assert len(pairs) == 2 and all(len(p) == 2 for p in pairs)

@@ -130,6 +130,13 @@ def _direct(tok, kinds, actors, depth: int = 0):
                     if p.dep_ == "pobj":
                         for q in conjuncts(p):
                             found.extend(mentions_at(q, actors, ("org",)))
+            elif c.dep_ in ("relcl", "acl"):
+                # "groups it accused of conspiring against it, including X": the parser hangs
+                # the list on the clause's last word; after a comma it still names the groups
+                for d in c.subtree:
+                    if d.dep_ == "prep" and d.lower_ == "including" and d.i > 0 and d.doc[d.i - 1].text == ",":
+                        found.extend(e for p in d.children if p.dep_ == "pobj"
+                                     for q in conjuncts(p) for e in mentions_at(q, actors, ("org",)))
             elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
