@@ -321,3 +321,11 @@ def test_claims_constructions_groups_listed_after_a_clause_about_them(claims_of)
             "including Suqour al-Sham and Jaish al-Mujahideen.")
     pairs = {frozenset(_ids(c, "a", "b")) for c in _of(claims_of(text), "RIVALRY")}
     assert len(pairs) == 2 and all(len(p) == 2 for p in pairs)
+
+
+def test_claims_constructions_several_of_the_factions_including(claims_of):
+    text = ("Several of the factions, including Suqour al-Sham and Jaish al-Mujahideen, responded by "
+            "joining Ahrar al-Sham.")
+    mergers = _of(claims_of(text), "MERGER")
+    assert len(mergers) == 1 and len(mergers[0].args["parts"]) == 3
+    assert mergers[0].args["result"].id == "ahrar-al-sham"

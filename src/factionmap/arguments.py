@@ -19,7 +19,7 @@ PROXY_NOUNS = {
     "leadership", "command", "commanders", "leaders",
     "jihadist", "jihadists", "rebels", "rebel", "government", "army",
     "offensive", "campaign", "operation", "operations", "assault", "military", "group", "groups",
-    "cells", "elements", "operatives", "organizations", "organisations", "movements",
+    "cells", "elements", "operatives", "organizations", "organisations", "movements", "faction", "factions",
     "remainder", "remnants", "rest", "assets", "remains", "successor", "movement", "organization",
     "organisation", "network", "number", "handful", "majority", "dozens", "several", "many", "some",
     "both", "all", "most", "each", "convoy", "convoys", "positions", "bases", "headquarters", "targets",
