@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .language import original_text
+
 # -- words (lemmas and lower-cased forms; the tagger's lemmas of some forms are wrong) --------
 
 KILL_VERBS = frozenset({"kill", "massacre", "slay", "murder", "execute", "behead"})
@@ -351,8 +353,6 @@ def target_text(sent, trigger) -> str | None:
     tok = _target_token(trigger)
     if tok is None:
         return None
-    from .language import original_text
-
     toks = _phrase_tokens(tok)
     if not toks:
         return None
