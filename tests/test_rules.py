@@ -67,6 +67,9 @@ BAD_RULES = [
     ("confidence zero", _with_frame(confidence=0), "confidence"),
     ("confidence above one", _with_frame(confidence=1.5), "confidence"),
     ("confidence not a number", _with_frame(confidence="high"), "confidence"),
+    ("required words from a list that is not there", _with_frame(requires="@nowhere"), "@nowhere"),
+    ("required words as a bare string", _with_frame(requires="allegiance"), "requires"),
+    ("word lists not lists of words", _set(["word_lists"], {"means": "money"}), "word_lists"),
 ]
 
 

@@ -3,7 +3,9 @@
 A frame is data (`data/rules.json`, "frames"): a claim type, trigger lemmas
 and parts of speech, and for each argument an ordered list of slots to look
 in ("subj", "obj", "prep:to", "poss", ...). This module finds the tokens in
-those slots; the claims stage turns them into claims.
+those slots; the claims stage turns them into claims. A frame's "requires" (a
+child word the trigger must have) is a list, or "@name" of a list shared through
+the rules' "word_lists" (the funds, arms and haven two sponsorship frames share).
 """
 
 from __future__ import annotations
@@ -55,7 +57,20 @@ class Frame:
     literals: dict[str, object]
 
 
-def validate_frames(raw: list) -> tuple[Frame, ...]:
+def _requires(f: dict, where: str, word_lists: dict[str, list[str]]) -> frozenset[str]:
+    """A frame's required child words: a list, or "@name" of a shared list ("@means")."""
+    words = f.get("requires", [])
+    if isinstance(words, str) and words.startswith("@"):
+        if words[1:] not in word_lists:
+            raise FactionmapError("E202", detail=f"{where}: no word list {words!r}")
+        words = word_lists[words[1:]]
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise FactionmapError("E202", detail=f"{where}: 'requires' must be a list of words or '@list'")
+    return frozenset(words)
+
+
+def validate_frames(raw: list, word_lists: dict[str, list[str]] | None = None) -> tuple[Frame, ...]:
+    word_lists = word_lists or {}
     frames = []
     for i, f in enumerate(raw):
         where = f"frame {i} ({f.get('name', '?') if isinstance(f, dict) else '?'})"
@@ -86,7 +101,7 @@ def validate_frames(raw: list) -> tuple[Frame, ...]:
             lemmas=frozenset(l.lower() for l in lemmas),
             pos=frozenset(f.get("pos", ["VERB", "NOUN", "ADJ"])),
             args={k: tuple(v) for k, v in args.items()}, kinds=kinds,
-            requires=frozenset(f.get("requires", [])), confidence=float(conf),
+            requires=_requires(f, where, word_lists), confidence=float(conf),
             literals=dict(f.get("literals", {})),
         ))
     return tuple(frames)

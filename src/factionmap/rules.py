@@ -37,7 +37,11 @@ def validate_rules(raw: dict) -> dict:
         raise FactionmapError("E202", detail="'frames' must be a list")
     from .frames import validate_frames  # frames know their own schema
 
-    out["frames"] = validate_frames(frames)
+    word_lists = raw.get("word_lists", {})
+    if not isinstance(word_lists, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in word_lists.values()):
+        raise FactionmapError("E202", detail="'word_lists' must map names to lists of words")
+    out["frames"] = validate_frames(frames, word_lists)
     blocked = raw.get("frames_blocked_by", [])
     if not isinstance(blocked, list) or not all(isinstance(w, str) for w in blocked):
         raise FactionmapError("E202", detail="'frames_blocked_by' must be a list of words")
