@@ -190,6 +190,11 @@ def test_registry_shipped_entries_have_no_relation_fields():
     ("Amaq", "amaq"),
     ("al-Sahab", "as-sahab"),
     ("Hizballah", "hezbollah"),
+    # Former names of one organisation (the US listing of al-Qa'ida in Iraq was amended to ISIL)
+    ("al-Qaeda in Iraq", "islamic-state"),
+    ("AQI", "islamic-state"),
+    ("Islamic State of Iraq", "islamic-state"),
+    ("Kata'ib Imam Ali", "kataib-imam-ali"),  # an inner Arabic article dropped
 ])
 def test_registry_lookup_resolves_variant_spellings(registry, name, actor_id):
     assert [a.id for a in registry.lookup(name)] == [actor_id]

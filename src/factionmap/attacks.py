@@ -51,6 +51,10 @@ OF_TARGET_NOUNS = frozenset({"kidnapping", "abduction", "assassination", "killin
 HIT_VERBS = frozenset({"hit", "target", "strike", "rock", "destroy", "damage", "tear", "rip"})
 ATTACK_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting", "raid", "ambush", "assault",
                           "strike", "airstrike"})
+# what an attacker sets off or fires, not what is attacked ("detonated a car bomb at X")
+WEAPON_NOUNS = frozenset({"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "grenade",
+                          "grenades", "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "shell",
+                          "shells", "vest", "vests", "charge", "charges", "mine", "mines"})
 ANYONE = frozenset({"people", "person", "other", "others", "civilian", "civilians"})  # victims, not a target
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CLAUSE_CUTS = frozenset({"relcl", "acl", "appos"})
@@ -321,7 +325,7 @@ def _target_token(trigger):
                     return found
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.pos_ not in ("PRON", "NUM") and c.lower_ != "fire" \
-                    and c.lemma_.lower() not in ANYONE:
+                    and c.lemma_.lower() not in ANYONE | WEAPON_NOUNS and c.lower_ not in WEAPON_NOUNS:
                 return c
         return prep_object(trigger, TARGET_PREPS)
     found = prep_object(trigger, TARGET_PREPS)
@@ -340,12 +344,19 @@ def _target_token(trigger):
 def _phrase_tokens(tok) -> list:
     end = tok.right_edge.i + 1
     for t in tok.subtree:  # a relative clause or an apposition says more than what was hit
-        if t.dep_ in CLAUSE_CUTS and t.i > tok.i:
-            end = min(end, t.left_edge.i)
+        if t.i > tok.i and (t.dep_ in CLAUSE_CUTS or (t.dep_ == "prep" and any(
+                p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in t.children))):
+            end = min(end, t.left_edge.i)  # nor when it was ("... in Mogadishu in 2010")
     toks = [t for t in tok.subtree if t.i < end]
     while toks and toks[-1].is_punct:
         toks.pop()
     return toks
+
+
+def target_tokens(trigger) -> list:
+    """The words of what was attacked (empty when the text does not say)."""
+    tok = _target_token(trigger)
+    return _phrase_tokens(tok) if tok is not None else []
 
 
 def target_text(sent, trigger) -> str | None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import product
 
 from .arguments import entities_of, mentions_at
-from .attacks import attack_type, casualties, claim_status, target_text, unknown_perpetrator
+from .attacks import attack_type, casualties, claim_status, target_text, target_tokens, unknown_perpetrator
 from .context import modality_of, time_of
 from .frames import conjuncts, frames_for, index_frames, slot_tokens
 from .frames import subject as subject_tokens
@@ -133,6 +133,8 @@ def _narrower_place(toks, actors):
     return None
 
 
+MAX_PAIRS = 6  # "A and B allied with C, D and E": pairs of one side with the other
+MAX_LIST_PAIRS = 45  # a list of up to ten groups said to act with (or against) one another
 ATTACK_WORDS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
                 "ambush", "massacre", "kidnapping", "abduction", "assassination", "shelling"}
 DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
@@ -188,10 +190,12 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         reciprocal = (tok.lemma_.lower() in RECIPROCAL and not together) or each_other
         if frame.type == "ALLIANCE":  # "X and Y are allied"; but "X and Y fought" is no alliance
             reciprocal = frame.name != "alliance.fight_alongside"
+        limit = MAX_PAIRS
         if not b and len(a) >= 2 and reciprocal:
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
-        for x, y in pairs[:6]:
+            limit = MAX_LIST_PAIRS  # "A, B, ... and G cooperated with one another": every pair is said
+        for x, y in pairs[:limit]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
         return drafts  # one side alone says too little to join a fact
     if frame.type == "MERGER" and frame.name == "merger.join_group" and _founded_by_members(tok):
@@ -232,8 +236,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             args["parent"] = None  # "split to form X" / "merged to form X": not a parent's branch
         if frame.type == "FOUNDING" and args.get("org") is not None and _founded_by_members(tok):
             # "Dissident members of the Red Brigades founded Prima Linea": a split, not a branch
-            parent = args.get("parent") or next(iter(entities_of(
-                [c for s_ in subject_tokens(tok) for c in s_.subtree if c.i != s_.i], ("org",), actors)), None)
+            parent = args.get("parent") or next(iter(e for e in entities_of(
+                [c for s_ in subject_tokens(tok) for c in s_.subtree if c.i != s_.i], ("org",), actors)
+                if not e.id.startswith("state:")), None)  # "factions in Syria": where, not whose
             if parent is not None and parent.id != args["org"].id:
                 drafts.append(Draft("SPLIT", {"splinter": args["org"], "parent": parent}, tok,
                                     frame.name + "+members", frame.confidence))
@@ -435,13 +440,33 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 drafts.extend(relation_noun_claims(tok, actors, nominal))
             drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:
-                claims.append(_to_claim(d, document, sent_index, sent, via))
+                claim = _to_claim(d, document, sent_index, sent, via)
+                claims.append(claim)
+                if claim.type == "ATTACK":
+                    claims.extend(_target_rivalries(claim, d.trigger, actors))
         linked = {frozenset(e.id for e in _org_args(c)) for c in claims
                   if c.evidence and c.evidence[-1].sentence == sent_index}
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
     claims = _parts_listed_next(doc, actors, claims, document)
     return infer_and_merge(claims)
+
+
+def _target_rivalries(attack: Claim, trigger, actors) -> list[Claim]:
+    """An attack on a group's people or places ("a bombing at Hezbollah's headquarters", "the
+    assassination of al-Nusra's leader") says the attacker and that group are enemies."""
+    perpetrator = attack.args.get("perpetrator")
+    if not isinstance(perpetrator, Entity) or attack.negated or attack.modality == "hypothetical":
+        return []
+    out = []
+    for tok in target_tokens(trigger):
+        for m in actors.at(tok.i):
+            if (m.entity.kind == "org" and m.is_actor and m.category not in ("state", "media")
+                    and m.entity.id != perpetrator.id and all(c.args["b"].id != m.entity.id for c in out)):
+                out.append(replace(attack, type="RIVALRY", args={"a": perpetrator, "b": m.entity},
+                                   rule=attack.rule + "+inferred.target",
+                                   confidence=round(attack.confidence * 0.9, 3)))
+    return out
 
 
 def _parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:

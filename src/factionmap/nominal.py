@@ -173,8 +173,10 @@ def _described_orgs(tok, actors) -> list:
     found = [m.entity for m in actors.at(tok.i) if m.entity.kind == "org" and m.via == "descriptor"]
     if found:  # "the al-Qaeda affiliate", pointing back to the group it is
         return found
-    if tok.dep_ == "appos" and tok.head != tok:
-        found += mentions_at(tok.head, actors, ("org",))
+    if tok.dep_ == "appos" and tok.head != tok and not _list_item(tok):
+        # "X and Y, members of the Front": a plural describes every group of the list
+        for t in conjuncts(tok.head) if tok.tag_ in ("NNS", "NNPS") else [tok.head]:
+            found += mentions_at(t, actors, ("org",))
     for c in tok.children:
         if c.dep_ == "appos":
             found += mentions_at(c, actors, ("org",))
@@ -201,9 +203,21 @@ def _described_orgs(tok, actors) -> list:
         found += mentions_at(tok.head, actors, ("org",))  # "al-Qaeda's media wing al-Sahab"
     if not found and tok.i + 1 < len(tok.doc):
         found += mentions_at(tok.doc[tok.i + 1], actors, ("org",))  # the same, parsed apart
-    if not found:
+    if not found and not _list_item(tok):
         found = left_apposition(tok, actors, "org")
     return found
+
+
+def _list_item(tok) -> bool:
+    """'including al-Nusra, members of the Islamic Front, and members of the FSA': a bare plural
+    set beside one group is the next item of a list, not a description of that group (which a
+    plural describes only when the groups are several: 'X and Y, members of the Front')."""
+    plural_bare = tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    if not plural_bare:
+        return False
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return True  # "al-Nusra, members of the Islamic Front, and members of the FSA"
+    return tok.dep_ == "appos" and not any(c.dep_ == "conj" for c in tok.head.children)
 
 
 def _other_orgs(tok, actors, exclude) -> list:

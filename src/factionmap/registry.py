@@ -204,9 +204,20 @@ def validate_entries(
             )
         first_seen[actor.id] = index
         aliases = _unique([actor.name, *actor.aliases])
+        aliases = _unique([*aliases, *(_without_inner_article(a) for a in aliases if actor.kind == "org")])
         expanded = _unique(v for alias in aliases for v in spelling_variants_of(alias, index_of))
         actors.append(Actor(actor.id, actor.name, actor.kind, tuple(expanded), actor.country, actor.category))
     return actors
+
+
+_INNER_ARTICLE = re.compile(r"(?<=\S)\s+(?:al|el)[-\s](?=\S+\s+\S)", re.IGNORECASE)
+
+
+def _without_inner_article(alias: str) -> str:
+    """'Kata'ib al-Imam Ali' is also written 'Kata'ib Imam Ali': papers drop an Arabic
+    article inside a name (not the first word's, nor the last word's: 'Ansar al-Sharia'
+    stays whole, where the article is the only sign that it is a name)."""
+    return _INNER_ARTICLE.sub(" ", alias)
 
 
 def spelling_variants_of(alias: str, index_of: dict[str, tuple[str, ...]]) -> list[str]:

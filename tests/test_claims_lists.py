@@ -1,0 +1,74 @@
+"""Groups named in lists, and enmity read from what was attacked: long lists of groups
+acting with one another, list items that are not descriptions, attacks on a group's
+people or places."""
+
+from __future__ import annotations
+
+from factionmap.model import Entity
+
+
+def _of(claims, ctype):
+    return [c for c in claims if c.type == ctype]
+
+
+def _pairs(claims, ctype):
+    return {frozenset(c.args[n].id for n in ("a", "b") if isinstance(c.args.get(n), Entity))
+            for c in _of(claims, ctype)}
+
+
+def test_claims_lists_every_pair_of_a_long_reciprocal_list(claims_of):
+    text = ("Kata'ib Hezbollah, Harakat al-Nujaba, the Badr Organization, the Mahdi Army, "
+            "Kata'ib Sayyid al-Shuhada and Kata'ib Imam Ali worked with one another near Samarra in 2015.")
+    pairs = _pairs(claims_of(text), "ALLIANCE")
+    ids = ["kataib-hezbollah", "harakat-al-nujaba", "badr-organization", "mahdi-army",
+           "kataib-sayyid-al-shuhada", "kataib-imam-ali"]
+    missing = [(x, y) for i, x in enumerate(ids) for y in ids[i + 1:] if frozenset({x, y}) not in pairs]
+    assert missing == []
+
+
+def test_claims_lists_non_reciprocal_list_is_not_paired_within(claims_of):
+    # "fought alongside" is no statement about the listed groups among themselves
+    claims = claims_of("Harakat al-Nujaba and the Badr Organization fought alongside the Iraqi army.")
+    assert frozenset({"harakat-al-nujaba", "badr-organization"}) not in _pairs(claims, "ALLIANCE")
+
+
+def test_claims_lists_bare_plural_in_a_list_is_an_item_not_a_description(claims_of):
+    text = ("The Islamic State was pushed out of the town after battles with several rebel groups, "
+            "including Ahrar al-Sham, fighters of the Islamic Front, and fighters of the FSA.")
+    claims = claims_of(text)
+    assert not [c for c in _of(claims, "AFFILIATION") if c.args["member"].id == "ahrar-al-sham"]
+
+
+def test_claims_lists_plural_description_of_several_groups_still_describes_them(claims_of):
+    claims = claims_of("Suqour al-Sham and Ahrar al-Sham, members of the Islamic Front, met in Idlib.")
+    members = {c.args["member"].id for c in _of(claims, "AFFILIATION")}
+    assert {"suqour-al-sham", "ahrar-al-sham"} <= members
+
+
+def test_claims_lists_driven_out_reaches_past_a_long_object_list(claims_of):
+    text = ("The army and Hezbollah forced Jabhat al-Nusra, Liwa al-Haqq and other rebel units "
+            "out of the border town in June 2013.")
+    pairs = _pairs(claims_of(text), "RIVALRY")
+    assert frozenset({"hezbollah", "liwa-al-haqq"}) in pairs
+
+
+def test_claims_lists_attack_on_a_groups_place_makes_them_rivals(claims_of):
+    claims = claims_of("Al-Shabaab detonated a car bomb at Hizbul Islam's headquarters in Mogadishu in 2010.")
+    assert frozenset({"al-shabaab", "hizbul-islam"}) in _pairs(claims, "RIVALRY")
+    [rivalry] = [c for c in _of(claims, "RIVALRY") if "hizbul-islam" in {c.args["a"].id, c.args["b"].id}]
+    assert rivalry.rule.endswith("+inferred.target")
+
+
+def test_claims_lists_attack_on_civilians_makes_no_rivalry(claims_of):
+    claims = claims_of("Al-Shabaab detonated a car bomb at a hotel in Mogadishu in 2010, killing 12 people.")
+    assert _of(claims, "RIVALRY") == []
+
+
+def test_claims_lists_unclaimed_attack_by_unknown_gunmen_makes_no_rivalry(claims_of):
+    claims = claims_of("Unidentified gunmen shot dead a Hizbul Islam commander in Mogadishu in 2010.")
+    assert _of(claims, "RIVALRY") == []
+
+
+def test_claims_lists_split_by_factions_in_a_country_has_no_state_parent(claims_of):
+    claims = claims_of("In 2013, six rebel factions in Syria announced the creation of the Islamic Front.")
+    assert not [c for c in _of(claims, "SPLIT") if str(c.args["parent"].id).startswith("state:")]
