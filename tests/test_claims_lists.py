@@ -72,3 +72,8 @@ def test_claims_lists_unclaimed_attack_by_unknown_gunmen_makes_no_rivalry(claims
 def test_claims_lists_split_by_factions_in_a_country_has_no_state_parent(claims_of):
     claims = claims_of("In 2013, six rebel factions in Syria announced the creation of the Islamic Front.")
     assert not [c for c in _of(claims, "SPLIT") if str(c.args["parent"].id).startswith("state:")]
+
+
+def test_claims_lists_fighters_joining_fighters_are_allies_not_defectors(claims_of):
+    claims = claims_of("YPG fighters joined Peshmerga fighters battling IS near Kobani in 2014.")
+    assert not _of(claims, "DEFECTION")

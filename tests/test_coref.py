@@ -97,3 +97,19 @@ def test_coref_quoted_first_person_is_the_speaker(nlp, text, word, expected):
 )
 def test_coref_unquoted_first_person_is_nobody(nlp, text, word):
     assert _resolved(nlp, text, word) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A commander of al-Murabitun opened talks with AQIM. In 2015 the groups carried out a joint raid.",
+         {"al-mourabitoun", "aqim"}),
+    ],
+)
+def test_coref_the_groups_are_the_last_two_named(nlp, text, expected):
+    assert _resolved(nlp, text, "groups") == expected
+
+
+def test_coref_the_groups_with_a_description_do_not_point_back(nlp):
+    text = "Hamas met Hezbollah in Beirut. The groups in the north stayed out of the talks."
+    assert _resolved(nlp, text, "groups") == set()

@@ -113,3 +113,27 @@ def test_language_a_name_with_a_preposition_inside_is_the_object(nlp, text, name
     doc = parse(text, nlp)
     tok = next(t for t in doc if t.text == name)
     assert tok.dep_ == "pobj" and tok.head.lower_ == prep
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to monitors, IS is responsible for the killing of the commander.",
+        "Kurdish fighters pushed IS out of the town.",
+    ],
+)
+def test_language_is_stands_in_as_a_name_for_the_parse(text):
+    from factionmap.language import original_text, parse
+
+    doc = parse(text)
+    [tok] = [t for t in doc if t.ent_id_ == "islamic-state"]
+    assert tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "dobj", "pobj")
+    assert original_text(doc)[tok.idx:tok.idx + len(tok.text)] == "IS"
+    assert original_text(doc) == text
+
+
+def test_language_is_in_a_line_of_capitals_is_the_word():
+    from factionmap.language import stand_in_spots
+
+    assert stand_in_spots("THE WAR IS NOT OVER, SAYS ENVOY") == []
+    assert stand_in_spots("Troops fought IS and AQ near Raqqa.") == [(14, "IS")]

@@ -119,7 +119,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
 
     def add(tok, entity: Entity, via: str, is_actor: bool = True, category: str | None = None) -> None:
         out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
-                        tok.text, entity, via, is_actor, category))
+                        _surface(tok), entity, via, is_actor, category))
 
     # The text calls these groups: "X, a militant group" / "the militant group X".
     called_group = _called_groups(doc, rules)
@@ -208,7 +208,7 @@ def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
         if out.at(tok.i) or tok.lemma_.lower() not in rules["group_nouns"]:
             continue
         for entity in named_as(tok, out)[:1]:
-            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], tok.text,
+            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], _surface(tok),
                             entity, "alias"))
 
 
@@ -359,8 +359,13 @@ def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry,
             # the alias replaces whatever the tagger made of the word (a person, a new group)
             out.by_token[tok.i] = [m for m in out.at(tok.i) if m.entity.kind == "place"]
             out.mentions = [m for m in out.mentions if not (m.token == tok.i and m.entity.kind != "place")]
-            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], tok.text,
+            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], _surface(tok),
                             entity, "acronym"))
+
+
+def _surface(tok) -> str:
+    """A token as written (the parser may have seen a stand-in: see language.STAND_INS)."""
+    return original_text(tok.doc)[tok.idx:tok.idx + len(tok.text)]
 
 
 def _resolve_descriptors(doc, out: DocActors, rules: dict, sent_of) -> None:
@@ -373,4 +378,4 @@ def _resolve_descriptors(doc, out: DocActors, rules: dict, sent_of) -> None:
         found = antecedents(doc, tok, out, rules, sent_of)
         for entity, via in found:
             out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
-                            tok.text, entity, via))
+                            _surface(tok), entity, via))

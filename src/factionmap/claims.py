@@ -49,7 +49,7 @@ def _text_entity(tok) -> Entity:
         if t.dep_ == "relcl":
             end = min(end, t.left_edge.i)
     span = tok.doc[tok.left_edge.i: max(end, tok.i + 1)]
-    name = " ".join(span.text.split()).strip(" ,")
+    name = " ".join(original_text(tok.doc)[span.start_char:span.end_char].split()).strip(" ,")
     return Entity("text:" + slugify(name)[:60], name, "person", (name,))
 
 
@@ -200,6 +200,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         return drafts  # one side alone says too little to join a fact
     if frame.type == "MERGER" and frame.name == "merger.join_group" and _founded_by_members(tok):
         # "Some members of the Communist Brigades joined Prima Linea": people moving, not groups merging
+        if any(t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS for t in tokens.get("result", [])):
+            return []  # "X fighters joined Y fighters (fighting Z)": side by side, not changing sides
         froms = entities_of([c for s_ in subject_tokens(tok) for c in s_.subtree if c.i != s_.i], ("org",), actors)
         tos = [e for e in resolved.get("result", []) if all(e.id != f.id for f in froms)]
         if froms and tos:

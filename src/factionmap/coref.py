@@ -80,6 +80,10 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         if _is_pair(tok):
             return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
         if tok.tag_ in ("NNS", "NNPS") and lower not in ("militants", "insurgents", "jihadists"):
+            if any(c.lower_ in ("the", "these") for c in tok.children if c.dep_ == "det") and not any(
+                    c.dep_ in ("prep", "relcl", "acl", "appos") for c in tok.children):
+                # "X opened talks with Y. The groups coordinated an attack": the two last named
+                return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
             return []
         if any(c.dep_ == "prep" for c in tok.children):
             return []  # "the group of ..." introduces, it does not point back

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .registry import load_registry, phrase_patterns
 
@@ -60,6 +60,9 @@ def _register_components() -> None:
         Language.component("factionmap_capitalised", func=_capitalised_names)
     if "factionmap_name_objects" not in Language.factories:
         Language.component("factionmap_name_objects", func=_name_objects)
+    if "factionmap_stand_ins" not in Language.factories:
+        Language.factory("factionmap_stand_ins", default_config={"ids": {}},
+                         func=lambda nlp, name, ids: partial(_restore_stand_ins, ids=ids))
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,8 @@ def build_pipeline(registry):
                          config={"overwrite_ents": False, "validate": False})
     cased.add_patterns([{"label": label, "pattern": text, "id": aid}
                         for label, text, aid, c in patterns if c])
+    ids = {acronym: found[0].id for acronym in STAND_INS if len(found := registry.lookup(acronym)) == 1}
+    nlp.add_pipe("factionmap_stand_ins", after="registry_acronyms", config={"ids": ids})
     nlp.add_pipe("factionmap_capitalised", after="ner")
     nlp.add_pipe("merge_entities")
     nlp.add_pipe("factionmap_name_objects")
@@ -109,6 +114,41 @@ def _name_objects(doc):
                 and tok.head.i == prev.head.i:
             tok.head = prev
             tok.dep_ = "pobj"
+    return doc
+
+
+# Registry acronyms the tagger reads as English words ("IS is responsible for": a verb, and
+# the parse around it breaks). The parser sees a short proper name of the same length in
+# their place; the acronym's entity is given back before the NER runs.
+STAND_INS = {"IS": "Bo"}
+_STAND_IN = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, STAND_INS)) + r")(?![\w'’-])")
+
+
+def stand_in_spots(text: str) -> list[tuple[int, str]]:
+    """(offset, acronym) of each acronym to stand in for; not inside a run of capitals
+    ("THIS IS A TEST"), where it is the word."""
+    spots = []
+    for m in _STAND_IN.finditer(text):
+        near = text[max(0, m.start() - 40):m.start()].split()[-3:] + text[m.end():m.end() + 40].split()[:3]
+        words = [w for w in near if any(c.isalpha() for c in w)]
+        if words and sum(w.isupper() and len(w) > 1 for w in words) * 2 > len(words):
+            continue
+        spots.append((m.start(), m.group(1)))
+    return spots
+
+
+def _restore_stand_ins(doc, ids: dict):
+    """Give each stood-in acronym its registry entity (and nothing else there)."""
+    from spacy.tokens import Span
+
+    spans = []
+    for start, acronym in doc.user_data.get("factionmap_stand_ins", ()):
+        span = doc.char_span(start, start + len(acronym))
+        if span is not None and acronym in ids:
+            spans.append(Span(doc, span.start, span.end, label="ORG", span_id=ids[acronym]))
+    if spans:
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + spans
     return doc
 
 
@@ -150,7 +190,18 @@ def mask_for_parse(text: str) -> str:
     offset true. `original_text(doc)` gives the text as written.
     """
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
-    return _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group(0)), text)
+    masked = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group(0)), text)
+    for start, acronym in stand_in_spots(text):
+        if masked[start:start + len(acronym)] == acronym:
+            masked = masked[:start] + STAND_INS[acronym] + masked[start + len(acronym):]
+    return masked
+
+
+def _prepared(text: str, nlp):
+    """The Doc the pipeline runs on: masked words, with where the stand-ins are."""
+    doc = nlp.make_doc(mask_for_parse(text))
+    doc.user_data["factionmap_stand_ins"] = stand_in_spots(text)
+    return doc
 
 
 def original_text(doc) -> str:
@@ -160,7 +211,8 @@ def original_text(doc) -> str:
 
 def parse(text: str, nlp=None):
     """A parsed spaCy Doc of the text (character offsets are the text's own)."""
-    doc = (nlp or load_pipeline())(mask_for_parse(text))
+    nlp = nlp or load_pipeline()
+    doc = nlp(_prepared(text, nlp))
     doc.user_data["factionmap_original"] = text
     return doc
 
@@ -168,7 +220,8 @@ def parse(text: str, nlp=None):
 def parse_many(texts, batch_size: int = 16):
     """Parse several texts with spaCy's batching."""
     texts = list(texts)
-    docs = load_pipeline().pipe((mask_for_parse(t) for t in texts), batch_size=batch_size)
+    nlp = load_pipeline()
+    docs = nlp.pipe((_prepared(t, nlp) for t in texts), batch_size=batch_size)
     for text, doc in zip(texts, docs):
         doc.user_data["factionmap_original"] = text
         yield doc
