@@ -77,3 +77,11 @@ def test_claims_lists_split_by_factions_in_a_country_has_no_state_parent(claims_
 def test_claims_lists_fighters_joining_fighters_are_allies_not_defectors(claims_of):
     claims = claims_of("YPG fighters joined Peshmerga fighters battling IS near Kobani in 2014.")
     assert not _of(claims, "DEFECTION")
+
+
+def test_claims_lists_members_of_a_group_in_an_including_list_name_the_group(claims_of):
+    text = ("In 2014 the Islamic State fought several rebel groups, including Ahrar al-Sham, "
+            "fighters of the Islamic Front, and members of the FSA.")
+    pairs = _pairs(claims_of(text), "RIVALRY")
+    assert frozenset({"islamic-state", "islamic-front-syria"}) in pairs
+    assert frozenset({"islamic-state", "fsa"}) in pairs

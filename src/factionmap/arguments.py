@@ -128,8 +128,15 @@ def _direct(tok, kinds, actors, depth: int = 0):
             elif c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        for q in conjuncts(p):
-                            found.extend(mentions_at(q, actors, ("org",)))
+                        # "including X, fighters of Y, and members of Z": the parser may hang the
+                        # rest of the list on X as an apposition
+                        listed = [u for a in p.children if a.dep_ == "appos" and a.tag_ == "NNS"
+                                  for u in conjuncts(a)]
+                        for q in conjuncts(p) + listed:
+                            here = mentions_at(q, actors, ("org",))
+                            if not here and depth < 2:  # "including X, members of Y and fighters of Z"
+                                here = _direct(q, ("org",), actors, depth + 1)
+                            found.extend(here)
             elif c.dep_ in ("relcl", "acl"):
                 # "groups it accused of conspiring against it, including X": the parser hangs
                 # the list on the clause's last word; after a comma it still names the groups
