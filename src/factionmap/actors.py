@@ -38,7 +38,7 @@ class Mention:
     sentence: int
     text: str
     entity: Entity
-    via: str  # registry | ner | acronym | alias | short | descriptor | pronoun
+    via: str  # registry | ner | acronym | initials | alias | short | descriptor | pronoun
     is_actor: bool = True  # False for orgs that only report (news outlets, institutes)
     category: str | None = None  # registry category, "state", or None for groups found in text
 
@@ -195,6 +195,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     _add_named_descriptions(doc, out, rules, sent_of)
     _resolve_short_names(out, people, rules)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
+    _resolve_initials(doc, out, registry, context, sent_of)
     _resolve_descriptors(doc, out, rules, sent_of)
     out.mentions.sort(key=lambda m: m.token)
     return out
@@ -361,6 +362,32 @@ def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry,
             out.mentions = [m for m in out.mentions if not (m.token == tok.i and m.entity.kind != "place")]
             out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], _surface(tok),
                             entity, "acronym"))
+
+
+def _resolve_initials(doc, out: DocActors, registry, context, sent_of) -> None:
+    """An acronym the text never defines ("ART and LeT affiliates"): the registry group it
+    abbreviates, if the document's countries leave one (see `initials`)."""
+    from .initials import expand
+
+    countries = set(context) | {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
+    countries |= {m.entity.country for m in out.mentions if m.entity.kind == "org" and m.via == "registry"}
+    countries = {c for c in countries if c and re.fullmatch(r"[A-Z]{2}", c)}
+    decided: dict[str, object] = {}
+    for tok in doc:
+        word = _surface(tok)
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or tok.ent_type_ in PLACE_LABELS | {"NORP"}:
+            continue
+        if any(m.via != "ner" or m.entity.kind != "org" for m in out.at(tok.i)) or country_code(word):
+            continue  # a name the registry, the text or the gazetteer already gives
+        if word not in decided:
+            decided[word] = expand(word, countries, registry)
+        actor = decided[word]
+        if actor is None:
+            continue
+        out.by_token[tok.i] = []
+        out.mentions = [m for m in out.mentions if m.token != tok.i]
+        out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], word,
+                        _registry_entity(actor), "initials", category=actor.category))
 
 
 def _surface(tok) -> str:

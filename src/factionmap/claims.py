@@ -407,8 +407,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
             time = TimeSpan(text=None)  # the date is the announcement's, not the death's
     # how often claims of this family were right on the development sets (data/rules.json)
     confidence = load_rules()["calibration"].get(rule_family(draft.rule), draft.confidence)
-    if any(via.get(getattr(v, "id", None)) in ("pronoun", "descriptor") for v in args.values()):
-        confidence *= 0.9  # an argument found through a pronoun or a descriptor may be the wrong one
+    if any(via.get(getattr(v, "id", None)) in ("pronoun", "descriptor", "initials") for v in args.values()):
+        confidence *= 0.9  # an argument found through a pronoun, a descriptor or bare initials may be wrong
     return Claim(type=draft.type, args=args, time=time, modality=modality, negated=negated,
                  attribution=attribution, confidence=round(confidence, 3),
                  evidence=(_evidence(document.id, sent_index, sent),), rule=draft.rule)

@@ -121,6 +121,7 @@ class Registry:
 # "al Qaeda" / "al-Qaeda", "Tehreek e-Taliban" / "Tehrik-i-Taliban".
 _PARTICLES = {"al", "el", "ul", "ud", "ur", "us", "ut", "e", "i", "a", "ad", "an", "ar", "as", "ash", "at",
               "az", "bin", "ibn", "abu", "wal", "fi", "li", "bil", "ash-", "de", "del", "la"}
+NAME_PARTICLES = frozenset(p.rstrip("-") for p in _PARTICLES)
 
 
 def _hyphen_variants(alias: str) -> list[str]:
