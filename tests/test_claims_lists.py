@@ -85,3 +85,20 @@ def test_claims_lists_members_of_a_group_in_an_including_list_name_the_group(cla
     pairs = _pairs(claims_of(text), "RIVALRY")
     assert frozenset({"islamic-state", "islamic-front-syria"}) in pairs
     assert frozenset({"islamic-state", "fsa"}) in pairs
+
+
+def test_claims_lists_joining_a_group_in_a_fight_is_alliance_not_merger(claims_of):
+    claims = claims_of("In 2014 the PKK joined the YPG and the KDP in the battle for Kobani against IS.")
+    assert not _of(claims, "MERGER")
+    assert frozenset({"pkk", "ypg"}) in _pairs(claims, "ALLIANCE")
+
+
+def test_claims_lists_joining_a_group_as_an_ally_is_alliance(claims_of):
+    claims = claims_of("Hizbul Islam joined al-Shabaab as an ally in 2009.")
+    assert not _of(claims, "MERGER")
+    assert frozenset({"hizbul-islam", "al-shabaab"}) in _pairs(claims, "ALLIANCE")
+
+
+def test_claims_lists_joining_a_group_outright_is_still_a_merger(claims_of):
+    claims = claims_of("Hizbul Islam joined al-Shabaab in December 2010.")
+    assert _of(claims, "MERGER")

@@ -15,7 +15,7 @@ from itertools import product
 from .arguments import entities_of, mentions_at
 from .attacks import attack_type, casualties, claim_status, target_text, target_tokens, unknown_perpetrator
 from .context import modality_of, time_of
-from .frames import conjuncts, frames_for, index_frames, slot_tokens
+from .frames import conjuncts, frames_for, has_required, index_frames, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
@@ -198,6 +198,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         for x, y in pairs[:limit]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
         return drafts  # one side alone says too little to join a fact
+    if frame.name == "merger.join_group" and has_required(tok, _frame_named("alliance.join_fight").requires):
+        return []  # "joined X in the fight against Y", "joined X as an ally": side by side, not one group
     if frame.type == "MERGER" and frame.name == "merger.join_group" and _founded_by_members(tok):
         # "Some members of the Communist Brigades joined Prima Linea": people moving, not groups merging
         if any(t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS for t in tokens.get("result", [])):
@@ -249,6 +251,11 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             _defection_context(args, tokens.get("defector", []), actors)
         drafts.append(Draft(frame.type, args, tok, frame.name, frame.confidence))
     return drafts
+
+
+@lru_cache(maxsize=None)
+def _frame_named(name: str):
+    return next(f for f in load_rules()["frames"] if f.name == name)
 
 
 def _founded_by_members(tok) -> bool:

@@ -407,16 +407,18 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
                 continue
             if idiom and frame.type in ("SEIZURE", "CAPTURE", "CONTROL", "ATTACK", "RIVALRY"):
                 continue
-            if frame.requires and not _has_required(tok, frame.requires):
+            if frame.requires and not has_required(tok, frame.requires):
                 continue
             found.append(frame)
     return found
 
 
-def _has_required(tok, words: frozenset[str]) -> bool:
+def has_required(tok, words: frozenset[str]) -> bool:
     """A required word near the trigger, or hung on the end of its object list
     ("forced X, Y and other insurgents out of the town")."""
     near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 6]
     listed = [p for o in [tok, *_children(tok, "dobj")] for item in ([o] if o is tok else conjuncts(o))
               for p in item.children if p.dep_ in ("prep", "prt")]
+    listed += [o for p in tok.children if p.dep_ == "prep" and abs(p.i - tok.i) <= 6
+               for o in p.children if o.dep_ == "pobj"]  # "joined X and Y in the fight against Z"
     return any(c.lemma_.lower() in words or c.lower_ in words for c in near + listed)
