@@ -102,3 +102,36 @@ def test_claims_lists_joining_a_group_as_an_ally_is_alliance(claims_of):
 def test_claims_lists_joining_a_group_outright_is_still_a_merger(claims_of):
     claims = claims_of("Hizbul Islam joined al-Shabaab in December 2010.")
     assert _of(claims, "MERGER")
+
+
+def _splits(claims):
+    return {(c.args["splinter"].id, c.args["parent"].id) for c in _of(claims, "SPLIT")}
+
+
+def test_claims_lists_becoming_independent_of_a_group_is_a_split(claims_of):
+    claims = claims_of("The Ras Kamboni Movement became independent of Hizbul Islam in 2010.")
+    assert ("ras-kamboni", "hizbul-islam") in _splits(claims)
+
+
+def test_claims_lists_a_wing_that_became_independent_split_from_its_parent(claims_of):
+    text = ("Al-Shabaab, once the armed wing of the Islamic Courts Union, became an independent "
+            "group after the courts were driven from Mogadishu in 2006.")
+    claims = claims_of(text)
+    assert ("al-shabaab", "islamic-courts-union") in _splits(claims)
+
+
+def test_claims_lists_a_group_becoming_independent_of_nothing_named_is_no_split(claims_of):
+    claims = claims_of("Al-Shabaab became an independent group in 2006.")
+    assert _splits(claims) == set()
+
+
+def test_claims_lists_states_becoming_independent_are_no_split(claims_of):
+    claims = claims_of("South Sudan became independent of Sudan in July 2011.")
+    assert _splits(claims) == set()
+
+
+def test_claims_lists_proximity_does_not_guess_for_a_pair_already_related(claims_of):
+    text = ("Boko Haram pledged allegiance to the Islamic State in March 2015. Days later the "
+            "Islamic State accepted, saying that its allegiance with Boko Haram extended it into West Africa.")
+    claims = claims_of(text)
+    assert not [c for c in claims if c.rule == "proximity"]

@@ -200,6 +200,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         return drafts  # one side alone says too little to join a fact
     if frame.name == "merger.join_group" and has_required(tok, _frame_named("alliance.join_fight").requires):
         return []  # "joined X in the fight against Y", "joined X as an ally": side by side, not one group
+    if frame.type == "SPLIT" and any(e.id.startswith("state:") for e in resolved.get("splinter", [])):
+        return []  # "South Sudan became independent of Sudan": states, not factions
     if frame.type == "MERGER" and frame.name == "merger.join_group" and _founded_by_members(tok):
         # "Some members of the Communist Brigades joined Prima Linea": people moving, not groups merging
         if any(t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS for t in tokens.get("result", [])):
@@ -453,8 +455,9 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 claims.append(claim)
                 if claim.type == "ATTACK":
                     claims.extend(_target_rivalries(claim, d.trigger, actors))
-        linked = {frozenset(e.id for e in _org_args(c)) for c in claims
-                  if c.evidence and c.evidence[-1].sentence == sent_index}
+        # pairs the rules linked here or earlier in the document: the fallback guesses only
+        # for groups nothing else relates ("X accepted their pledge ... an allegiance with X")
+        linked = {frozenset(e.id for e in _org_args(c)) for c in claims}
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
     claims = _parts_listed_next(doc, actors, claims, document)

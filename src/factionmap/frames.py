@@ -87,7 +87,7 @@ def validate_frames(raw: list, word_lists: dict[str, list[str]] | None = None) -
             if name not in known:
                 raise FactionmapError("E202", detail=f"{where}: {ctype} has no argument {name!r}")
             for slot in slots:
-                if slot not in SLOT_NAMES and not slot.startswith(("prep:", "obj.prep:", "verb.prep:")):
+                if slot not in SLOT_NAMES and not slot.startswith(("prep:", "obj.prep:", "verb.prep:", "comp.prep:")):
                     raise FactionmapError("E202", detail=f"{where}: unknown slot {slot!r}")
         lemmas = f.get("lemmas")
         if not isinstance(lemmas, list) or not lemmas:
@@ -328,6 +328,9 @@ def slot_tokens(trigger, slot: str) -> list:
             out += [c for c in s_.children if c.dep_ in ("poss", "compound")]
             out += _prep_objects(s_, "of")
         return out
+    if slot.startswith("comp.prep:"):  # "became independent of X": the complement's object
+        prep = slot.split(":", 1)[1]
+        return [p for c in trigger.children if c.dep_ in ("acomp", "attr", "oprd") for p in _prep_objects(c, prep)]
     if slot.startswith("verb.prep:"):  # "signed an alliance agreement with X"
         verb = trigger
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:

@@ -70,9 +70,14 @@ def _roles(claims: list[Claim]) -> dict[str, Entity]:
 
 def infer(claims: list[Claim]) -> list[Claim]:
     roles = _roles(claims)
+    # "X, which had served as the wing of Y, became an independent group": the group it left
+    branches = {c.args["branch"].id: c.args["parent"] for c in claims if c.type == "BRANCH"
+                and isinstance(c.args.get("branch"), Entity) and isinstance(c.args.get("parent"), Entity)}
     out: list[Claim] = []
     for c in claims:
         args = dict(c.args)
+        if c.type == "SPLIT" and args.get("parent") is None and getattr(args.get("splinter"), "id", None) in branches:
+            args["parent"] = branches[args["splinter"].id]
         boss = args.pop("_of_person", None)  # "X's deputy": the group X leads
         if isinstance(boss, Entity) and args.get("org") is None and boss.id in roles:
             args["org"] = roles[boss.id]
