@@ -197,3 +197,22 @@ def test_actors_coordinated_places_are_place_entities(nlp, text, place):
 def test_actors_facility_words_decide_place_or_group(nlp, text, mention, kind):
     found = _mentions(nlp, text, mention)
     assert found and found[0].entity.kind == kind
+
+
+def test_actors_a_short_form_defined_by_a_registered_acronym_is_that_group(nlp):
+    from factionmap.actors import resolve_actors
+    from factionmap.language import parse
+
+    doc = parse("Ansar Dine, in league with the Movement for the Liberation of Azawad (MNLA), took Kidal in 2012.")
+    ids = {m.entity.id for m in resolve_actors(doc).mentions}
+    assert "mnla" in ids and not any(i.startswith("new:") for i in ids)
+
+
+@pytest.mark.parametrize("text", ["Jihadists overran northern Mali in 2012.",
+                                  "The group moved its fighters into Chad in 2015."])
+def test_actors_a_country_the_tagger_mislabels_is_a_place_and_its_state(nlp, text):
+    from factionmap.actors import resolve_actors
+    from factionmap.language import parse
+
+    kinds = {m.entity.id.split(":")[0] for m in resolve_actors(parse(text)).mentions}
+    assert {"place", "state"} <= kinds and "new" not in kinds

@@ -135,3 +135,11 @@ def test_claims_lists_proximity_does_not_guess_for_a_pair_already_related(claims
             "Islamic State accepted, saying that its allegiance with Boko Haram extended it into West Africa.")
     claims = claims_of(text)
     assert not [c for c in claims if c.rule == "proximity"]
+
+
+def test_claims_lists_name_before_the_verb_is_the_subject_after_a_long_opening(claims_of):
+    text = ("After months of clashes between Jabhat Fateh al-Sham and other rebel groups, "
+            "Nour al-Din al-Zenki merged with Jabhat Fateh al-Sham in January 2017 to form Hayat Tahrir al-Sham.")
+    [merger] = _of(claims_of(text), "MERGER")
+    assert {e.id for e in merger.args["parts"]} == {"nour-al-din-al-zenki", "jabhat-fateh-al-sham"}
+    assert merger.args["result"].id == "hts"

@@ -129,6 +129,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         if not tok.ent_type_ or tok.ent_type_ in MISREAD_PLACE_LABELS and not tok.ent_id_:
             if _is_city(tok):
                 add(tok, place_entity(tok.text, context), "gazetteer")
+                if country_code(tok.text):  # "northern Mali" tagged a person
+                    add(tok, state_entity(country_code(tok.text)), "state", category="state")
                 continue
         if not tok.ent_type_:
             continue
@@ -152,9 +154,10 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             # "Saraya Awliya al-Dam" tagged a facility; "Bagram Army Base" stays one
             add(tok, _new_org(name, new_orgs, registry), "ner")
             continue
-        if label in PLACE_LABELS:
+        if label in PLACE_LABELS or (label == "ORG" and country_code(name) and not _is_group_name(name, rules)):
+            # "invaded northern Mali": a country the tagger called an organization is a place
             add(tok, place_entity(name, context), "ner")
-            code = country_code(name) if label == "GPE" else None
+            code = country_code(name) if label in ("GPE", "ORG") else None
             if code:
                 add(tok, state_entity(code), "state", category="state")
             continue
@@ -232,7 +235,7 @@ def _is_city(tok) -> bool:
                      for e in tok.doc.ents)
         if longer:
             return False
-        if city_country(tok.text, min_population=200_000) is not None:
+        if country_code(tok.text) or city_country(tok.text, min_population=200_000) is not None:
             return True
         # a smaller city only where the sentence treats it as ground: "in/near Palmyra",
         # "seized Palmyra"
@@ -327,6 +330,7 @@ def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> N
 
 
 _ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9'’-]{1,11})\s*\)")
+_OWN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9'’-]{1,11})\s*\)\s*$")
 _AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka)\s+", re.I)
 
 
@@ -337,8 +341,14 @@ def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry,
         if m.entity.kind != "org":
             continue
         after = text[m.end_char:m.end_char + 80]
-        acr = _ACRONYM.match(after)
+        acr = _ACRONYM.match(after) or _OWN_ACRONYM.search(m.text)  # the tagger may take "(ACR)" in
         if acr:
+            known = [a for a in registry.lookup(acr.group(1)) if a.kind == "org"]
+            if m.entity.id.startswith("new:") and len(known) == 1:
+                # "the Movement for the Liberation of Azawad (MNLA)": a short form of a
+                # registered name, which the acronym identifies
+                _replace_entity(out, m, _registry_entity(known[0]), known[0].category)
+                continue
             acronyms[acr.group(1)] = m.entity
             continue
         aka = _AKA.match(after)
@@ -388,6 +398,17 @@ def _resolve_initials(doc, out: DocActors, registry, context, sent_of) -> None:
         out.mentions = [m for m in out.mentions if m.token != tok.i]
         out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], word,
                         _registry_entity(actor), "initials", category=actor.category))
+
+
+def _replace_entity(out: DocActors, mention: Mention, entity: Entity, category: str | None) -> None:
+    """Every mention of `mention`'s entity now names `entity` (a registry actor)."""
+    old_id = mention.entity.id
+    for i, m in enumerate(out.mentions):
+        if m.entity.id == old_id:
+            out.mentions[i] = replace(m, entity=entity, via="acronym", category=category)
+    out.by_token = {}
+    for m in out.mentions:
+        out.by_token.setdefault(m.token, []).append(m)
 
 
 def _surface(tok) -> str:

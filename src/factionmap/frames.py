@@ -164,6 +164,13 @@ def subject(tok) -> list:
     if subs:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.ent_type_ in ("ORG", "NORP") and before.dep_ == "conj" \
+                and not subs[0].ent_type_ and before.i in {t.i for t in subs[0].subtree} and subs[0].i < before.i:
+            # "After a series of clashes between X and other groups, Y merged with Z": the parser
+            # took "series" for the subject and hung Y on the clause's list; the name just
+            # before the verb does it
+            return [before]
         if subs[0].lemma_.lower() in CAMPAIGN_NOUNS:
             # "an offensive by the army drove them out": the army did it
             agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by")
