@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .model import Entity
 from .language import original_text
 from .names import normalize_name, slugify
+from .near_names import near_registry_actor
 from .registry import Registry, load_registry
 from .rules import load_rules
 from .places import city_country, place_entity, subdivision_country
@@ -22,6 +23,7 @@ from .states import country_code, demonym_code, state_entity
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,13 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         name = _clean_name(tok.text)
         if not name or not any(c.isalpha() for c in name):
+            continue
+        near = near_registry_actor(name, registry) if label in NAME_LABELS else None
+        if near is not None:  # "Asai'ib Ahl al-Haqq": a registry name misspelt by a letter
+            entity = _registry_entity(near)
+            if near.kind == "person":
+                remember_person(entity)
+            add(tok, entity, "registry", category=near.category)
             continue
         if label == "ORG" and _words(name) & rules["facility_words"] and not tok.ent_id_:
             add(tok, place_entity(name, context), "ner")  # "Bagram Army Base": a place, not a group

@@ -187,9 +187,10 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children)
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
                          for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
-        reciprocal = (tok.lemma_.lower() in RECIPROCAL and not together) or each_other
+        # "X and Y clashed (with each other)"; but "X and Y fought alongside each other" is no rivalry
+        reciprocal = (tok.lemma_.lower() in RECIPROCAL or each_other) and not together
         if frame.type == "ALLIANCE":  # "X and Y are allied"; but "X and Y fought" is no alliance
-            reciprocal = frame.name != "alliance.fight_alongside"
+            reciprocal = frame.name != "alliance.fight_alongside" or each_other
         limit = MAX_PAIRS
         if not b and len(a) >= 2 and reciprocal:
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
