@@ -71,3 +71,12 @@ def test_registry_names_win_over_their_descriptions():
     found = [m.entity.name for m in resolve_actors(parse("Islamic State Fighters captured Palmyra.")).mentions
              if m.entity.kind == "org"]
     assert found == ["Islamic State"]
+
+
+def test_acronyms_prefer_all_their_capitals_and_read_hyphened_and_french_names(no_groups):
+    found = orgs("Sharif Ahmed led the Alliance for the Re-liberation of Somalia (ARS) from Asmara.", no_groups)
+    assert "Alliance for the Re-liberation of Somalia" in found
+    found = orgs("The Mouvement pour l'Unification et le Jihad en Afrique de l'Ouest (MUJAO) held Gao in 2012. "
+                 "MUJAO later joined Mokhtar Belmokhtar.", no_groups)
+    assert found.count("Mouvement pour l'Unification et le Jihad en Afrique de l'Ouest") == 2  # and "MUJAO"
+    assert "Second Soran Unit" in orgs("The Second Soran Unit fought in Iraqi Kurdistan.", no_groups)

@@ -36,8 +36,12 @@ _POSSESSOR = re.compile(r".['’\x92]s$")
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z'’-]{1,11})\s*\)")
 
 
+_ELIDED = re.compile(r"^[ldLD]['’]")  # French "l'Unification", "d'Azawad"
+
+
 def _is_cap(tok) -> bool:
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+    text = _ELIDED.sub("", tok.text)
+    return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
 def _key(tok) -> str:
@@ -86,6 +90,11 @@ def _runs(sent, particles: frozenset, heads: frozenset) -> list[tuple[int, int]]
                 break  # "Baitullah Mehsud's Tehreek-i-Taliban": the owner is not the name
             if _is_cap(tok) and tok.lower_ not in _DETERMINERS:
                 last_cap = j
+                j += 1
+                continue
+            if tok.is_lower and tok.is_alpha and doc[j - 1].text in _HYPHENS and _glued(doc, j - 1) \
+                    and j - 2 >= start and _is_cap(doc[j - 2]) and tok.lower_ not in particles:
+                last_cap = j  # "Re-liberation"
                 j += 1
                 continue
             if tok.lower_ in particles or tok.text in _HYPHENS and _glued(doc, j - 1) \
@@ -152,20 +161,30 @@ def _headed_spans(doc, rules: dict) -> list[tuple[int, int]]:
     return spans
 
 
-def _initials_cover(words: list, letters: str) -> bool:
-    """Do the words' initials give the acronym's capitals, in any order, at most one missing?"""
+def _initials_cover(words: list, letters: str, missing: int) -> bool:
+    """Do the words' initials give the acronym's capitals, in any order, but `missing`?"""
     wanted = list(letters)
     for w in words:
-        for part in re.split(r"[-–]", w.text):
+        for part in re.split(r"[-–]", _ELIDED.sub("", w.text)):
             if part[:1].upper() in wanted:
                 wanted.remove(part[:1].upper())
-    allowed = 1 if len(letters) >= 3 else 0
-    return len(wanted) <= allowed
+    return len(wanted) <= missing
+
+
+def _covering_start(doc, first: int, last: int, letters: str, particles, missing: int) -> int | None:
+    """The latest capitalised word from which the words up to `last` make the acronym."""
+    for start in range(last, first - 1, -1):
+        tok = doc[start]
+        if not _is_cap(tok) or tok.lower_ in particles | _DETERMINERS:
+            continue
+        if _initials_cover(_content(doc[start:last + 1], particles), letters, missing):
+            return start
+    return None
 
 
 def _acronym_spans(doc, rules: dict) -> list[tuple[int, int]]:
     """'Full Name (ACR)': the shortest run of capitalised words before the bracket whose
-    initials make the acronym."""
+    initials make the acronym (all its capitals if some run does, else all but one)."""
     text = doc.user_data.get("factionmap_original", doc.text)
     particles = rules["name_particles"]
     spans = []
@@ -178,33 +197,34 @@ def _acronym_spans(doc, rules: dict) -> list[tuple[int, int]]:
             continue
         last = before[-1]
         sent = last.sent
-        # the whole run before the bracket ("of", "for", "in", "and" allowed: the acronym vouches)
+        # the whole run before the bracket ("of", "for", "in", "and" allowed: the acronym vouches;
+        # "Re-liberation": a lower-case word hyphened to the one before)
         i = last.i
         while i - 1 >= sent.start:
             prev = doc[i - 1]
             if _is_cap(prev) and prev.lower_ not in _DETERMINERS or prev.lower_ in particles \
-                    or prev.lower_ in _JOINERS | {"in", "and", "the", "an"} or prev.text in _HYPHENS | _POSSESSIVE:
+                    or prev.lower_ in _JOINERS | {"in", "and", "the", "an"} or prev.text in _HYPHENS | _POSSESSIVE \
+                    or prev.is_alpha and i - 2 >= sent.start and doc[i - 2].text in _HYPHENS and _glued(doc, i - 2):
                 i -= 1
                 continue
             break
         if not _is_cap(last):
             continue
-        for start in range(last.i, i - 1, -1):
-            tok = doc[start]
-            if not _is_cap(tok) or tok.lower_ in particles | _DETERMINERS:
-                continue
-            words = _content(doc[start:last.i + 1], particles)
-            if _initials_cover(words, letters):
-                while start - 1 >= i and (doc[start - 1].lower_ in particles and _is_cap(doc[start - 1])
-                                          or doc[start - 1].text in _HYPHENS):
-                    start -= 1  # "Al Qaeda ...", "Al-Tawhid ..."
-                while doc[start].text in _HYPHENS:
-                    start += 1
-                if not (tok.is_sent_start and tok.pos_ not in ("PROPN", "ADJ")) or len(words) == 1:
-                    spans.append((start, last.i + 1))
-                elif start + 1 <= last.i:
-                    spans.append((start + 1, last.i + 1))
-                break
+        found = _covering_start(doc, i, last.i, letters, particles, 0)
+        if found is None and len(letters) >= 3:
+            found = _covering_start(doc, i, last.i, letters, particles, 1)
+        if found is None:
+            continue
+        start = found
+        while start - 1 >= i and (doc[start - 1].lower_ in particles and _is_cap(doc[start - 1])
+                                  or doc[start - 1].text in _HYPHENS):
+            start -= 1  # "Al Qaeda ...", "Al-Tawhid ..."
+        while doc[start].text in _HYPHENS:
+            start += 1
+        if doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "ADJ") and start < last.i \
+                and _is_cap(doc[start + 1]):
+            start += 1  # "Members ..."
+        spans.append((start, last.i + 1))
     return spans
 
 
