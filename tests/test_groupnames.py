@@ -80,3 +80,16 @@ def test_acronyms_prefer_all_their_capitals_and_read_hyphened_and_french_names(n
                  "MUJAO later joined Mokhtar Belmokhtar.", no_groups)
     assert found.count("Mouvement pour l'Unification et le Jihad en Afrique de l'Ouest") == 2  # and "MUJAO"
     assert "Second Soran Unit" in orgs("The Second Soran Unit fought in Iraqi Kurdistan.", no_groups)
+
+
+def test_offices_places_and_compounds_are_not_group_names(no_groups):
+    assert _unchanged("Secretary of State John Kerry met the envoy in Geneva.", no_groups)
+    assert _unchanged("Fighting spread to the Amhara Regional State and to Tigray.", no_groups)
+    assert _unchanged("The Armed Forces of the Kyrgyz Republic closed the border.", no_groups)
+    found = orgs("Militants struck the Islamic State-held town with UAE-backed fighters nearby.", no_groups)
+    assert not any("held" in name or "backed" in name for name in found)
+
+
+def test_a_description_before_a_name_is_not_part_of_it(no_groups):
+    found = orgs("Former Karen National Liberation Army commanders met in Bangkok.", no_groups)
+    assert not any(name.startswith("Former") for name in found)

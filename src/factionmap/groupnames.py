@@ -88,13 +88,10 @@ def _runs(sent, particles: frozenset, heads: frozenset) -> list[tuple[int, int]]
             has_head = any(_key(t) in heads for t in doc[start:j])
             if _POSSESSOR.search(tok.text):
                 break  # "Baitullah Mehsud's Tehreek-i-Taliban": the owner is not the name
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and has_head and _key(tok) not in heads:
+                break  # "Secretary of State John Kerry": a person after the head is not in the name
             if _is_cap(tok) and tok.lower_ not in _DETERMINERS:
                 last_cap = j
-                j += 1
-                continue
-            if tok.is_lower and tok.is_alpha and doc[j - 1].text in _HYPHENS and _glued(doc, j - 1) \
-                    and j - 2 >= start and _is_cap(doc[j - 2]) and tok.lower_ not in particles:
-                last_cap = j  # "Re-liberation"
                 j += 1
                 continue
             if tok.lower_ in particles or tok.text in _HYPHENS and _glued(doc, j - 1) \
@@ -132,6 +129,31 @@ def _own_words(words: list, generic: frozenset) -> list:
     return [t for t in words if _key(t) not in generic and not demonym_code(t.text) and not country_code(t.text)]
 
 
+def _is_group_build(tokens: list, rules: dict) -> bool:
+    """Is a run of name words headed like a group's name, with two words of its own?
+
+    'State' and 'Province' head a group's name only with 'Islamic' and the like
+    ('Islamic State West Africa Province', not 'Amhara Regional State'); a generic
+    name with "of" and a country is a state's ('Armed Forces of the Kyrgyz Republic').
+    """
+    particles, heads = rules["name_particles"], rules["group_name_words"]
+    generic = rules["generic_modifiers"] | rules["group_adjectives"]
+    blocked = rules["non_group_words"] | rules["facility_words"] | rules["titles"]
+    words = _content(tokens, particles)
+    keys = {_key(t) for t in words} | {p for t in words for p in _key(t).split("-")}
+    if not keys & heads or keys & blocked or len(_own_words(words, generic)) < 2:
+        return False
+    if not keys & heads - rules["weak_heads"] and not keys & rules["weak_head_companions"]:
+        return False
+    joiner = next((t.i for t in tokens if t.lower_ in _JOINERS), None)
+    if joiner is not None:
+        before = [t for t in words if t.i < joiner]
+        after = [t for t in tokens if t.i > joiner and t.lower_ not in _DETERMINERS]
+        if not _own_words(before, generic | heads) and after and all(t.ent_type_ == "GPE" for t in after):
+            return False
+    return True
+
+
 def _headline(sent) -> bool:
     """A sentence written in title case ('Taliban Fighters Seize Town') says nothing by capitals."""
     words = [t for t in sent if t.is_alpha]
@@ -140,24 +162,22 @@ def _headline(sent) -> bool:
 
 def _headed_spans(doc, rules: dict) -> list[tuple[int, int]]:
     """Runs of capitalised words built like a group's name ('the Caucasus Emirate')."""
-    heads, generic = rules["group_name_words"], rules["generic_modifiers"]
-    blocked = rules["non_group_words"] | rules["facility_words"] | rules["titles"]
-    particles = rules["name_particles"]
+    particles, heads = rules["name_particles"], rules["group_name_words"]
     spans = []
     for sent in doc.sents:
         if _headline(sent):
             continue
         for start, end in _runs(sent, particles, heads):
+            if start >= 2 and doc[start - 1].lower_ in _JOINERS and doc[start - 2].lower_ in rules["titles"]:
+                continue  # "Secretary of State ...", "Minister of State for ..."
             tokens = list(doc[start:end])
-            # "Members of ...": a common word capitalised at the start of a sentence
+            # "Members of ...": a common word capitalised at the start of a sentence;
+            # "Former Nusra Front": a description before the name
             while tokens and (tokens[0].is_sent_start and tokens[0].pos_ not in ("PROPN", "ADJ")
-                              or tokens[0].lower_ in rules["titles"]):
+                              or tokens[0].lower_ in rules["titles"] | rules["leading_descriptors"]):
                 tokens = tokens[1:]
-            words = _content(tokens, particles)
-            keys = {_key(t) for t in words} | {p for t in words for p in _key(t).split("-")}
-            if not keys & heads or keys & blocked or len(_own_words(words, generic)) < 2:
-                continue
-            spans.append((tokens[0].i, end))
+            if tokens and _is_group_build(tokens, rules):
+                spans.append((tokens[0].i, end))
     return spans
 
 
@@ -224,7 +244,8 @@ def _acronym_spans(doc, rules: dict) -> list[tuple[int, int]]:
         if doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "ADJ") and start < last.i \
                 and _is_cap(doc[start + 1]):
             start += 1  # "Members ..."
-        spans.append((start, last.i + 1))
+        if not {_key(t) for t in doc[start:last.i + 1]} & (rules["non_group_words"] | rules["facility_words"]):
+            spans.append((start, last.i + 1))  # not "Human Rights Watch (HRW)": the tagger's call stands
     return spans
 
 
