@@ -388,17 +388,21 @@ def _resolve_initials(doc, out: DocActors, registry, context, sent_of) -> None:
     abbreviates, if the document's countries leave one (see `initials`)."""
     from .initials import expand
 
-    countries = set(context) | {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
-    countries |= {m.entity.country for m in out.mentions if m.entity.kind == "org" and m.via == "registry"}
-    countries = {c for c in countries if c and re.fullmatch(r"[A-Z]{2}", c)}
+    countries: set[str] | None = None  # worked out once an acronym needs them
     decided: dict[str, object] = {}
     for tok in doc:
+        if not (2 <= len(tok.text) <= 6 and tok.text.isupper()) or tok.ent_type_ in PLACE_LABELS | {"NORP"}:
+            continue  # (a stand-in for the parse is a registry name: it needs no expanding)
         word = _surface(tok)
-        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or tok.ent_type_ in PLACE_LABELS | {"NORP"}:
+        if not (word.isalpha() and word.isupper()):
             continue
         if any(m.via != "ner" or m.entity.kind != "org" for m in out.at(tok.i)) or country_code(word):
             continue  # a name the registry, the text or the gazetteer already gives
         if word not in decided:
+            if countries is None:
+                found = set(context) | {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
+                found |= {m.entity.country for m in out.mentions if m.entity.kind == "org" and m.via == "registry"}
+                countries = {c for c in found if c and re.fullmatch(r"[A-Z]{2}", c)}
             decided[word] = expand(word, countries, registry)
         actor = decided[word]
         if actor is None:

@@ -211,7 +211,8 @@ def _prepared(text: str, nlp):
 
 def original_text(doc) -> str:
     """The document's text as written (the parse saw it with some spans blanked)."""
-    return doc.user_data.get("factionmap_original", doc.text)
+    text = doc.user_data.get("factionmap_original")
+    return text if text is not None else doc.text  # (Doc.text is rebuilt on every call)
 
 
 def parse(text: str, nlp=None):

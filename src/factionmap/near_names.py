@@ -20,17 +20,16 @@ def _deletes(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=4)
-def _index(registry: Registry) -> dict[str, frozenset[str]]:
+def _index(registry: Registry) -> dict[str, set[str]]:
     """A name and each of its one-letter deletions -> the actor ids with that name."""
     index: dict[str, set[str]] = {}
-    for actor in registry.actors:
-        for alias in actor.aliases:
-            name = normalize_name(alias)
-            if len(name) < MIN_LENGTH:
-                continue
-            for key in _deletes(name) | {name}:
-                index.setdefault(key, set()).add(actor.id)
-    return {k: frozenset(v) for k, v in index.items()}
+    for name, actors in registry.names().items():  # already normalized
+        if len(name) < MIN_LENGTH:
+            continue
+        ids = {a.id for a in actors}
+        for key in _deletes(name) | {name}:
+            index.setdefault(key, set()).update(ids)
+    return index
 
 
 def near_registry_actor(name: str, registry: Registry, kinds: tuple[str, ...] = ("org", "person")):
@@ -41,7 +40,7 @@ def near_registry_actor(name: str, registry: Registry, kinds: tuple[str, ...] = 
     index = _index(registry)
     found: set[str] = set()
     for key in _deletes(query) | {query}:
-        found |= index.get(key, frozenset())
+        found |= index.get(key, set())
     actors = [registry.get(i) for i in found]
     actors = [a for a in actors if a is not None and a.kind in kinds]
     return actors[0] if len(actors) == 1 else None
