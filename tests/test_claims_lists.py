@@ -143,3 +143,18 @@ def test_claims_lists_name_before_the_verb_is_the_subject_after_a_long_opening(c
     [merger] = _of(claims_of(text), "MERGER")
     assert {e.id for e in merger.args["parts"]} == {"nour-al-din-al-zenki", "jabhat-fateh-al-sham"}
     assert merger.args["result"].id == "hts"
+
+
+def test_claims_lists_names_listed_before_a_verb_with_no_subject_do_it(claims_of):
+    text = "In the months after the 2003 invasion, AQI and the Islamic Army in Iraq worked closely with one another."
+    assert frozenset({"islamic-state", "islamic-army-in-iraq"}) in _pairs(claims_of(text), "ALLIANCE")
+
+
+def test_claims_lists_two_groups_in_one_attack_acted_together(claims_of):
+    text = "MILF members and BIFF members were involved in an ambush on police in Maguindanao in 2015."
+    assert frozenset({"milf", "biff"}) in _pairs(claims_of(text), "ALLIANCE")
+
+
+def test_claims_lists_one_group_in_an_attack_has_no_ally(claims_of):
+    claims = claims_of("MILF members were involved in an ambush on police in Maguindanao in 2015.")
+    assert _of(claims, "ALLIANCE") == []

@@ -228,6 +228,11 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             drafts.append(Draft("MERGER", {"parts": tuple(parts), "result": result[0] if result else None},
                                 tok, frame.name, frame.confidence))
         return drafts
+    if frame.type == "ATTACK" and tok.tag_ == "NN" and len(resolved.get("perpetrator", [])) >= 2:
+        # "X members and Y members were involved in an attack": one attack, done together
+        doers = resolved["perpetrator"][:4]
+        drafts += [Draft("ALLIANCE", {"a": x, "b": y}, tok, frame.name + "+together", frame.confidence)
+                   for i, x in enumerate(doers) for y in doers[i + 1:] if x.id != y.id]
     lists = [resolved.get(n) or [None] for n in frame.args]
     names = list(frame.args)
     for combo in list(product(*lists))[:6]:

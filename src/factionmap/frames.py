@@ -144,6 +144,18 @@ def _prep_objects(tok, prep: str) -> list:
     return [c for n in nodes for c in n.children if c.dep_ in ("pobj", "pcomp")]
 
 
+def _names_just_before(tok):
+    """The first name of a list of names that ends just before a verb and that the parser
+    attached to something earlier ("..., AQI and IAI worked"), or None."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is None or before.ent_type_ not in ("ORG", "NORP") or before.dep_ != "conj":
+        return None
+    first = before
+    while first.dep_ == "conj" and first.head.ent_type_ in ("ORG", "NORP") and first.head.i < first.i:
+        first = first.head
+    return first
+
+
 def subject(tok) -> list:
     """The doer of a verb or noun trigger, following passives, relatives and shared subjects."""
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -164,19 +176,23 @@ def subject(tok) -> list:
     if subs:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
-        before = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if before is not None and before.ent_type_ in ("ORG", "NORP") and before.dep_ == "conj" \
-                and not subs[0].ent_type_ and before.i in {t.i for t in subs[0].subtree} and subs[0].i < before.i:
+        listed = _names_just_before(tok)
+        if listed is not None and not subs[0].ent_type_ and listed.i in {t.i for t in subs[0].subtree} \
+                and subs[0].i < listed.i:
             # "After a series of clashes between X and other groups, Y merged with Z": the parser
             # took "series" for the subject and hung Y on the clause's list; the name just
             # before the verb does it
-            return [before]
+            return [listed]
         if subs[0].lemma_.lower() in CAMPAIGN_NOUNS:
             # "an offensive by the army drove them out": the army did it
             agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by")
             if agents:
                 return agents
         return subs
+    if tok.dep_ == "ROOT" and tok.pos_ == "VERB" and _names_just_before(tok) is not None:
+        # "In the years after the invasion, AQI and IAI worked together": the names were hung
+        # on the opening phrase and the verb left with no subject
+        return [_names_just_before(tok)]
     if tok.dep_ in ("acomp", "oprd", "attr") and tok.head != tok:
         return subject(tok.head)  # "X remains closely aligned with Y"
     if tok.dep_ == "pcomp" and tok.head.head != tok.head:
