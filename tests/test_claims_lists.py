@@ -158,3 +158,8 @@ def test_claims_lists_two_groups_in_one_attack_acted_together(claims_of):
 def test_claims_lists_one_group_in_an_attack_has_no_ally(claims_of):
     claims = claims_of("MILF members were involved in an ambush on police in Maguindanao in 2015.")
     assert _of(claims, "ALLIANCE") == []
+
+
+def test_claims_lists_a_misspelt_inflected_verb_still_triggers(claims_of):
+    claims = claims_of("In 2015 the Free Syrian Army was coordianting with Jabhat al-Nusra near Daraa.")
+    assert frozenset({"fsa", "nusra-front"}) in _pairs(claims, "ALLIANCE")

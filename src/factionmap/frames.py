@@ -398,6 +398,12 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def _inflections(lemma: str) -> set[str]:
+    """A verb's regular forms: 'coordinate' -> coordinates, coordinated, coordinating."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma, lemma + "s", stem + "ed", stem + "ing"}
+
+
 def index_frames(frames: tuple[Frame, ...]) -> dict[str, list[Frame]]:
     """Frames by trigger word, with one-letter misspellings of long words.
 
@@ -410,8 +416,10 @@ def index_frames(frames: tuple[Frame, ...]) -> dict[str, list[Frame]]:
         for lemma in f.lemmas:
             by_lemma.setdefault(lemma, []).append(f)
             if len(lemma) >= 6 and " " not in lemma:
-                for d in _deletes(lemma) | {lemma}:
-                    fuzzy.setdefault("~" + d, []).append(f)
+                for form in _inflections(lemma) if "VERB" in f.pos else {lemma}:
+                    for d in _deletes(form) | {form}:  # "coordianting": a misspelt "coordinating"
+                        if f not in fuzzy.setdefault("~" + d, []):
+                            fuzzy["~" + d].append(f)
     by_lemma.update(fuzzy)
     return by_lemma
 
