@@ -436,7 +436,8 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     for key in keys:
         for frame in by_lemma.get(key, ()):
             # a verb the tagger took for a noun at the head of its sentence ("ART merges into AKT")
-            misread = tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN") and "VERB" in frame.pos
+            # or an adjective ("was coordianting with": a misspelt verb the tagger could not place)
+            misread = tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN", "ADJ") and "VERB" in frame.pos
             if (tok.pos_ not in frame.pos and not misread) or frame in found:
                 continue
             if idiom and frame.type in ("SEIZURE", "CAPTURE", "CONTROL", "ATTACK", "RIVALRY"):
