@@ -398,6 +398,21 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Equal, or one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
 def _inflections(lemma: str) -> set[str]:
     """A verb's regular forms: 'coordinate' -> coordinates, coordinated, coordinating."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
@@ -430,11 +445,16 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     idiom = tok.lemma_.lower() in IDIOM_VERBS and any(
         c.dep_ == "dobj" and c.lower_ in IDIOM_VERBS[tok.lemma_.lower()] for c in tok.children)
     keys = {tok.lemma_.lower(), tok.lower_}
+    fuzzy = False
     if not any(k in by_lemma for k in keys) and len(tok.text) >= 7 and tok.is_alpha:
         keys = {"~" + d for d in _deletes(tok.lower_) | {tok.lower_}}
+        fuzzy = True
     found = []
     for key in keys:
         for frame in by_lemma.get(key, ()):
+            if fuzzy and not any(_one_edit(tok.lower_, form) for lemma in frame.lemmas
+                                 for form in _inflections(lemma)):
+                continue  # a shared deletion two edits apart ("expected", "executed")
             # a verb the tagger took for a noun at the head of its sentence ("ART merges into AKT")
             # or an adjective ("was coordianting with": a misspelt verb the tagger could not place)
             misread = tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN", "ADJ") and "VERB" in frame.pos
