@@ -317,6 +317,10 @@ def slot_tokens(trigger, slot: str) -> list:
                 if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "around"):
                     out.append(c)
                 stack.append(c)
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+            # "carried out strikes on X near Raqqa": the light verb's own "near", not deeper ones
+            out += [o for p in trigger.head.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "around")
+                    for o in p.children if o.dep_ == "pobj"]
         return sorted(out, key=lambda t: t.i)
     if slot == "sentence_place":  # the last resort for where an attack happened
         return [t for t in sentence_of(trigger) if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")]
