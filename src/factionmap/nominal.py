@@ -135,6 +135,9 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
                 found = mentions_at(c, actors, ("org",))
                 if found:
                     org = found[0]
+    titled = lemma == "commander" and _commands(tok, actors, nominal)
+    if org is None and titled:
+        org = titled
     of_person = None
     if org is None:
         # "Osama bin Laden's deputy": the group is the one that person leads, if the text says
@@ -144,7 +147,7 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         of_person = bosses[0]
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     top = any(c.lower_ in ("top", "supreme", "chief", "overall") for c in tok.children)
-    if lemma == "commander" and (indefinite or not top):
+    if lemma == "commander" and (indefinite or not top) and not titled:
         leading, member = False, True
     if lemma in ("leader", "head", "chief") and indefinite:
         leading, member = False, True  # "a Taliban leader" is one of several
@@ -166,6 +169,36 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
             drafts.append(Draft("MEMBERSHIP", {"person": person, "org": org, "role": _role_text(tok)},
                                 tok, "nominal.member", 0.7))
     return drafts
+
+
+def _commands(tok, actors, nominal: dict):
+    """'X, commander, U.S. Central Command' (a bare title before the unit), 'X, U.S. Central Command
+    commander' (a unit's name before it: a unit has one commander) and 'X, (the) commander
+    of the 1st Brigade' (the unit itself after "of"): the one at the head of that unit, unlike
+    "a Taliban commander", "the military commander of X" or "the commander of X forces in Y".
+    The unit, or None."""
+    kids = [c for c in tok.children if c.dep_ not in ("punct", "prep", "appos")]
+    if len(kids) == 1 and kids[0].dep_ in ("compound", "nmod"):
+        # "X, U.S. Central Command commander", "the 2nd Brigade commander": a unit has one commander
+        units = [e for e in mentions_at(kids[0], actors, ("org",))
+                 if e.name.lower().split()[-1:] and e.name.lower().split()[-1] in nominal.get("unit_heads", ())]
+        if units:
+            return units[0]
+    if not kids:
+        after = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+        if tok.dep_ == "appos":  # the unit may hang on the person too: "X, commander, Y recently met"
+            after += [c for c in tok.head.children if c.dep_ == "appos" and c.i == tok.i + 2
+                      and tok.doc[tok.i + 1].text == ","]
+        units = [e for c in after for e in mentions_at(c, actors, ("org",))]
+        if units:
+            return units[0]
+    if [c.lower_ for c in kids] == ["the"] or not kids and tok.dep_ == "appos":
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+                units = [e for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
+                if units:
+                    return units[0]
+    return None
 
 
 def _described_orgs(tok, actors) -> list:
