@@ -75,3 +75,31 @@ def test_light_verb_gives_the_attack_its_place_but_not_a_deeper_one():
     deep = extract("Hamas said on Telegram that its fighters had carried out the assault in revenge for the "
                    "blockade in Gaza.")
     assert not any(c.type == "ATTACK" and c.args["place"].name == "Gaza" for c in deep)
+
+
+def test_coalition_doings_mark_the_coalition():
+    text = "Officials called for more coalition operations against the Islamic State in Syria."
+    assert ("Coalition", "Islamic State") in _pairs(text, "RIVALRY")
+    assert _coalitions_of_text("The coalition talks between the two parties failed.") == []
+
+
+def _coalitions_of_text(text):
+    from factionmap.language import parse
+
+    return [m for m in resolve_actors(parse(text)).mentions if m.via == "coalition"]
+
+
+def test_airstrikes_named_for_their_force_are_its_attack():
+    claims = extract("Coalition airstrikes killed 30 Islamic State fighters near Hajin.")
+    assert any(c.type == "ATTACK" and c.args["perpetrator"] is not None
+               and c.args["perpetrator"].name == "Coalition" for c in claims)
+    hit = extract("The Saudi-led coalition's airstrikes hit Houthi positions near Saada.")
+    assert any(c.type == "ATTACK" and c.args["perpetrator"] is not None
+               and c.args["perpetrator"].id == "coalition:sa" for c in hit)
+    assert not any(c.type == "ATTACK" for c in extract("The storm hit the coast near Aden."))
+
+
+def test_operations_are_against_someone_only_when_the_text_says_so():
+    # "X's operations" alone names no enemy (the subject of the clause is no target)
+    claims = extract("Al-Qaeda fighters took part in some of the Haqqani Network's operations in Kabul.")
+    assert not any(c.type == "RIVALRY" for c in claims)

@@ -5,7 +5,8 @@ A coalition named by the state that leads it ("the Saudi-led coalition", "a coal
 led by the United States") is that state's coalition. A coalition word without a
 leader is taken as the military coalition only where English marks it so: a
 capitalised "Coalition" inside a sentence, a military or international modifier
-("global", "anti-ISIS"), or a word for forces after it ("coalition troops"); it is
+("global", "anti-ISIS"), a word for forces after it ("coalition troops", where the mention
+sits) or for what a military coalition does ("coalition airstrikes"); it is
 then the coalition the document already named, or else "Coalition". Political
 coalitions ("the ruling coalition", "a coalition of rebel groups") are left alone.
 """
@@ -44,8 +45,11 @@ def coalition_mentions(doc, out, sent_of, make_mention) -> None:
         left = doc[tok.left_edge.i:tok.i]
         marked = any(c.lower_ in words for c in kids) \
             or any(w.lower_ in ("anti", "counter") or w.lower_.startswith(("anti-", "counter-")) for w in left)
+        # "coalition airstrikes", "coalition operations against X": the coalition's own doings
+        doing = tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i \
+            and tok.head.lemma_.lower() in rules["actors"]["coalition_activities"]
         capital = tok.text[:1].isupper() and not tok.is_sent_start
-        if leader is None and not (forces or marked or capital):
+        if leader is None and not (forces or marked or capital or doing):
             continue
         if leader is None and not capital and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
             continue  # "a coalition of rebel groups": an alliance, told by its members

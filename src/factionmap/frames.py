@@ -165,8 +165,9 @@ def subject(tok) -> list:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             return [tok.head]
         if subs[0].lemma_.lower() in CAMPAIGN_NOUNS:
-            # "an offensive by the army drove them out": the army did it
-            agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by")
+            # "an offensive by the army drove them out", "Coalition airstrikes killed": they did it
+            agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by") or [
+                c for c in _children(subs[0], "compound", "nmod") if c.ent_type_ or c.text[:1].isupper()]
             if agents:
                 return agents
         return subs

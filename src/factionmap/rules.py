@@ -11,7 +11,7 @@ from .errors import FactionmapError
 RULES_FILE = "rules.json"
 _LEXICON_KEYS = {
     "actors": ("titles", "group_name_words", "non_group_words", "group_adjectives", "group_nouns", "leader_nouns",
-               "facility_words", "coalition_modifiers", "coalition_political"),
+               "facility_words", "coalition_modifiers", "coalition_political", "coalition_activities"),
 }
 
 
