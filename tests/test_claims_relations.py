@@ -266,3 +266,26 @@ def test_claims_attack_perpetrator_and_place(claims_of, text, perpetrator, place
 @pytest.mark.parametrize("text, place", [("A suicide bomber attacked a market in Kabul.", "place:kabul")])
 def test_claims_attack_without_named_perpetrator_keeps_place(claims_of, text, place):
     assert [_ids(c, "perpetrator", "place") for c in _of(claims_of(text), "ATTACK")] == [(None, place)]
+
+
+# -- "X's effort to defeat Y": an aim against someone is rivalry, an attempt at ground is no seizure
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Jordan's campaign to defeat the Islamic State began after the pilot's murder.", "state:jo", "islamic-state"),
+        ("Nigeria's efforts to destroy Boko Haram have stalled in Borno.", "state:ng", "boko-haram"),
+    ],
+)
+def test_claims_hostile_aim_of_a_plan_noun_is_rivalry(text, a, b):
+    from factionmap.pipeline import extract
+
+    pairs = {(c.args["a"].id, c.args["b"].id) for c in extract(text) if c.type == "RIVALRY"}
+    assert (a, b) in pairs
+
+
+def test_claims_attempt_to_take_a_town_is_no_seizure():
+    from factionmap.pipeline import extract
+
+    assert not [c for c in extract("Al-Shabaab's attempt to capture Kismayo failed in 2012.") if c.type == "SEIZURE"]

@@ -190,6 +190,12 @@ def subject(tok) -> list:
         return subject(tok.head)
     if tok.dep_ == "relcl":
         return [tok.head]
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS and tok.lemma_.lower() in HOSTILE_AIMS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        owners = _children(tok.head, "poss") or [c for c in _children(tok.head, "compound", "nmod")
+                                                  if c.ent_type_ or c.text[:1].isupper()]
+        if owners:
+            return owners  # "the Coalition's strategy to defeat X", "Iraq's efforts to destroy X"
     if tok.dep_ == "acl" and not _prep_objects(tok, "by") and tok.tag_ != "VBN" or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "dobj") and tok.lemma_ in SELF_STATES):
         return [tok.head]  # "AQIM, allied with al-Qaeda", "groups operating in Mali"
@@ -202,6 +208,12 @@ def subject(tok) -> list:
     return []
 
 
+# nouns for what someone means to do: "X's effort to defeat Y" is X set against Y (whether or
+# not it succeeds; so only for hostile aims, never "X's attempt to capture Y")
+PLAN_NOUNS = {"effort", "efforts", "strategy", "plan", "plans", "campaign", "bid", "attempt", "attempts",
+              "commitment", "determination", "mission", "drive", "push", "operation", "operations", "fight"}
+HOSTILE_AIMS = {"defeat", "destroy", "degrade", "dismantle", "eradicate", "eliminate", "counter", "combat",
+                "fight", "crush", "confront", "oppose", "weaken"}
 SELF_STATES = {"ally", "align", "affiliate", "link", "tie", "base", "associate", "loyal", "connect"}
 
 
