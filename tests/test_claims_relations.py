@@ -289,3 +289,24 @@ def test_claims_attempt_to_take_a_town_is_no_seizure():
     from factionmap.pipeline import extract
 
     assert not [c for c in extract("Al-Shabaab's attempt to capture Kismayo failed in 2012.") if c.type == "SEIZURE"]
+
+
+@pytest.mark.parametrize(
+    "text, org, place",
+    [
+        ("Al-Shabaab has had control of Kismayo since 2008.", "al-shabaab", "Kismayo"),
+        ("Kurdish fighters pushed into ISIS-held Raqqa in June 2017.", "islamic-state", "Raqqa"),
+        ("Iraqi troops entered the ISIS-held city of Fallujah in 2016.", "islamic-state", "Fallujah"),
+    ],
+)
+def test_claims_control_from_had_control_and_x_held(text, org, place):
+    from factionmap.pipeline import extract
+
+    found = {(c.args["org"].id, c.args["place"].name) for c in extract(text) if c.type == "CONTROL"}
+    assert (org, place) in found
+
+
+def test_claims_lost_control_is_no_control():
+    from factionmap.pipeline import extract
+
+    assert not [c for c in extract("The Taliban has lost control of Kunduz.") if c.type == "CONTROL"]

@@ -315,7 +315,8 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
 
 
 def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
-    """'the Iran-backed militia Hezbollah', 'an al-Qaeda-linked group': X-backed Y."""
+    """'the Iran-backed militia Hezbollah', 'an al-Qaeda-linked group': X-backed Y; 'ISIS-held
+    Raqqa': X holds Y."""
     ctype = nominal.get("hyphen_relations", {}).get(tok.lower_)
     doc = tok.doc
     if ctype is None or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
@@ -326,6 +327,13 @@ def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
     noun = tok.head if tok.head.i > tok.i else None
     if noun is None:
         return []
+    if ctype == "CONTROL":  # "ISIS-held Raqqa", "the rebel-held town of Douma": the place itself
+        places = mentions_at(noun, actors, ("place",))
+        if not places and noun.lemma_.lower() in ("town", "city", "village", "district", "province"):
+            places = [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("place",))]
+        return [Draft("CONTROL", {"org": x, "place": y}, tok, f"nominal.{tok.lower_}", 0.7)
+                for x in sources for y in places[:1]]
     described = mentions_at(noun, actors, ("org",)) or _described_orgs(noun, actors)
     drafts = []
     for x in sources:
