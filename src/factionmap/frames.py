@@ -18,7 +18,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by", "deep_by",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by", "deep_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -37,6 +37,9 @@ IDIOM_VERBS = {
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PARTICIPATION = {"involve", "implicate", "engage"}
+# verbs whose subject reacts to, suffers or stops a deed named by their object
+REACTING = {"condemn", "denounce", "deplore", "decry", "mourn", "investigate", "survive", "repel", "repulse",
+            "foil", "thwart", "prevent", "witness", "blame", "protest", "criticise", "criticize", "regret"}
 CAMPAIGN_NOUNS = {"offensive", "counteroffensive", "campaign", "operation", "assault", "attack", "strike",
                   "airstrike", "raid", "advance", "push", "bombardment", "shelling", "bombing", "ambush"}
 LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
@@ -271,6 +274,8 @@ def slot_tokens(trigger, slot: str) -> list:
             return []
         if verb.lemma_.lower() in PARTICIPATION and is_passive(verb):
             return _children(verb, "nsubjpass")  # "X was involved in an attack": X took part
+        if verb.lemma_.lower() in REACTING:
+            return []  # "Britain condemned the attack": who speaks of a deed did not do it
         return subject(verb)
     if slot == "attr_subj":  # "X is an ally of Y": the subject of the copula
         if trigger.dep_ in ("attr", "acomp", "oprd") :
@@ -352,6 +357,9 @@ def slot_tokens(trigger, slot: str) -> list:
         return _prep_objects(verb, slot.split(":", 1)[1]) if verb != trigger else []
     if slot == "obj.poss":  # "seizing the Taliban's territory"
         return [c for obj in patient(trigger) for c in obj.children if c.dep_ == "poss"]
+    if slot == "obj.owner":  # "condemned the ISIL attack and Boko Haram's bombings": whose they are
+        return [c for obj in patient(trigger) for o in conjuncts(obj) for c in o.children
+                if c.dep_ in ("poss", "compound", "nmod")]
     if slot == "where":  # "in Afghanistan, where it has been seizing ..."
         t = trigger
         while t.dep_ == "conj" and t.head != t:
@@ -433,7 +441,7 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
 def _has_required(tok, words: frozenset[str]) -> bool:
     """A required word near the trigger, or hung on the end of its object list
     ("forced X, Y and other insurgents out of the town")."""
-    near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 6]
+    near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 6] + _children(tok, "dobj")
     listed = [p for o in [tok, *_children(tok, "dobj")] for item in ([o] if o is tok else conjuncts(o))
               for p in item.children if p.dep_ in ("prep", "prt")]
     return any(c.lemma_.lower() in words or c.lower_ in words for c in near + listed)
