@@ -164,3 +164,25 @@ def test_attacks_claim_status(text, perpetrator, expected):
 def test_attacks_unknown_perpetrator(text, expected):
     sent, trigger = sentence(text)
     assert unknown_perpetrator(sent, trigger) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan condemned the attack in Peshawar on Tuesday.",
+        "Soldiers repelled an attack on their base in Mogadishu.",
+    ],
+)
+def test_attack_perpetrator_is_never_who_reacts_to_it(text):
+    from factionmap.pipeline import extract
+
+    attacks = [c for c in extract(text) if c.type == "ATTACK"]
+    assert attacks and all(c.args.get("perpetrator") is None for c in attacks)
+
+
+def test_condemning_a_groups_deeds_is_rivalry_with_the_group():
+    from factionmap.pipeline import extract
+
+    text = "Kenya condemned the al-Shabaab attack on a university in Garissa."
+    pairs = {(c.args["a"].id, c.args["b"].id) for c in extract(text) if c.type == "RIVALRY"}
+    assert ("state:ke", "al-shabaab") in pairs

@@ -262,3 +262,36 @@ def test_claims_defection_from_and_to(claims_of, text, source, destination):
 def test_claims_defection_defector_is_person_or_phrase(claims_of, text, defector, kind):
     (claim,) = _of(claims_of(text), "DEFECTION")
     assert (claim.args["defector"].name, claim.args["defector"].kind) == (defector, kind)
+
+
+# -- a unit's commander leads it; a group's commanders are members -----------------
+
+
+@pytest.mark.parametrize(
+    "text, org_name",
+    [
+        ("Gen. David Petraeus, commander, U.S. Central Command, testified before Congress in 2009.",
+         "U.S. Central Command"),
+        ("Gen. David Petraeus, U.S. Central Command commander, testified before Congress in 2009.",
+         "U.S. Central Command"),
+        ("Lt. Gen. Paul Funk, commander of the Combined Joint Task Force, spoke in Baghdad.",
+         "Combined Joint Task Force"),
+    ],
+)
+def test_claims_commander_of_a_unit_leads_it(claims_of, text, org_name):
+    leaders = [c for c in _of(claims_of(text), "LEADERSHIP") if c.args["org"].name == org_name]
+    assert leaders and leaders[0].args["role"] == "commander"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mullah Dadullah, a commander of the Taliban, was killed in Helmand in 2007.",
+        "Taliban commander Mullah Dadullah was killed in Helmand in 2007.",
+        "Abu Omar al-Shishani, the military commander of the Islamic State, was killed in 2016.",
+    ],
+)
+def test_claims_a_groups_commander_is_no_leader(claims_of, text):
+    claims = claims_of(text)
+    assert not _of(claims, "LEADERSHIP")
+    assert _of(claims, "MEMBERSHIP")

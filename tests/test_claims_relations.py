@@ -266,3 +266,47 @@ def test_claims_attack_perpetrator_and_place(claims_of, text, perpetrator, place
 @pytest.mark.parametrize("text, place", [("A suicide bomber attacked a market in Kabul.", "place:kabul")])
 def test_claims_attack_without_named_perpetrator_keeps_place(claims_of, text, place):
     assert [_ids(c, "perpetrator", "place") for c in _of(claims_of(text), "ATTACK")] == [(None, place)]
+
+
+# -- "X's effort to defeat Y": an aim against someone is rivalry, an attempt at ground is no seizure
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Jordan's campaign to defeat the Islamic State began after the pilot's murder.", "state:jo", "islamic-state"),
+        ("Nigeria's efforts to destroy Boko Haram have stalled in Borno.", "state:ng", "boko-haram"),
+    ],
+)
+def test_claims_hostile_aim_of_a_plan_noun_is_rivalry(text, a, b):
+    from factionmap.pipeline import extract
+
+    pairs = {(c.args["a"].id, c.args["b"].id) for c in extract(text) if c.type == "RIVALRY"}
+    assert (a, b) in pairs
+
+
+def test_claims_attempt_to_take_a_town_is_no_seizure():
+    from factionmap.pipeline import extract
+
+    assert not [c for c in extract("Al-Shabaab's attempt to capture Kismayo failed in 2012.") if c.type == "SEIZURE"]
+
+
+@pytest.mark.parametrize(
+    "text, org, place",
+    [
+        ("Al-Shabaab has had control of Kismayo since 2008.", "al-shabaab", "Kismayo"),
+        ("Kurdish fighters pushed into ISIS-held Raqqa in June 2017.", "islamic-state", "Raqqa"),
+        ("Iraqi troops entered the ISIS-held city of Fallujah in 2016.", "islamic-state", "Fallujah"),
+    ],
+)
+def test_claims_control_from_had_control_and_x_held(text, org, place):
+    from factionmap.pipeline import extract
+
+    found = {(c.args["org"].id, c.args["place"].name) for c in extract(text) if c.type == "CONTROL"}
+    assert (org, place) in found
+
+
+def test_claims_lost_control_is_no_control():
+    from factionmap.pipeline import extract
+
+    assert not [c for c in extract("The Taliban has lost control of Kunduz.") if c.type == "CONTROL"]

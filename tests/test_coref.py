@@ -113,3 +113,34 @@ def test_coref_the_groups_are_the_last_two_named(nlp, text, expected):
 def test_coref_the_groups_with_a_description_do_not_point_back(nlp):
     text = "Hamas met Hezbollah in Beirut. The groups in the north stayed out of the talks."
     assert _resolved(nlp, text, "groups") == set()
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # the helped, not the helper: "backs X in its fight", "support for X in its struggle"
+        ("Jordan backs the Iraqi government in its fight against ISIS.", "its", {"iraqi-government"}),
+        ("Canada reaffirmed its support for the Iraqi government in its war on ISIS.", "its",
+         {"iraqi-government"}),
+        ("Denmark stands firm in its support of the Iraqi government and the Syrian Democratic Forces "
+         "in their fight against ISIS.", "their", {"iraqi-government", "sdf"}),
+    ],
+)
+def test_coref_possessive_after_someone_helped_is_the_helped(nlp, text, word, expected):
+    assert _resolved(nlp, text, word, nth=-1) == expected
+
+
+def test_unresolved_helped_party_does_not_fall_back_to_the_helper():
+    from factionmap.pipeline import extract
+
+    # the ones helped are no actors we know: the fight is not the helper's
+    claims = extract("Norway backs the Kurdish government and the tribes in their fight against ISIS.")
+    assert not any(c.type == "RIVALRY" for c in claims)
+
+
+def test_a_fight_with_its_own_possessor_is_not_the_joiners():
+    from factionmap.pipeline import extract
+
+    claims = extract("Thousands of Arab tribesmen joined the SDF's fight against the Islamic State.")
+    pairs = {(c.args["a"].id, c.args["b"].id) for c in claims if c.type == "RIVALRY"}
+    assert ("sdf", "islamic-state") in pairs

@@ -334,3 +334,10 @@ def test_registry_an_acronym_two_groups_share_names_neither():
     from factionmap.registry import load_registry
 
     assert load_registry().lookup("ASWJ") == []
+
+
+def test_registry_assad_spelled_asad_is_the_same_government():
+    from factionmap.registry import load_registry
+
+    found = load_registry().lookup("Asad regime")
+    assert [a.id for a in found] == ["syrian-government"]

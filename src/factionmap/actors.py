@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .coalitions import coalition_mentions
 from .model import Entity
 from .language import original_text
 from .names import normalize_name, slugify
@@ -204,6 +205,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             add(tok, entity, "ner")
 
     _add_state_forces(doc, out, sent_of)
+    coalition_mentions(doc, out, sent_of, _coalition_mention)
     _add_named_descriptions(doc, out, rules, sent_of)
     _resolve_short_names(out, people, rules)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
@@ -273,6 +275,11 @@ def _add_state_forces(doc, out: DocActors, sent_of) -> None:
         if code:
             out.add(Mention(head.i, head.idx, head.idx + len(head.text), sent_of[head.i], head.text,
                             state_entity(code), "state", True, "state"))
+
+
+def _coalition_mention(tok, entity: Entity, sent_of) -> Mention:
+    return Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], _surface(tok), entity,
+                   "coalition", True, "government")
 
 
 def _new_org(name: str, new_orgs: dict[str, Entity], registry: Registry) -> Entity:

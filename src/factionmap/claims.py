@@ -15,6 +15,7 @@ from itertools import product
 from .arguments import entities_of, mentions_at
 from .attacks import attack_type, casualties, claim_status, target_text, target_tokens, unknown_perpetrator
 from .context import modality_of, time_of
+from .coref import helped_party
 from .frames import conjuncts, frames_for, has_required, index_frames, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
@@ -70,6 +71,8 @@ def _is_complement(tok, frame, by_lemma) -> bool:
     if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head != head
             and head.head.lemma_.lower() in frame.lemmas and head.head.pos_ in ("NOUN", "PROPN")):
         return True
+    if frame.type in ("RIVALRY", "ALLIANCE") and any(c.dep_ == "poss" for c in tok.children):
+        return False  # "joined the SDF's fight against X": the fight has its own side
     return (tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN")
             and any(f.type == frame.type for f in frames_for(head, by_lemma)))
 
@@ -92,7 +95,8 @@ def _resolve_arg(trigger, frame, name, actors):
         toks = [t for trig in _complements(trigger, frame) for t in slot_tokens(trig, slot)]
         if not toks:
             continue
-        said_elsewhere = said_elsewhere or (slot.startswith("prep:") and trigger.pos_ == "NOUN")
+        said_elsewhere = said_elsewhere or (slot.startswith("prep:") and trigger.pos_ == "NOUN") or (
+            slot == "poss" and toks[0].pos_ == "PRON" and helped_party(toks[0]) is not None)  # "backs X in their fight"
         found = entities_of(toks, tuple(k for k in kinds if k != "text"), actors)
         if kinds == ("place",) and len(found) > 1:
             # "captured Mosul, Iraq's second-largest city": the place named, not the one its

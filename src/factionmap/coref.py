@@ -7,6 +7,7 @@ description ("Y, a new province") are the most salient, then the most recent.
 
 from __future__ import annotations
 
+from .frames import conjuncts
 from .language import sentence_of
 
 import re
@@ -27,6 +28,14 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     if lower in ("i", "me", "my", "we", "our", "us"):
         speaker = _quote_speaker(doc, tok, out)
         return [(speaker, "pronoun")] if speaker is not None else []
+    if lower in ("their", "its") and tok.dep_ == "poss":
+        helped = helped_party(tok)
+        if helped is not None:
+            # "backs the Iraqi army and the Kurds in their fight against X": the ones helped
+            found = [m.entity for t in helped[: None if lower == "their" else 1] for m in out.at(t.i)
+                     if m.entity.kind == "org" and m.is_actor]
+            if found:
+                return [(e, "pronoun") for e in dict.fromkeys(found)]
     if lower in ("its", "it"):
         if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be"):
             return []
@@ -101,6 +110,42 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             found = _best(doc, tok, out, sent_index, "person", subjects_first=True)
             return [(found, "descriptor")] if found is not None else []
     return []
+
+
+_HELP_NOUNS = {"support", "help", "backing", "assistance", "aid", "solidarity"}
+_HELP_VERBS = {"support", "back", "help", "assist", "aid", "join", "train", "arm", "equip", "reinforce", "praise",
+               "commend", "thank", "congratulate", "salute", "encourage", "urge"}
+
+
+def helped_party(tok) -> list | None:
+    """'supports X and Y in their fight', 'its support for X in its struggle': the possessive
+    of a noun in an 'in' phrase after someone helped is the helped, not the helper. The
+    tokens of the helped (conjuncts too), or None where the construction is not there."""
+    noun = tok.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head == prep:
+        return None
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        # "reaffirmed its support for X in its fight", "stands firm in its support of X in its fight"
+        helps = [t for t in head.subtree if t.i < prep.i and t.pos_ == "NOUN" and t.lemma_.lower() in _HELP_NOUNS]
+        if helps:
+            head = helps[-1]
+        elif head.lemma_.lower() not in _HELP_VERBS:
+            return None  # "took the town in its offensive": its own offensive
+    elif head.lemma_.lower() not in _HELP_NOUNS:
+        # "the Government of Iraq and the Iraqi people in their fight": the phrase's own noun
+        first = head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        return None if first.pos_ == "PRON" else conjuncts(first)
+    if head.lemma_.lower() in _HELP_NOUNS and head.pos_ == "NOUN":
+        objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "to")
+                for o in p.children if o.dep_ == "pobj"]
+    if not objs or objs[0].lower_ in ("it", "them") or objs[0].pos_ == "PRON":
+        return None
+    return [t for o in objs for t in conjuncts(o)]
 
 
 _HYPHEN_RELATIONS = {"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "allied",

@@ -18,7 +18,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by", "deep_by",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by", "deep_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -37,6 +37,9 @@ IDIOM_VERBS = {
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PARTICIPATION = {"involve", "implicate", "engage"}
+# verbs whose subject reacts to, suffers or stops a deed named by their object
+REACTING = {"condemn", "denounce", "deplore", "decry", "mourn", "investigate", "survive", "repel", "repulse",
+            "foil", "thwart", "prevent", "witness", "blame", "protest", "criticise", "criticize", "regret"}
 CAMPAIGN_NOUNS = {"offensive", "counteroffensive", "campaign", "operation", "assault", "attack", "strike",
                   "airstrike", "raid", "advance", "push", "bombardment", "shelling", "bombing", "ambush"}
 LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
@@ -184,8 +187,9 @@ def subject(tok) -> list:
             # before the verb does it
             return [listed]
         if subs[0].lemma_.lower() in CAMPAIGN_NOUNS:
-            # "an offensive by the army drove them out": the army did it
-            agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by")
+            # "an offensive by the army drove them out", "Coalition airstrikes killed": they did it
+            agents = _children(subs[0], "poss") or _prep_objects(subs[0], "by") or [
+                c for c in _children(subs[0], "compound", "nmod") if c.ent_type_ or c.text[:1].isupper()]
             if agents:
                 return agents
         return subs
@@ -212,6 +216,12 @@ def subject(tok) -> list:
         return subject(tok.head)
     if tok.dep_ == "relcl":
         return [tok.head]
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS and tok.lemma_.lower() in HOSTILE_AIMS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        owners = _children(tok.head, "poss") or [c for c in _children(tok.head, "compound", "nmod")
+                                                  if c.ent_type_ or c.text[:1].isupper()]
+        if owners:
+            return owners  # "the Coalition's strategy to defeat X", "Iraq's efforts to destroy X"
     if tok.dep_ == "acl" and not _prep_objects(tok, "by") and tok.tag_ != "VBN" or (
             tok.dep_ == "acl" and tok.tag_ == "VBN" and not _children(tok, "dobj") and tok.lemma_ in SELF_STATES):
         return [tok.head]  # "AQIM, allied with al-Qaeda", "groups operating in Mali"
@@ -224,6 +234,12 @@ def subject(tok) -> list:
     return []
 
 
+# nouns for what someone means to do: "X's effort to defeat Y" is X set against Y (whether or
+# not it succeeds; so only for hostile aims, never "X's attempt to capture Y")
+PLAN_NOUNS = {"effort", "efforts", "strategy", "plan", "plans", "campaign", "bid", "attempt", "attempts",
+              "commitment", "determination", "mission", "drive", "push", "operation", "operations", "fight"}
+HOSTILE_AIMS = {"defeat", "destroy", "degrade", "dismantle", "eradicate", "eliminate", "counter", "combat",
+                "fight", "crush", "confront", "oppose", "weaken"}
 SELF_STATES = {"ally", "align", "affiliate", "link", "tie", "base", "associate", "loyal", "connect"}
 
 
@@ -281,6 +297,8 @@ def slot_tokens(trigger, slot: str) -> list:
             return []
         if verb.lemma_.lower() in PARTICIPATION and is_passive(verb):
             return _children(verb, "nsubjpass")  # "X was involved in an attack": X took part
+        if verb.lemma_.lower() in REACTING:
+            return []  # "Britain condemned the attack": who speaks of a deed did not do it
         return subject(verb)
     if slot == "attr_subj":  # "X is an ally of Y": the subject of the copula
         if trigger.dep_ in ("attr", "acomp", "oprd") :
@@ -340,6 +358,10 @@ def slot_tokens(trigger, slot: str) -> list:
                 if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "around"):
                     out.append(c)
                 stack.append(c)
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+            # "carried out strikes on X near Raqqa": the light verb's own "near", not deeper ones
+            out += [o for p in trigger.head.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "around")
+                    for o in p.children if o.dep_ == "pobj"]
         return sorted(out, key=lambda t: t.i)
     if slot == "sentence_place":  # the last resort for where an attack happened
         return [t for t in sentence_of(trigger) if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")]
@@ -361,6 +383,9 @@ def slot_tokens(trigger, slot: str) -> list:
         return _prep_objects(verb, slot.split(":", 1)[1]) if verb != trigger else []
     if slot == "obj.poss":  # "seizing the Taliban's territory"
         return [c for obj in patient(trigger) for c in obj.children if c.dep_ == "poss"]
+    if slot == "obj.owner":  # "condemned the ISIL attack and Boko Haram's bombings": whose they are
+        return [c for obj in patient(trigger) for o in conjuncts(obj) for c in o.children
+                if c.dep_ in ("poss", "compound", "nmod")]
     if slot == "where":  # "in Afghanistan, where it has been seizing ..."
         t = trigger
         while t.dep_ == "conj" and t.head != t:
@@ -471,7 +496,7 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
 def has_required(tok, words: frozenset[str]) -> bool:
     """A required word near the trigger, or hung on the end of its object list
     ("forced X, Y and other insurgents out of the town")."""
-    near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 6]
+    near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 6] + _children(tok, "dobj")
     listed = [p for o in [tok, *_children(tok, "dobj")] for item in ([o] if o is tok else conjuncts(o))
               for p in item.children if p.dep_ in ("prep", "prt")]
     listed += [o for p in tok.children if p.dep_ == "prep" and abs(p.i - tok.i) <= 6

@@ -135,6 +135,9 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
                 found = mentions_at(c, actors, ("org",))
                 if found:
                     org = found[0]
+    titled = lemma == "commander" and _commands(tok, actors, nominal)
+    if org is None and titled:
+        org = titled
     of_person = None
     if org is None:
         # "Osama bin Laden's deputy": the group is the one that person leads, if the text says
@@ -144,7 +147,7 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         of_person = bosses[0]
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     top = any(c.lower_ in ("top", "supreme", "chief", "overall") for c in tok.children)
-    if lemma == "commander" and (indefinite or not top):
+    if lemma == "commander" and (indefinite or not top) and not titled:
         leading, member = False, True
     if lemma in ("leader", "head", "chief") and indefinite:
         leading, member = False, True  # "a Taliban leader" is one of several
@@ -166,6 +169,36 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
             drafts.append(Draft("MEMBERSHIP", {"person": person, "org": org, "role": _role_text(tok)},
                                 tok, "nominal.member", 0.7))
     return drafts
+
+
+def _commands(tok, actors, nominal: dict):
+    """'X, commander, U.S. Central Command' (a bare title before the unit), 'X, U.S. Central Command
+    commander' (a unit's name before it: a unit has one commander) and 'X, (the) commander
+    of the 1st Brigade' (the unit itself after "of"): the one at the head of that unit, unlike
+    "a Taliban commander", "the military commander of X" or "the commander of X forces in Y".
+    The unit, or None."""
+    kids = [c for c in tok.children if c.dep_ not in ("punct", "prep", "appos")]
+    if len(kids) == 1 and kids[0].dep_ in ("compound", "nmod"):
+        # "X, U.S. Central Command commander", "the 2nd Brigade commander": a unit has one commander
+        units = [e for e in mentions_at(kids[0], actors, ("org",))
+                 if e.name.lower().split()[-1:] and e.name.lower().split()[-1] in nominal.get("unit_heads", ())]
+        if units:
+            return units[0]
+    if not kids:
+        after = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+        if tok.dep_ == "appos":  # the unit may hang on the person too: "X, commander, Y recently met"
+            after += [c for c in tok.head.children if c.dep_ == "appos" and c.i == tok.i + 2
+                      and tok.doc[tok.i + 1].text == ","]
+        units = [e for c in after for e in mentions_at(c, actors, ("org",))]
+        if units:
+            return units[0]
+    if [c.lower_ for c in kids] == ["the"] or not kids and tok.dep_ == "appos":
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+                units = [e for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
+                if units:
+                    return units[0]
+    return None
 
 
 def _described_orgs(tok, actors) -> list:
@@ -282,7 +315,8 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
 
 
 def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
-    """'the Iran-backed militia Hezbollah', 'an al-Qaeda-linked group': X-backed Y."""
+    """'the Iran-backed militia Hezbollah', 'an al-Qaeda-linked group': X-backed Y; 'ISIS-held
+    Raqqa': X holds Y."""
     ctype = nominal.get("hyphen_relations", {}).get(tok.lower_)
     doc = tok.doc
     if ctype is None or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
@@ -293,6 +327,13 @@ def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
     noun = tok.head if tok.head.i > tok.i else None
     if noun is None:
         return []
+    if ctype == "CONTROL":  # "ISIS-held Raqqa", "the rebel-held town of Douma": the place itself
+        places = mentions_at(noun, actors, ("place",))
+        if not places and noun.lemma_.lower() in ("town", "city", "village", "district", "province"):
+            places = [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("place",))]
+        return [Draft("CONTROL", {"org": x, "place": y}, tok, f"nominal.{tok.lower_}", 0.7)
+                for x in sources for y in places[:1]]
     described = mentions_at(noun, actors, ("org",)) or _described_orgs(noun, actors)
     drafts = []
     for x in sources:

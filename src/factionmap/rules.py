@@ -12,7 +12,7 @@ RULES_FILE = "rules.json"
 _LEXICON_KEYS = {
     "actors": ("titles", "group_name_words", "non_group_words", "group_adjectives", "group_nouns", "leader_nouns",
                "facility_words", "name_particles", "generic_modifiers", "leading_descriptors", "weak_heads",
-               "weak_head_companions"),
+               "weak_head_companions", "coalition_modifiers", "coalition_political", "coalition_activities"),
 }
 
 
