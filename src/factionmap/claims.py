@@ -13,10 +13,10 @@ from functools import lru_cache
 from itertools import product
 
 from .arguments import entities_of, mentions_at
-from .attacks import attack_type, casualties, claim_status, target_text, target_tokens, unknown_perpetrator
+from .attack_claims import args_claimed, attack_details, target_rivalries
 from .context import modality_of, time_of
 from .coref import helped_party
-from .frames import conjuncts, frames_for, has_required, index_frames, slot_tokens
+from .frames import conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
@@ -24,6 +24,7 @@ from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
+from .triggers import frames_for, has_required, index_frames
 from .rules import load_rules
 
 
@@ -139,8 +140,6 @@ def _narrower_place(toks, actors):
 
 MAX_PAIRS = 6  # "A and B allied with C, D and E": pairs of one side with the other
 MAX_LIST_PAIRS = 45  # a list of up to ten groups said to act with (or against) one another
-ATTACK_WORDS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
-                "ambush", "massacre", "kidnapping", "abduction", "assassination", "shelling"}
 DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
 RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
@@ -334,50 +333,6 @@ def _announced(trigger, published):
     return None
 
 
-def _attack_details(args: dict, draft: Draft, sent, modality: str, attribution: str | None):
-    """An attack as incident databases code it: type, casualties, target, who claimed it."""
-    trigger = draft.trigger
-    if trigger.lemma_.lower() in ("claim", "accept", "admit"):
-        # "claimed responsibility for the bombing in Kabul": the details are the bombing's
-        for c in trigger.children:
-            for p in ([c] if c.dep_ == "prep" and c.lower_ == "for" else
-                      [g for g in c.children if g.dep_ == "prep" and g.lower_ == "for"] if c.dep_ == "dobj" else []):
-                objs = [o for o in p.children if o.dep_ == "pobj"]
-                if objs:
-                    trigger = objs[0]
-    own = _clause_verb(trigger)
-    others = [t for t in sent if t.i != trigger.i and t.lemma_.lower() in ATTACK_WORDS
-              and _clause_verb(t).i != own.i]
-    scope = sent
-    if others:
-        # "jets struck X, a day after a bombing in Ankara killed 28": read this attack's own
-        # words, up to the first clause that tells of another
-        end = min(t.left_edge.i for t in others)
-        start = min(t.i for t in own.subtree)
-        if start < end and end > trigger.i:
-            scope = sent.doc[max(start, sent.start):end]
-    args["attack_type"] = attack_type(scope, trigger)
-    counts = casualties(scope, trigger)
-    for key in ("killed", "wounded", "killed_perpetrators"):
-        if counts.get(key) is not None:
-            args[key] = counts[key]
-    target = target_text(sent, trigger)
-    if target:
-        args["target"] = target
-    perpetrator = args.get("perpetrator")
-    if perpetrator is not None and unknown_perpetrator(sent, trigger) and draft.rule != "attack.claim":
-        args["perpetrator"] = None  # "unidentified gunmen": no group is named as the attacker
-    claimed, how = claim_status(sent, trigger, getattr(args.get("perpetrator"), "name", None))
-    args["claimed"] = bool(claimed or args.get("claimed") is True)
-    if args["claimed"] and isinstance(args.get("perpetrator"), Entity):
-        return "claimed", args["perpetrator"].name
-    if how == "denied":
-        return "denied", attribution
-    if how == "attributed" and modality == "asserted":
-        return "reported", attribution  # blamed by officials: not the group's own claim
-    return modality, attribution
-
-
 def rule_family(rule: str) -> str:
     """The family a claim's rules belong to, as the calibration table names them:
     the first rule's prefix ('pledge' for 'pledge.noun+pledge.verb'), or 'proximity'."""
@@ -385,17 +340,6 @@ def rule_family(rule: str) -> str:
     if "proximity" in parts:
         return "proximity"
     return parts[0].split(".")[0] if parts and parts[0] else "other"
-
-
-def _clause_verb(tok):
-    t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
-
-
-def args_claimed(args) -> bool:
-    return args.get("claimed") is True and isinstance(args.get("perpetrator"), Entity)
 
 
 def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict) -> Claim:
@@ -414,7 +358,7 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)
     if draft.type == "ATTACK":
-        modality, attribution = _attack_details(args, draft, sent, modality, attribution)
+        modality, attribution = attack_details(args, draft, sent, modality, attribution)
     if draft.type not in STATE_TYPES and time.start and not time.end and (time.text or "").lower().startswith("since"):
         time = TimeSpan()  # "since 2001" dates a state of affairs, not an event
     if draft.type in STATE_TYPES and time.start and time.start == time.end:
@@ -464,7 +408,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 claim = _to_claim(d, document, sent_index, sent, via)
                 claims.append(claim)
                 if claim.type == "ATTACK":
-                    claims.extend(_target_rivalries(claim, d.trigger, actors))
+                    claims.extend(target_rivalries(claim, d.trigger, actors))
         # pairs the rules linked here or earlier in the document: the fallback guesses only
         # for groups nothing else relates ("X accepted their pledge ... an allegiance with X")
         linked = {frozenset(e.id for e in _org_args(c)) for c in claims}
@@ -472,23 +416,6 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
             claims.append(_to_claim(d, document, sent_index, sent, via))
     claims = _parts_listed_next(doc, actors, claims, document)
     return infer_and_merge(claims)
-
-
-def _target_rivalries(attack: Claim, trigger, actors) -> list[Claim]:
-    """An attack on a group's people or places ("a bombing at Hezbollah's headquarters", "the
-    assassination of al-Nusra's leader") says the attacker and that group are enemies."""
-    perpetrator = attack.args.get("perpetrator")
-    if not isinstance(perpetrator, Entity) or attack.negated or attack.modality == "hypothetical":
-        return []
-    out = []
-    for tok in target_tokens(trigger):
-        for m in actors.at(tok.i):
-            if (m.entity.kind == "org" and m.is_actor and m.category not in ("state", "media")
-                    and m.entity.id != perpetrator.id and all(c.args["b"].id != m.entity.id for c in out)):
-                out.append(replace(attack, type="RIVALRY", args={"a": perpetrator, "b": m.entity},
-                                   rule=attack.rule + "+inferred.target",
-                                   confidence=round(attack.confidence * 0.9, 3)))
-    return out
 
 
 def _parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:
