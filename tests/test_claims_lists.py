@@ -163,3 +163,32 @@ def test_claims_lists_one_group_in_an_attack_has_no_ally(claims_of):
 def test_claims_lists_a_misspelt_inflected_verb_still_triggers(claims_of):
     claims = claims_of("In 2015 the Free Syrian Army was coordianting with Jabhat al-Nusra near Daraa.")
     assert frozenset({"fsa", "nusra-front"}) in _pairs(claims, "ALLIANCE")
+
+
+def _seizures(claims):
+    return {(c.args["org"].id, c.args["place"].name, getattr(c.args.get("from"), "id", None))
+            for c in _of(claims, "SEIZURE")}
+
+
+def test_claims_lists_a_name_the_text_calls_a_town_is_a_place(claims_of):
+    claims = claims_of("In 2010 al-Shabaab captured the town of Beledweyne from Hizbul Islam.")
+    assert ("al-shabaab", "Beledweyne", "hizbul-islam") in _seizures(claims)
+
+
+def test_claims_lists_a_name_described_as_a_village_is_a_place_everywhere(claims_of):
+    text = ("In 2015 Jund al-Aqsa captured Tal Hadiya, a village south of Aleppo, from the Syrian army. "
+            "Weeks later Hezbollah recaptured Tal Hadiya.")
+    claims = claims_of(text)
+    assert ("hezbollah", "Tal Hadiya", "jund-al-aqsa") in _seizures(claims)
+    assert not [c for c in claims if c.type == "CAPTURE"]
+
+
+def test_claims_lists_cooperating_to_seize_makes_both_seizers(claims_of):
+    text = "In 2015 the Syrian army coordinated with Hezbollah to retake the town of Zabadani."
+    orgs = {org for org, _, _ in _seizures(claims_of(text))}
+    assert {"syrian-arab-army", "hezbollah"} <= orgs
+
+
+def test_claims_lists_taking_a_place_twice_in_one_sentence_is_no_retaking(claims_of):
+    claims = claims_of("In 2016 the Syrian army and Hezbollah recaptured the town of Zabadani.")
+    assert frozenset({"syrian-arab-army", "hezbollah"}) not in _pairs(claims, "RIVALRY")

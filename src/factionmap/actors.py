@@ -128,6 +128,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     called_group = _called_groups(doc, rules)
     # the countries the document names decide between places of one name (Tripoli, Libya or Lebanon)
     context = tuple(dict.fromkeys(c for c in (country_code(e.text) for e in doc.ents if e.label_ == "GPE") if c))
+    # names the text calls a settlement once are places wherever they come
+    places_named = {_clean_name(t.text) for t in doc if t.ent_type_ and not t.ent_id_ and _said_to_be_a_place(t)}
     for tok in doc:
         if not tok.ent_type_ or tok.ent_type_ in MISREAD_PLACE_LABELS and not tok.ent_id_:
             if _is_city(tok):
@@ -149,6 +151,9 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         name = _clean_name(tok.text)
         if not name or not any(c.isalpha() for c in name):
+            continue
+        if _said_to_be_a_place(tok) or name in places_named:  # "the town of X", "X, a village on ..."
+            add(tok, place_entity(name, context), "ner")
             continue
         near = near_registry_actor(name, registry) if label in NAME_LABELS else None
         if near is not None:  # "Asai'ib Ahl al-Haqq": a registry name misspelt by a letter
@@ -231,6 +236,19 @@ def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
 MISREAD_PLACE_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 _PLACE_PREPS = {"in", "near", "outside", "around", "into"}
 _GROUND_VERBS = {"seize", "capture", "recapture", "retake", "overrun", "take", "storm", "besiege"}
+
+
+_SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "governorate", "county",
+                     "port", "capital", "suburb", "neighbourhood", "neighborhood", "hamlet", "township"}
+
+
+def _said_to_be_a_place(tok) -> bool:
+    """A name the sentence itself calls a settlement, whatever the tagger made of it."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS \
+            and tok.head.head.i < tok.i:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS
+               and any(d.dep_ == "det" for d in c.children) for c in tok.children)
 
 
 def _is_city(tok) -> bool:

@@ -140,6 +140,7 @@ def _narrower_place(toks, actors):
 
 MAX_PAIRS = 6  # "A and B allied with C, D and E": pairs of one side with the other
 MAX_LIST_PAIRS = 45  # a list of up to ten groups said to act with (or against) one another
+RETAKING = {"recapture", "retake", "regain", "reclaim", "reconquer", "liberate"}
 DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
 RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "war",
               "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
@@ -260,6 +261,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             args["parent"] = None
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)
+        if frame.type == "SEIZURE" and tok.lemma_.lower() in RETAKING and args.get("from") is None:
+            args["_retaken"] = True  # "recaptured the town": from whoever the document says took it
         drafts.append(Draft(frame.type, args, tok, frame.name, frame.confidence))
     return drafts
 

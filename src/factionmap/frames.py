@@ -36,6 +36,7 @@ IDIOM_VERBS = {
     "fall": {"silent"},
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+COOPERATING = {"coordinate", "cooperate", "collaborate", "team", "partner", "work", "join", "ally", "unite"}
 PARTICIPATION = {"involve", "implicate", "engage"}
 # verbs whose subject reacts to, suffers or stops a deed named by their object
 REACTING = {"condemn", "denounce", "deplore", "decry", "mourn", "investigate", "survive", "repel", "repulse",
@@ -212,6 +213,9 @@ def subject(tok) -> list:
         raised = _children(tok.head, "nsubjpass")  # "X was suspected to have ties with Y"
         if raised and is_passive(tok.head):
             return raised
+        if infinitive and tok.head.lemma_.lower() in COOPERATING and _prep_objects(tok.head, "with"):
+            # "X coordinated with Y to recapture the village": both did it
+            return subject(tok.head) + _prep_objects(tok.head, "with")
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":

@@ -73,9 +73,22 @@ def infer(claims: list[Claim]) -> list[Claim]:
     # "X, which had served as the wing of Y, became an independent group": the group it left
     branches = {c.args["branch"].id: c.args["parent"] for c in claims if c.type == "BRANCH"
                 and isinstance(c.args.get("branch"), Entity) and isinstance(c.args.get("parent"), Entity)}
+    # place id -> (sentence, org) of who the document says took it, in order
+    seized: dict[str, list[tuple[int, Entity]]] = {}
     out: list[Claim] = []
     for c in claims:
         args = dict(c.args)
+        if c.type == "SEIZURE" and isinstance(args.get("place"), Entity) and isinstance(args.get("org"), Entity):
+            here = c.evidence[-1].sentence if c.evidence else 0
+            holders = seized.setdefault(args["place"].id, [])
+            earlier = list({h.id: h for s, h in holders if s < here and h.id != args["org"].id}.values())
+            if args.pop("_retaken", False) and earlier:
+                # "X captured the village ... Y recaptured it": retaken from X
+                args["from"] = earlier[0]
+                out.extend(replace(c, type="RIVALRY", args={"a": args["org"], "b": h}, rule=c.rule + "+inferred.retaken",
+                                   confidence=round(c.confidence * 0.8, 3)) for h in earlier[1:])
+            holders.append((here, args["org"]))
+        args.pop("_retaken", None)
         if c.type == "SPLIT" and args.get("parent") is None and getattr(args.get("splinter"), "id", None) in branches:
             args["parent"] = branches[args["splinter"].id]
         boss = args.pop("_of_person", None)  # "X's deputy": the group X leads
