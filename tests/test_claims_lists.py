@@ -192,3 +192,11 @@ def test_claims_lists_cooperating_to_seize_makes_both_seizers(claims_of):
 def test_claims_lists_taking_a_place_twice_in_one_sentence_is_no_retaking(claims_of):
     claims = claims_of("In 2016 the Syrian army and Hezbollah recaptured the town of Zabadani.")
     assert frozenset({"syrian-arab-army", "hezbollah"}) not in _pairs(claims, "RIVALRY")
+
+
+def test_claims_lists_the_leaders_of_several_groups_merging_their_groups(claims_of):
+    text = ("The leaders of the Red Brigades, Prima Linea, and the Armed Proletarian Nuclei fled abroad "
+            "and merged their groups into the Communist Combatant Party in 1981.")
+    [merger] = _of(claims_of(text), "MERGER")
+    parts = {e.id for e in merger.args["parts"]}
+    assert {"red-brigades", "prima-linea", "nap-italy"} <= parts

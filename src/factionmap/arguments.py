@@ -111,7 +111,11 @@ def _direct(tok, kinds, actors, depth: int = 0):
     if "org" in kinds and "person" not in kinds and lemma in PERSON_ROLE_NOUNS:
         org = leader_org(tok, actors)  # "killed the leader of Kurdish Hamas": the group is hit
         if org is not None:
-            return [org]
+            # "the leaders of A, B and C merged their groups": every group of the list
+            listed = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj" for q in conjuncts(p) + [a for a in p.children if a.dep_ == "appos"]
+                      for e in mentions_at(q, actors, ("org",))]
+            return [org] + [e for e in listed if e.id != org.id]
     if "org" in kinds and lemma in EFFORT_NOUNS and tok.dep_ == "dobj" and not any(
             c.dep_ in ("poss", "compound") for c in tok.children):
         # "Jabhat al-Nusra began a campaign to eliminate X": the campaign is the subject's

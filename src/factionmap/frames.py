@@ -36,6 +36,9 @@ IDIOM_VERBS = {
     "fall": {"silent"},
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# heads that stand for groups or their people: "the leaders of A, B and C fled" is A, B and C
+GROUP_PEOPLE = {"leader", "member", "fighter", "militant", "commander", "official", "faction", "group",
+                "force", "unit", "cadre", "loyalist", "supporter", "rebel", "insurgent", "organization"}
 COOPERATING = {"coordinate", "cooperate", "collaborate", "team", "partner", "work", "join", "ally", "unite"}
 PARTICIPATION = {"involve", "implicate", "engage"}
 # verbs whose subject reacts to, suffers or stops a deed named by their object
@@ -182,7 +185,7 @@ def subject(tok) -> list:
             return [tok.head]
         listed = _names_just_before(tok)
         if listed is not None and not subs[0].ent_type_ and listed.i in {t.i for t in subs[0].subtree} \
-                and subs[0].i < listed.i:
+                and subs[0].i < listed.i and subs[0].lemma_.lower() not in GROUP_PEOPLE:
             # "After a series of clashes between X and other groups, Y merged with Z": the parser
             # took "series" for the subject and hung Y on the clause's list; the name just
             # before the verb does it
