@@ -213,6 +213,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     coalition_mentions(doc, out, sent_of, _coalition_mention)
     _add_named_descriptions(doc, out, rules, sent_of)
     _resolve_short_names(out, people, rules)
+    _bare_surnames(doc, out, people, sent_of)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_initials(doc, out, registry, context, sent_of)
     _resolve_descriptors(doc, out, rules, sent_of)
@@ -361,6 +362,23 @@ def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> N
     out.by_token = {}
     for m in out.mentions:
         out.by_token.setdefault(m.token, []).append(m)
+
+
+def _bare_surnames(doc, out: DocActors, people: list[Entity], sent_of) -> None:
+    """'Akhundzada had been one of Mansour's deputies': a surname of someone named in full
+    earlier, which the tagger took for a nationality (or nothing), is that person."""
+    first_seen = {}
+    for m in out.mentions:
+        if m.entity.kind == "person":
+            first_seen.setdefault(m.entity.id, m.token)
+    for tok in doc:
+        if out.at(tok.i) or tok.ent_type_ not in ("NORP", "") or tok.pos_ != "PROPN" or len(tok.text) < 4:
+            continue
+        owners = [p for p in people if first_seen.get(p.id, len(doc)) < tok.i
+                  and p.name.split()[-1].lower() == tok.lower_]
+        if len(owners) == 1:
+            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], _surface(tok),
+                            owners[0], "short"))
 
 
 _ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9'’-]{1,11})\s*\)")

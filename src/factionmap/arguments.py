@@ -16,7 +16,7 @@ PROXY_NOUNS = {
     "force", "forces", "fighter", "fighters", "militant", "militants", "member", "members", "troops",
     "loyalist", "loyalists", "supporter", "supporters", "unit", "units", "ranks", "cadre", "cadres",
     "men", "gunman", "gunmen", "insurgent", "insurgents", "soldier", "soldiers", "militia", "wing",
-    "leadership", "command", "commanders", "leaders",
+    "leadership", "command", "commanders", "leaders", "council", "shura",
     "jihadist", "jihadists", "rebels", "rebel", "government", "army",
     "offensive", "campaign", "operation", "operations", "assault", "military", "group", "groups",
     "cells", "elements", "operatives", "organizations", "organisations", "movements", "faction", "factions",

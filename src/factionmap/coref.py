@@ -49,7 +49,11 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
                 if here:
                     return [(here[0], "pronoun")]
     if lower in ("he", "his", "him"):
-        found = _best(doc, tok, out, sent_index, "person", exclude=_coarguments(tok) if lower == "him" else ())
+        exclude = _coarguments(tok) if lower == "him" else ()
+        if lower == "his" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.dep_ in ("pobj", "attr"):
+            # "X and Y will serve as his deputies": not one of X and Y
+            exclude = _coarguments(tok)
+        found = _best(doc, tok, out, sent_index, "person", exclude=exclude)
         return [(found, "pronoun")] if found is not None else []
     if lower in ("their", "they"):
         # a group spoken of in the plural ("the Taliban ... their leader"): the subject here, or,

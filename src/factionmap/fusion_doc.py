@@ -68,8 +68,32 @@ def _roles(claims: list[Claim]) -> dict[str, Entity]:
     return out
 
 
+def _joined_by_pledge(c: Claim, claims: list[Claim], roles: dict[str, Entity]) -> Claim:
+    """'X formally joined Y, when its leader pledged allegiance to Y's chief': a group that
+    joins another by a pledge of allegiance keeps its identity (AFFILIATION), it is not
+    absorbed (MERGER)."""
+    parts, result = c.args.get("parts") or (), c.args.get("result")
+    if c.rule.split("+")[0] != "merger.join_group" or not isinstance(result, Entity) or len(parts) != 2:
+        return c
+    member = next((p for p in parts if p.id != result.id), None)
+    here = c.evidence[-1].sentence if c.evidence else None
+    for p in claims:
+        if p.type != "PLEDGE" or not p.evidence or p.evidence[-1].sentence != here or p.negated:
+            continue
+        by = p.args.get("on_behalf_of") or p.args.get("pledger")
+        if isinstance(by, Entity) and by.kind == "person":
+            by = roles.get(by.id, by)  # the group the pledging leader leads
+        to = p.args.get("to")
+        to_org = roles.get(to.id, to) if isinstance(to, Entity) and to.kind == "person" else to
+        if getattr(by, "id", None) == getattr(member, "id", 0) and getattr(to_org, "id", None) == result.id:
+            return replace(c, type="AFFILIATION", args={"member": member, "patron": result},
+                           rule=c.rule + "+pledge")
+    return c
+
+
 def infer(claims: list[Claim]) -> list[Claim]:
     roles = _roles(claims)
+    claims = [_joined_by_pledge(c, claims, roles) if c.type == "MERGER" else c for c in claims]
     # "X, which had served as the wing of Y, became an independent group": the group it left
     branches = {c.args["branch"].id: c.args["parent"] for c in claims if c.type == "BRANCH"
                 and isinstance(c.args.get("branch"), Entity) and isinstance(c.args.get("parent"), Entity)}

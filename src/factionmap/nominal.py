@@ -47,15 +47,22 @@ def _persons_for_role(tok, actors) -> list:
             found += mentions_at(c, actors, ("person",))
     if tok.dep_ in ("appos", "compound", "nmod") and tok.head != tok:
         found += mentions_at(tok.head, actors, ("person",))
+    # a plural role is said of every person of a list: "X and Y will serve as his deputies"
+    several = (lambda t: conjuncts(t)) if tok.tag_ in ("NNS", "NNPS") else (lambda t: [t])
     if tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint", "elect"):
         for c in tok.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                found += mentions_at(c, actors, ("person",))
+                found += [e for t in several(c) for e in mentions_at(t, actors, ("person",))]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") and tok.head.head.dep_ in ("attr", "oprd") \
+            and tok.head.head.lower_ in ("one", "two", "three", "some", "several", "many", "each"):
+        # "X had been one of Mansour's two deputies": the copula's subject
+        found += [e for c in tok.head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                  for e in mentions_at(c, actors, ("person",))]
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head != tok.head:
         verb = tok.head.head
         objs = [c for c in verb.children if c.dep_ == "dobj"]  # "chose X as its new leader"
         for s in objs or subject(verb):
-            found += mentions_at(s, actors, ("person",))
+            found += [e for t in several(s) for e in mentions_at(t, actors, ("person",))]
             if not mentions_at(s, actors, ("person",)):
                 found += [e for e in _persons_for_role(s, actors)] if s.lemma_.lower() in ("deputy", "commander", "cleric", "scholar") else []
     for c in tok.children:
@@ -100,13 +107,14 @@ def _chosen_as(tok, actors) -> list:
 def _role_text(tok) -> str:
     mods = [c.text.lower() for c in tok.children
             if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former")]
-    return " ".join([*mods, tok.lower_])
+    return " ".join([*mods, tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_])
 
 
 def role_claims(tok, actors, nominal: dict) -> list[Draft]:
     """LEADERSHIP / MEMBERSHIP from a role noun, SUCCESSION from 'successor'/'replacement'."""
     lemma = tok.lemma_.lower()
-    if tok.tag_ in ("NNS", "NNPS"):
+    plural = tok.tag_ in ("NNS", "NNPS")
+    if plural and (lemma in nominal["succession"] or lemma in nominal["predecessor"]):
         return []
     drafts: list[Draft] = []
     if lemma in nominal["succession"] or lemma in nominal["predecessor"]:
@@ -126,6 +134,8 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
     member = lemma in nominal["membership"]
     if not (leading or member):
         return []
+    if plural:  # "X and Y, senior leaders of Z": people of the group, not its head
+        leading, member = False, True
     org = leader_org(tok, actors)
     if org is None and tok.dep_ == "conj" and tok.head != tok:
         org = leader_org(tok.head, actors)
@@ -135,6 +145,12 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
                 found = mentions_at(c, actors, ("org",))
                 if found:
                     org = found[0]
+    if org is None and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in _CHOOSING:
+        # "its leadership council chose X as the new emir": the choosers' group
+        from .arguments import entities_of
+
+        chooser = entities_of(subject(tok.head.head), ("org",), actors)
+        org = chooser[0] if chooser else None
     titled = lemma == "commander" and _commands(tok, actors, nominal)
     if org is None and titled:
         org = titled
