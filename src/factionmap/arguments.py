@@ -39,6 +39,7 @@ PLACE_NOUNS = {
     "northeast", "northwest", "southeast", "southwest", "heartland", "enclave", "pocket", "zone",
     "much", "most", "half", "portions", "portion", "swaths", "province", "governorate",
 }
+SETTLEMENTS = {"town", "city", "village", "district", "province", "region", "county", "governorate"}
 PERSON_ROLE_NOUNS = {"leader", "head", "chief", "emir", "amir", "commander", "founder", "spokesman",
                      "chairman", "deputy", "caliph", "successor", "replacement", "son", "brother"}
 
@@ -84,8 +85,9 @@ def _direct(tok, kinds, actors, depth: int = 0):
         for c in tok.children:  # "the town of Baga": a place the gazetteer does not know
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.pos_ == "PROPN" and not any(
-                            m.entity.kind == "person" or m.via == "registry" for m in actors.at(p.i)):
+                    # a name the tagger took for a person is still a place after "the town of"
+                    if p.dep_ == "pobj" and p.pos_ == "PROPN" and not any(m.via == "registry" or (
+                            m.entity.kind == "person" and lemma not in SETTLEMENTS) for m in actors.at(p.i)):
                         from .places import place_entity
 
                         return [place_entity(" ".join(p.text.split()))]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .attack_kinds import (ATTACK_TYPES, BOMBING_WORDS, ARMED_WORDS, KILL_VERBS, by_aircraft, kind_of,  # noqa: F401
+                           words_of as _words)
 from .language import original_text
 
 # -- words (lemmas and lower-cased forms; the tagger's lemmas of some forms are wrong) --------
 
-KILL_VERBS = frozenset({"kill", "massacre", "slay", "murder", "execute", "behead"})
 DIE_VERBS = frozenset({"die", "perish"})
 WOUND_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 DEAD_WORDS = frozenset({"dead", "death", "deaths", "fatality", "fatalities", "body", "bodies", "toll"})
@@ -26,24 +27,9 @@ ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "gunmen", "bomber
 OWN_MEMBERS = frozenset({"militant", "fighter", "member", "insurgent", "jihadist"})
 INCLUDING = frozenset({"including", "include", "among"})
 
-AIR_WORDS = frozenset({"airstrike", "airstrikes", "air-strike", "drone", "warplane", "warplanes", "aerial",
-                       "jet", "jets", "aircraft", "helicopter"})
-AIR_MODIFIED = frozenset({"strike", "raid", "attack", "bombardment", "bombing"})  # "air strike", "air raid"
-KIDNAP_WORDS = frozenset({"kidnap", "kidnapping", "kidnapped", "kidnapper", "abduct", "abduction", "abducted",
-                          "abductor", "hostage", "hostages"})
-ASSASSINATION_WORDS = frozenset({"assassinate", "assassination", "assassin", "assassinated"})
-SHOOT_VERBS = frozenset({"shoot", "gun"})  # "shot dead X", "gunned down X": with a named victim
-SHELLING_WORDS = frozenset({"shell", "shelling", "shells", "mortar", "mortars", "artillery", "rocket", "rockets",
-                            "barrage"})
-BOMBING_WORDS = frozenset({"bomb", "bombing", "bombs", "blast", "explosion", "explosive", "explosives", "ied",
-                           "detonate", "explode", "grenade", "bomber"})
-ARMED_WORDS = frozenset({"gunman", "gunmen", "storm", "raid", "shooting", "shoot", "gunfire", "gun", "guns",
-                         "rifle", "rifles", "ambush", "assault", "massacre", "stab", "stabbing"})
 FACILITY_WORDS = frozenset({"base", "airbase", "checkpoint", "prison", "jail", "airport", "oil", "pipeline",
                             "refinery", "infrastructure", "plant", "station", "barracks", "outpost", "depot",
                             "facility", "installation", "port", "dam", "bridge", "tower", "oilfield", "garrison"})
-ATTACK_TYPES = ("suicide bombing", "air strike", "kidnapping", "assassination", "shelling", "bombing",
-                "armed assault", "facility attack", "other")  # most specific first, as the GTD ranks them
 
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
 OF_TARGET_NOUNS = frozenset({"kidnapping", "abduction", "assassination", "killing", "massacre", "bombing",
@@ -240,34 +226,6 @@ def casualties(sent, trigger) -> dict:
 # -- kind of attack ----------------------------------------------------------------------
 
 
-def _words(tok) -> set[str]:
-    return {tok.lower_, tok.lemma_.lower()}
-
-
-def _kind_of(tokens) -> str | None:
-    """The most specific kind any of these tokens says, in ATTACK_TYPES order."""
-    tokens = list(tokens)
-    tests = {
-        "suicide bombing": lambda t: t.lower_ == "suicide" and t.head.lemma_.lower() != "commit",
-        "air strike": lambda t: bool(_words(t) & AIR_WORDS) or (
-            t.lower_ == "air" and t.head.lemma_.lower() in AIR_MODIFIED),
-        "kidnapping": lambda t: bool(_words(t) & KIDNAP_WORDS),
-        "assassination": lambda t: bool(_words(t) & ASSASSINATION_WORDS) or (
-            t.lemma_.lower() in SHOOT_VERBS | KILL_VERBS and t.pos_ == "VERB" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in t.children)
-            and (t.lemma_.lower() in SHOOT_VERBS or any(c.lower_ in ("dead", "down") for c in t.subtree))),
-        "shelling": lambda t: bool(_words(t) & SHELLING_WORDS),
-        "bombing": lambda t: bool(_words(t) & BOMBING_WORDS),
-        "armed assault": lambda t: bool(_words(t) & ARMED_WORDS) or (
-            t.lower_ == "fire" and t.head.lemma_.lower() == "open") or (
-            t.lower_ == "armed" and t.head.lemma_.lower() in ("man", "assault", "attack", "group")),
-    }
-    for kind, test in tests.items():
-        if any(test(t) for t in tokens):
-            return kind
-    return None
-
-
 def _clause_of(trigger):
     """The verb whose clause the trigger is in: "took them hostage in a raid" -> took."""
     t = trigger
@@ -280,20 +238,24 @@ def attack_type(sent, trigger) -> str:
     """One of ATTACK_TYPES, from the trigger and its modifiers, then its clause, then the sentence.
 
     A general word ("raid", "assault", "storm") yields to a more specific method said in
-    its clause ("took them hostage in a raid" is a kidnapping), as the GTD ranks them.
+    its clause ("took them hostage in a raid" is a kidnapping), as the GTD ranks them;
+    a bomb or a shell to a suicide or a chemical agent ("blew themselves up", "shells
+    filled with chlorine"); and a bombing, shelling or shooting by aircraft is an air strike.
     """
-    own = _kind_of([trigger, *(c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "prt"))])
-    if own and own != "armed assault":
-        return own
-    clause = _kind_of([*trigger.subtree, *_clause_of(trigger).subtree])
-    if clause and clause != "armed assault":
-        return clause
-    if own or clause:
-        return "armed assault"
+    own = kind_of([trigger, *(c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "prt"))])
+    clause = kind_of([*trigger.subtree, *_clause_of(trigger).subtree])
+    if own in ("bombing", "shelling") and clause in ("suicide bombing", "chemical attack"):
+        own = clause
+    kind = own if own and own != "armed assault" else clause if clause and clause != "armed assault" else None
+    kind = kind or ("armed assault" if own or clause else None)
+    if kind in (None, "bombing", "shelling", "armed assault") and by_aircraft(_clause_of(trigger)):
+        return "air strike"  # "warplanes bombed X", "jets fired missiles at X"
+    if kind:
+        return kind
     target = _target_token(trigger)
     if target is not None and any(_words(t) & FACILITY_WORDS for t in _phrase_tokens(target)):
         return "facility attack"
-    return _kind_of(sent) or "other"
+    return kind_of(sent) or "other"
 
 
 # -- target ------------------------------------------------------------------------------
@@ -304,7 +266,7 @@ def _target_token(trigger):
         for c in tok.children:
             if c.dep_ in ("prep", "acl") and c.lower_ in preps:
                 for p in c.children:
-                    if p.dep_ in ("pobj", "dobj") and p.ent_type_ not in PLACE_LABELS:
+                    if p.dep_ in ("pobj", "dobj") and p.ent_type_ not in PLACE_LABELS | {"DATE", "TIME"}:
                         return p
         return None
 

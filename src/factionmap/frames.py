@@ -18,7 +18,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "formed_by", "deep_by",
+    "clause_subj", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "ground", "formed_by", "deep_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -207,6 +207,8 @@ def subject(tok) -> list:
         verb = tok.head.head  # "shifted its focus from fighting X to fighting Y"
         if is_passive(verb) and not _prep_objects(verb, "by") and _children(verb, "nsubjpass"):
             return _children(verb, "nsubjpass")  # "X was driven from Raqqa after fighting with Y"
+        if verb.lemma_.lower() in ACCUSING and tok.head.lower_ in ("of", "for") and _children(verb, "dobj"):
+            return _children(verb, "dobj")  # "Syria accused Israel of bombarding X": Israel did it
         return subject(verb)
     if tok.dep_ in ("xcomp", "advcl") and tok.head != tok:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
@@ -241,6 +243,8 @@ def subject(tok) -> list:
     return []
 
 
+# verbs that say someone else did it: "accused X of ...", "blamed X for ..."
+ACCUSING = {"accuse", "charge", "suspect", "blame", "convict", "condemn", "criticize", "criticise", "denounce"}
 # nouns for what someone means to do: "X's effort to defeat Y" is X set against Y (whether or
 # not it succeeds; so only for hostile aims, never "X's attempt to capture Y")
 PLAN_NOUNS = {"effort", "efforts", "strategy", "plan", "plans", "campaign", "bid", "attempt", "attempts",
@@ -348,6 +352,10 @@ def slot_tokens(trigger, slot: str) -> list:
         for t in patient(verb):  # "X was an organization formed by ...": X, not the common noun
             out += _children(t.head, "nsubj") if t.dep_ == "attr" and t.head.lemma_ == "be" else [t]
         return out
+    if slot == "ground":  # "liberated the town of X": the object when it is ground, not people held there
+        from .arguments import PLACE_NOUNS
+
+        return [o for o in patient(trigger) if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PLACE_NOUNS]
     if slot == "clause_place":  # "seized territory from the Taliban in Nangarhar"
         out = []
         stack = [trigger]

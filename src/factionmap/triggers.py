@@ -91,7 +91,10 @@ def has_required(tok, words: frozenset[str]) -> bool:
               for p in item.children if p.dep_ in ("prep", "prt")]
     listed += [o for p in tok.children if p.dep_ == "prep" and abs(p.i - tok.i) <= 6
                for o in p.children if o.dep_ == "pobj"]  # "joined X and Y in the fight against Z"
-    return any(c.lemma_.lower() in words or c.lower_ in words for c in near + listed)
+    # "on Monday", "at dawn": a preposition of time is not the one a frame requires ("fired on")
+    timed = {c.i for c in near if c.dep_ == "prep" and any(
+        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)}
+    return any(c.lemma_.lower() in words or c.lower_ in words for c in near + listed if c.i not in timed)
 
 
 def _objects(tok) -> list:

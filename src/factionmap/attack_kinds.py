@@ -1,0 +1,96 @@
+"""Which kind of attack words say, in the order incident databases rank them.
+
+Split from `attacks`, which decides where to look (the trigger, its clause, its
+sentence); this says what a given set of words names: "a chlorine barrel bomb" is a
+chemical attack, "mortar rounds" shelling, "warplanes bombed" an air strike.
+"""
+
+from __future__ import annotations
+
+KILL_VERBS = frozenset({"kill", "massacre", "slay", "murder", "execute", "behead"})
+AIR_WORDS = frozenset({"airstrike", "airstrikes", "air-strike", "drone", "warplane", "warplanes", "aerial",
+                       "jet", "jets", "aircraft", "helicopter"})
+AIR_MODIFIED = frozenset({"strike", "raid", "attack", "bombardment", "bombing"})  # "air strike", "air raid"
+# who or what delivered it from the air: "warplanes bombed X", "missiles fired by jets", "the air force"
+AIRCRAFT = frozenset({"warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "drone",
+                      "drones", "plane", "planes", "gunship", "gunships"})
+# agents that are chemical weapons by name, and words that make a weapon one ("poison gas")
+CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "vx", "tabun", "soman", "phosgene", "novichok", "ricin"})
+CHEMICAL_MODIFIERS = frozenset({"chemical", "toxic", "poison", "poisonous", "mustard", "nerve"})
+CHEMICAL_HEADS = frozenset({"gas", "gases", "weapon", "weapons", "agent", "agents", "attack", "attacks", "munition",
+                            "munitions", "bomb", "bombs", "shell", "shells", "round", "rounds", "rocket", "rockets",
+                            "strike", "substance", "substances"})
+KIDNAP_WORDS = frozenset({"kidnap", "kidnapping", "kidnapped", "kidnapper", "abduct", "abduction", "abducted",
+                          "abductor", "hostage", "hostages"})
+ASSASSINATION_WORDS = frozenset({"assassinate", "assassination", "assassin", "assassinated"})
+SHOOT_VERBS = frozenset({"shoot", "gun"})  # "shot dead X", "gunned down X": with a named victim
+SHELLING_WORDS = frozenset({"shell", "shelling", "shells", "mortar", "mortars", "artillery", "rocket", "rockets",
+                            "barrage", "missile", "missiles", "howitzer", "howitzers", "projectile", "projectiles",
+                            "katyusha", "bombard", "bombardment", "bombardments"})
+BOMBING_WORDS = frozenset({"bomb", "bombing", "bombs", "blast", "explosion", "explosive", "explosives", "ied",
+                           "ieds", "detonate", "explode", "grenade", "grenades", "bomber", "landmine", "landmines"})
+ARMED_WORDS = frozenset({"gunman", "gunmen", "storm", "raid", "shooting", "shoot", "gunfire", "gun", "guns",
+                         "rifle", "rifles", "ambush", "assault", "massacre", "stab", "stabbing"})
+REFLEXIVE = frozenset({"themselves", "himself", "herself"})  # "blew themselves up"
+ATTACK_TYPES = ("suicide bombing", "chemical attack", "air strike", "kidnapping", "assassination", "shelling",
+                "bombing", "armed assault", "facility attack", "other")  # most specific first, as the GTD ranks them
+
+
+def words_of(tok) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def _blown_up(t) -> bool:
+    """"blew up", "blown up": set off explosives."""
+    return t.lemma_.lower() == "blow" and t.pos_ == "VERB" and any(c.lower_ == "up" for c in t.children)
+
+
+def _chemical(t) -> bool:
+    if t.lower_ in CHEMICAL_AGENTS:
+        return True
+    return t.lower_ in CHEMICAL_MODIFIERS and t.dep_ in ("amod", "compound") and t.head.lower_ in CHEMICAL_HEADS
+
+
+TESTS = {
+    "suicide bombing": lambda t: (t.lower_ == "suicide" and t.head.lemma_.lower() != "commit") or (
+        # "blew themselves up", "detonated himself": attackers who died by their own explosives
+        t.lower_ in REFLEXIVE and t.dep_ == "dobj" and (
+            _blown_up(t.head) or t.head.lemma_.lower() in ("detonate", "explode"))),
+    "chemical attack": _chemical,
+    "air strike": lambda t: bool(words_of(t) & AIR_WORDS) or (
+        t.lower_ == "air" and t.head.lemma_.lower() in AIR_MODIFIED),
+    "kidnapping": lambda t: bool(words_of(t) & KIDNAP_WORDS),
+    "assassination": lambda t: bool(words_of(t) & ASSASSINATION_WORDS) or (
+        t.lemma_.lower() in SHOOT_VERBS | KILL_VERBS and t.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in t.children)
+        and (t.lemma_.lower() in SHOOT_VERBS or any(c.lower_ in ("dead", "down") for c in t.subtree))),
+    "shelling": lambda t: bool(words_of(t) & SHELLING_WORDS),
+    "bombing": lambda t: bool(words_of(t) & BOMBING_WORDS) or _blown_up(t),
+    "armed assault": lambda t: bool(words_of(t) & ARMED_WORDS) or (
+        t.lower_ == "fire" and t.head.lemma_.lower() == "open") or (
+        t.lower_ == "armed" and t.head.lemma_.lower() in ("man", "assault", "attack", "group")),
+}
+
+
+def kind_of(tokens) -> str | None:
+    """The most specific kind any of these tokens says, in ATTACK_TYPES order."""
+    tokens = list(tokens)
+    for kind, test in TESTS.items():
+        if any(test(t) for t in tokens):
+            return kind
+    return None
+
+
+def by_aircraft(verb) -> bool:
+    """Whether the doer of this clause is an aircraft or an air force: "warplanes bombed X",
+    "missiles fired by jets hit X", "the air force dropped barrel bombs"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for t in verb.subtree if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep")
+              for p in t.children if p.dep_ == "pobj"]
+    for d in doers:
+        head_words = words_of(d)
+        if head_words & AIRCRAFT or (d.lower_ == "force" and any(c.lower_ == "air" for c in d.children)):
+            return True
+        if d.lower_ == "air force" or d.lower_.endswith(" air force"):
+            return True
+    return False
