@@ -86,8 +86,9 @@ def _joined_by_pledge(c: Claim, claims: list[Claim], roles: dict[str, Entity]) -
         to = p.args.get("to")
         to_org = roles.get(to.id, to) if isinstance(to, Entity) and to.kind == "person" else to
         if getattr(by, "id", None) == getattr(member, "id", 0) and getattr(to_org, "id", None) == result.id:
-            return replace(c, type="AFFILIATION", args={"member": member, "patron": result},
-                           rule=c.rule + "+pledge")
+            time = TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time
+            return replace(c, type="AFFILIATION", args={"member": member, "patron": result}, time=time,
+                           rule=c.rule + "+pledge")  # a standing relation from then on
     return c
 
 
