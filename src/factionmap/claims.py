@@ -345,13 +345,21 @@ def rule_family(rule: str) -> str:
     return parts[0].split(".")[0] if parts and parts[0] else "other"
 
 
+def _role_given(tok) -> bool:
+    """'(said that) the council had chosen X as the new emir', 'X and Y will serve as his
+    deputies': a role that is the event itself, not a description of someone."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return True
+    return tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() not in ("be", "remain")
+
+
 def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict) -> Claim:
     # whether a speaker speaks of itself: any actor of the claim (a perpetrator too)
     modality, negated, attribution = modality_of(draft.trigger, _core_names(draft.args))
     if args_claimed(draft.args) and modality in ("asserted", "reported"):
         # "X claimed responsibility": the group says it of itself
         modality, attribution = "claimed", draft.args["perpetrator"].name
-    if draft.rule.startswith("nominal."):
+    if draft.rule.startswith("nominal.") and not _role_given(draft.trigger):
         # a relation said in a noun phrase is the writer's background, not negated by the
         # verb it sits under nor attributed to the source of the sentence's event
         negated = False
