@@ -42,3 +42,53 @@ def test_relative_clause_on_one_of_several_needs_the_copula(claims_of):
     # the group attacked one of the splinters: it is not itself one
     claims = claims_of("Jamaat-ul-Ahrar attacked one of the factions that broke away from the Pakistani Taliban.")
     assert ("jamaat-ul-ahrar", "ttp") not in _by_rules(claims, "SPLIT", "splinter", "parent")
+
+
+# -- under the banner of -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, member, patron",
+    [
+        ("In Syria, Jund al-Aqsa fought under the banner of the al-Nusra Front.", "jund-al-aqsa", "nusra-front"),
+        ("Under the banner of the Islamic State, Boko Haram attacked Maiduguri.", "boko-haram", "islamic-state"),
+    ],
+)
+def test_under_the_banner_of_is_affiliation(claims_of, text, member, patron):
+    assert (member, patron) in _by_rules(claims_of(text), "AFFILIATION", "member", "patron")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ansar Dine and al-Murabitun united under the same banner.",  # said of both: no one's patron
+        "Thousands marched under the banner of Hamas in Gaza.",  # people, not a group
+        "Al-Shabaab fighters raised the flag of the Islamic State over the town.",  # no "under"
+    ],
+)
+def test_banner_without_a_group_under_another_says_no_affiliation(claims_of, text):
+    assert _by_rules(claims_of(text), "AFFILIATION", "member", "patron") == []
+
+
+def test_a_group_that_split_off_leaves_the_group_it_served_under(claims_of):
+    claims = claims_of("Jund al-Aqsa, which had fought under the banner of the al-Nusra Front, split off in 2014.")
+    assert _by_rules(claims, "SPLIT", "splinter", "parent") == [("jund-al-aqsa", "nusra-front")]
+
+
+def test_a_singular_relative_clause_skips_a_plural_noun_between(claims_of):
+    # "which has" does not agree with "officials": it is said of the group
+    claims = claims_of("Jund al-Aqsa, according to local officials, which has fought under the banner of "
+                       "the al-Nusra Front, split off in 2014.")
+    assert _by_rules(claims, "SPLIT", "splinter", "parent") == [("jund-al-aqsa", "nusra-front")]
+
+
+def test_a_split_off_with_no_group_it_served_under_has_no_parent(claims_of):
+    claims = claims_of("Jund al-Aqsa split off in 2014.")
+    assert _of(claims, "SPLIT") == []
+
+
+def test_dropping_an_opposition_is_no_rivalry(claims_of):
+    claims = claims_of("The Real IRA left the Provisional IRA when the Provisional IRA's political wing dropped "
+                       "its opposition to its members taking seats.")
+    assert _of(claims, "RIVALRY") == []
+    assert [_ids(c, "splinter", "parent") for c in _of(claims, "SPLIT")] == [("real-ira", "provisional-ira")]

@@ -68,11 +68,17 @@ def _roles(claims: list[Claim]) -> dict[str, Entity]:
     return out
 
 
+# the junior and senior roles of the relations a splinter can leave
+_UNDER = {"BRANCH": (("branch", "parent"),), "AFFILIATION": (("member", "patron"),)}
+
+
 def infer(claims: list[Claim]) -> list[Claim]:
     roles = _roles(claims)
-    # "X, which had served as the wing of Y, became an independent group": the group it left
-    branches = {c.args["branch"].id: c.args["parent"] for c in claims if c.type == "BRANCH"
-                and isinstance(c.args.get("branch"), Entity) and isinstance(c.args.get("parent"), Entity)}
+    # "X, which had served as the wing of Y, became an independent group", "X, which had
+    # operated under the banner of Y, split off": the group it left
+    branches = {c.args[junior].id: c.args[senior] for c in claims for junior, senior in _UNDER.get(c.type, ())
+                if isinstance(c.args.get(junior), Entity) and isinstance(c.args.get(senior), Entity)
+                and not c.negated and c.modality != "hypothetical"}
     out: list[Claim] = []
     for c in claims:
         args = dict(c.args)
