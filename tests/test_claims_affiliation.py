@@ -19,7 +19,7 @@ def _ids(claim, *names):
 
 def _by_rules(claims, ctype, *names):
     """Argument ids of the claims of a type that a parse rule made (not the proximity fallback)."""
-    return [_ids(c, *names) for c in _of(claims, ctype) if "proximity" not in c.rule.split("+")]
+    return [_ids(c, *names) for c in _of(claims, ctype) if c.rule.split("+") != ["proximity"]]
 
 
 # -- a relative clause said of one of several ----------------------------------------
@@ -92,3 +92,55 @@ def test_dropping_an_opposition_is_no_rivalry(claims_of):
                        "its opposition to its members taking seats.")
     assert _of(claims, "RIVALRY") == []
     assert [_ids(c, "splinter", "parent") for c in _of(claims, "SPLIT")] == [("real-ira", "provisional-ira")]
+
+
+# -- a group's oath -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, member, patron",
+    [
+        # the leader speaks for his group, to the other group's leader
+        ("Al-Shabaab leader Ahmed Abdi Godane pledged allegiance to al-Qaeda leader Ayman al-Zawahiri.",
+         "al-shabaab", "al-qaeda"),
+        ("The Pakistani Taliban have vowed loyalty to the Afghan Taliban.", "ttp", "taliban"),
+    ],
+)
+def test_a_groups_pledge_is_its_affiliation(claims_of, text, member, patron):
+    claims = claims_of(text)
+    assert _of(claims, "PLEDGE")
+    assert [_ids(c, "member", "patron") for c in _of(claims, "AFFILIATION")
+            if "inferred.pledge" in c.rule.split("+")] == [(member, patron)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab leader Ahmed Abdi Godane did not pledge allegiance to al-Qaeda leader Ayman al-Zawahiri.",
+        "Al-Shabaab leader Ahmed Abdi Godane might pledge allegiance to al-Qaeda leader Ayman al-Zawahiri.",
+        # a late leader's oath says nothing of the group's loyalty now
+        "Al-Shabaab's late leader Ahmed Abdi Godane pledged allegiance to al-Qaeda leader Ayman al-Zawahiri.",
+        # the person he pledged to leads no group the text names
+        "Al-Shabaab leader Ahmed Abdi Godane pledged allegiance to Ayman al-Zawahiri.",
+    ],
+)
+def test_no_affiliation_from_a_denied_hypothetical_or_past_pledge(claims_of, text):
+    claims = claims_of(text)
+    assert not [c for c in _of(claims, "AFFILIATION") if not c.negated and c.modality != "hypothetical"
+                and c.rule.split("+") != ["proximity"]]
+
+
+def test_a_preposition_typed_twice_is_read_once(claims_of):
+    text = "Ansaru broke away from from Boko Haram in 2012."
+    claims = claims_of(text)
+    assert _by_rules(claims, "SPLIT", "splinter", "parent") == [("ansaru", "boko-haram")]
+    assert claims[0].evidence[0].text == text  # the evidence is the text as written
+
+
+def test_words_english_does_double_are_kept(claims_of):
+    from factionmap.language import mask_for_parse
+
+    text = "He said that that group had had ties to to al-Qaeda."
+    masked = mask_for_parse(text)
+    assert len(masked) == len(text)
+    assert "that that group had had ties" in masked and " to to " not in masked

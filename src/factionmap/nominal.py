@@ -99,7 +99,7 @@ def _chosen_as(tok, actors) -> list:
 
 def _role_text(tok) -> str:
     mods = [c.text.lower() for c in tok.children
-            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former")]
+            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former", "late")]
     return " ".join([*mods, tok.lower_])
 
 
