@@ -182,7 +182,7 @@ def subject(tok) -> list:
     subs = _children(tok, "nsubj", "csubj")
     if subs:
         if subs[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-            return [tok.head]
+            return antecedent(tok.head, tok)
         listed = _names_just_before(tok)
         if listed is not None and not subs[0].ent_type_ and listed.i in {t.i for t in subs[0].subtree} \
                 and subs[0].i < listed.i and subs[0].lemma_.lower() not in GROUP_PEOPLE:
@@ -224,7 +224,7 @@ def subject(tok) -> list:
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":
-        return [tok.head]
+        return antecedent(tok.head, tok)
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS and tok.lemma_.lower() in HOSTILE_AIMS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         owners = _children(tok.head, "poss") or [c for c in _children(tok.head, "compound", "nmod")
@@ -245,6 +245,40 @@ def subject(tok) -> list:
 
 # verbs that say someone else did it: "accused X of ...", "blamed X for ..."
 ACCUSING = {"accuse", "charge", "suspect", "blame", "convict", "condemn", "criticize", "criticise", "denounce"}
+
+
+SOME_OF = {"one", "two", "three", "four", "some", "several", "many", "few", "each", "any"}
+
+
+def antecedent(noun, verb=None) -> list:
+    """What a relative clause is said of: its noun, or the one named as one of those the
+    noun stands for ("X is one of the factions that broke away", "X was among the groups
+    that ...", "X, one of the groups that ...": X). A singular verb does not agree with a
+    plural noun: "X, according to official sources, which was ...": the clause's subject X."""
+    if verb is not None and noun.tag_ in ("NNS", "NNPS") and any(
+            t.lower_ in ("is", "was", "has") or t.tag_ == "VBZ" for t in [verb, *verb.children]
+            if t.i == verb.i or t.dep_ in ("aux", "auxpass")):
+        clause = noun.head  # the verb of the clause the noun sits in ("according to" is none)
+        while not (clause.pos_ in ("VERB", "AUX") and _children(clause, "nsubj", "nsubjpass")) \
+                and clause.head != clause:
+            clause = clause.head
+        subjects = [s for s in _children(clause, "nsubj", "nsubjpass") if s.i < noun.i and s.tag_ in ("NN", "NNP")]
+        if subjects:
+            return subjects
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep == noun:
+        return [noun]
+    if prep.lower_ == "of" and prep.head.lower_ in SOME_OF and prep.head.head != prep.head:
+        some = prep.head
+        if some.dep_ == "attr" and some.head.lemma_ == "be":
+            return _children(some.head, "nsubj") or [noun]
+        if some.dep_ == "appos":
+            return [some.head]
+    if prep.lower_ == "among" and prep.head.lemma_ == "be":
+        return _children(prep.head, "nsubj") or [noun]
+    return [noun]
+
+
 # nouns for what someone means to do: "X's effort to defeat Y" is X set against Y (whether or
 # not it succeeds; so only for hostile aims, never "X's attempt to capture Y")
 PLAN_NOUNS = {"effort", "efforts", "strategy", "plan", "plans", "campaign", "bid", "attempt", "attempts",
@@ -260,7 +294,7 @@ def patient(tok) -> list:
     found = _children(tok, "nsubjpass") or _children(tok, "dobj")
     if found:
         if found[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-            return [tok.head]
+            return antecedent(tok.head)
         return found
     if tok.dep_ == "acl":  # "the town captured by ...", "militants killed in ..."
         head = tok.head

@@ -1,8 +1,9 @@
 """Inside one document: fill what the document says elsewhere, then one claim per fact.
 
 A successor's organization is the one his predecessor led; a leader pledging
-pledges for his group; taking a group's ground is hostility to it; a province
-declared by a group is its branch. Claims missing a core argument join a
+pledges for his group, and a group's pledge to another group (or its leader) is
+an affiliation; taking a group's ground is hostility to it; a province declared
+by a group is its branch; a group that splits off leaves the group it was under. Claims missing a core argument join a
 complete claim of the same fact, or are dropped. Claims stating the same fact
 (same type, same core actors, compatible time) become one, with every span.
 """
@@ -92,12 +93,24 @@ def _joined_by_pledge(c: Claim, claims: list[Claim], roles: dict[str, Entity]) -
     return c
 
 
+# the junior and senior roles of the relations a splinter can leave
+_UNDER = {"BRANCH": (("branch", "parent"),), "AFFILIATION": (("member", "patron"),)}
+
+
 def infer(claims: list[Claim]) -> list[Claim]:
     roles = _roles(claims)
     claims = [_joined_by_pledge(c, claims, roles) if c.type == "MERGER" else c for c in claims]
-    # "X, which had served as the wing of Y, became an independent group": the group it left
-    branches = {c.args["branch"].id: c.args["parent"] for c in claims if c.type == "BRANCH"
-                and isinstance(c.args.get("branch"), Entity) and isinstance(c.args.get("parent"), Entity)}
+    leaders = {c.args["leader"].id: c.args["org"] for c in claims if c.type == "LEADERSHIP"
+               and isinstance(c.args.get("leader"), Entity) and isinstance(c.args.get("org"), Entity)
+               and not c.negated and c.modality != "hypothetical"}
+    # "its late leader pledged allegiance to X": whose word no longer binds the group
+    past = {c.args["leader"].id for c in claims if c.type == "LEADERSHIP" and isinstance(c.args.get("leader"), Entity)
+            and set(str(c.args.get("role") or "").split()) & _PAST_ROLE}
+    # "X, which had served as the wing of Y, became an independent group", "X, which had
+    # operated under the banner of Y, split off": the group it left
+    branches = {c.args[junior].id: c.args[senior] for c in claims for junior, senior in _UNDER.get(c.type, ())
+                if isinstance(c.args.get(junior), Entity) and isinstance(c.args.get(senior), Entity)
+                and not c.negated and c.modality != "hypothetical"}
     # place id -> (sentence, org) of who the document says took it, in order
     seized: dict[str, list[tuple[int, Entity]]] = {}
     out: list[Claim] = []
@@ -136,7 +149,7 @@ def infer(claims: list[Claim]) -> list[Claim]:
             args["parent"] = None
         c = replace(c, args=args)
         out.append(c)
-        derived = _derived(c)
+        derived = _derived(c) or _pledged_group(c, leaders, past)
         out.extend(derived)
     return out
 
@@ -158,6 +171,29 @@ def _derived(c: Claim) -> list[Claim]:
         return [replace(c, type="BRANCH", args={"branch": a["org"], "parent": a["parent"]}, time=time,
                         rule=c.rule + "+inferred.founding", confidence=round(c.confidence * 0.9, 3))]
     return []
+
+
+_PAST_ROLE = {"former", "late", "ex"}
+
+
+def _pledged_group(c: Claim, leaders: dict[str, Entity], past: set[str]) -> list[Claim]:
+    """A group that pledges allegiance (itself, or through the leader speaking for it) to
+    another group or to its leader declares its loyalty to that group: an affiliation.
+    Not a former or late leader's pledge: the group's loyalty now is not said."""
+    if c.type != "PLEDGE" or c.negated or c.modality == "hypothetical":
+        return []
+    a = c.args
+    if getattr(a.get("pledger"), "id", None) in past:
+        return []
+    member = next((e for e in (a.get("on_behalf_of"), a.get("pledger"))
+                   if isinstance(e, Entity) and e.kind == "org"), None)
+    to = a.get("to")
+    patron = to if isinstance(to, Entity) and to.kind == "org" else leaders.get(getattr(to, "id", None))
+    if member is None or patron is None or member.id == patron.id:
+        return []
+    time = TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time
+    return [replace(c, type="AFFILIATION", args={"member": member, "patron": patron}, time=time,
+                    rule=c.rule + "+inferred.pledge", confidence=round(c.confidence * 0.9, 3))]
 
 
 def _times_compatible(x: TimeSpan, y: TimeSpan) -> bool:

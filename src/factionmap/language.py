@@ -186,14 +186,22 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,30}(?:,[ \t]*[A-Z][A-Za-z. ]
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9'’-]{1,9}\s*\)")
 
 
+# "split from from the IRA", "support for for X": a preposition or article typed twice. English
+# never doubles these ("that that", "had had" it does); the first is blanked with the space
+# after it (a blank between a preposition and its object derails the tagger).
+_DOUBLED = re.compile(r"\b(from|for|of|to|with|by|at|into|against|the|an?)(\s+)\1\b", re.IGNORECASE)
+
+
 def mask_for_parse(text: str) -> str:
-    """The text with datelines and bracketed acronyms blanked out, character for character.
+    """The text with datelines, bracketed acronyms and doubled prepositions blanked out,
+    character for character.
 
     A dateline glued to the first sentence ("KABUL - The Taliban named ...") and
     "X (ACR), Y and Z" both derail the parse; blanks of the same length keep every
     offset true. `original_text(doc)` gives the text as written.
     """
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _DOUBLED.sub(lambda m: " " * len(m.group(1) + m.group(2)) + m.group(1), text)
     masked = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group(0)), text)
     for start, acronym in stand_in_spots(text):
         if masked[start:start + len(acronym)] == acronym:

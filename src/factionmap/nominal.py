@@ -106,7 +106,7 @@ def _chosen_as(tok, actors) -> list:
 
 def _role_text(tok) -> str:
     mods = [c.text.lower() for c in tok.children
-            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former")]
+            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former", "late")]
     return " ".join([*mods, tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_])
 
 
@@ -244,6 +244,11 @@ def _described_orgs(tok, actors) -> list:
         # affiliate", "X was established as a splinter group of Y"
         for s in objs or subject(verb):  # "X emerged as an offshoot of Y", "X falls under the umbrella of Y"
             found += mentions_at(s, actors, ("org",))
+        if objs and not found and tok.head.lower_ == "under" and not any(o.pos_ == "PRON" for o in objs):
+            # "Under the banner of Y, X attacked the town": the doer, not the town (but "regards
+            # it as an affiliate" is said of "it", found or not)
+            for s in subject(verb):
+                found += mentions_at(s, actors, ("org",))
     if not found:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod") and c.i < tok.i:
@@ -304,8 +309,10 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
     subjects = _described_orgs(tok, actors)
     others = _other_orgs(tok, actors, subjects)
     drafts = []
-    if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY", "AFFILIATION"):
-        # "X and Y have been bitter rivals", "X and Y are affiliates"
+    if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY", "AFFILIATION") \
+            and tok.tag_ in ("NNS", "NNPS"):
+        # "X and Y have been bitter rivals", "X and Y are affiliates"; but not "X and Y
+        # united under the same banner"
         names = ("member", "patron") if ctype == "AFFILIATION" else ("a", "b")
         for i in range(len(subjects)):
             for j in range(i + 1, len(subjects)):
