@@ -51,3 +51,9 @@ def test_claims_roles_a_group_joining_another_by_a_pledge_is_its_affiliate(claim
 def test_claims_roles_a_group_joining_another_without_a_pledge_is_still_a_merger(claims_of):
     claims = claims_of("Ansar al-Sham joined Hayat Tahrir al-Sham in January 2017.")
     assert [c for c in claims if c.type == "MERGER"]
+
+
+def test_claims_roles_leaving_people_dead_is_no_split(claims_of):
+    text = ("Al-Shabaab, an affiliate of al-Qaeda, is based in Somalia. Troops ended a siege at a mall in "
+            "Nairobi in 2013, an attack claimed by the militant group al-Shabaab that left at least 67 people dead.")
+    assert not [c for c in claims_of(text) if c.type == "SPLIT"]

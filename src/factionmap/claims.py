@@ -207,6 +207,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         return []  # "joined X in the fight against Y", "joined X as an ally": side by side, not one group
     if frame.type == "SPLIT" and any(e.id.startswith("state:") for e in resolved.get("splinter", [])):
         return []  # "South Sudan became independent of Sudan": states, not factions
+    if frame.type == "SPLIT" and not resolved.get("parent") and any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.lemma_.lower() != "group" for c in tok.children):
+        return []  # "an attack that left 67 people dead": something left, not a group
     if frame.type == "MERGER" and frame.name == "merger.join_group" and _founded_by_members(tok):
         # "Some members of the Communist Brigades joined Prima Linea": people moving, not groups merging
         if any(t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS for t in tokens.get("result", [])):
