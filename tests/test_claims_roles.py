@@ -57,3 +57,14 @@ def test_claims_roles_leaving_people_dead_is_no_split(claims_of):
     text = ("Al-Shabaab, an affiliate of al-Qaeda, is based in Somalia. Troops ended a siege at a mall in "
             "Nairobi in 2013, an attack claimed by the militant group al-Shabaab that left at least 67 people dead.")
     assert not [c for c in claims_of(text) if c.type == "SPLIT"]
+
+
+def test_claims_roles_breaking_a_siege_is_no_split(claims_of):
+    text = "In 2016 the Army of Conquest coordinated with Ahrar al-Sham to break the siege of eastern Aleppo."
+    assert not [c for c in claims_of(text) if c.type == "SPLIT"]
+
+
+def test_claims_roles_breaking_away_is_still_a_split(claims_of):
+    claims = claims_of("Jaish al-Adl broke away from Jundallah in 2012.")
+    assert [(c.args["splinter"].id, c.args["parent"].id) for c in claims if c.type == "SPLIT"] == [
+        ("jaish-al-adl", "jundallah")]
