@@ -148,3 +148,11 @@ def test_rules_nominal_word_lists_must_be_words(shipped, value):
     raw["nominal"]["locative_preps"] = value
     with pytest.raises(FactionmapError):
         validate_rules(raw)
+
+
+@pytest.mark.parametrize("value", [{}, ["battalion"], {"Battalion": 4}, {"battalion": "4"}, {"battalion": 0}])
+def test_rules_unit_echelons_must_rank_lower_case_words(shipped, value):
+    raw = copy.deepcopy(shipped)
+    raw["nominal"]["unit_echelons"] = value
+    with pytest.raises(FactionmapError):
+        validate_rules(raw)
