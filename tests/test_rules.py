@@ -140,3 +140,19 @@ def test_rules_calibration_values_must_be_confidences(value):
     with pytest.raises(FactionmapError) as err:
         validate_rules(bad)
     assert err.value.code == "E202" and "calibration" in str(err.value)
+
+
+@pytest.mark.parametrize("value", [[], "in", [""], None])
+def test_rules_nominal_word_lists_must_be_words(shipped, value):
+    raw = copy.deepcopy(shipped)
+    raw["nominal"]["locative_preps"] = value
+    with pytest.raises(FactionmapError):
+        validate_rules(raw)
+
+
+@pytest.mark.parametrize("value", [{}, ["battalion"], {"Battalion": 4}, {"battalion": "4"}, {"battalion": 0}])
+def test_rules_unit_echelons_must_rank_lower_case_words(shipped, value):
+    raw = copy.deepcopy(shipped)
+    raw["nominal"]["unit_echelons"] = value
+    with pytest.raises(FactionmapError):
+        validate_rules(raw)

@@ -20,6 +20,8 @@ from .frames import conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
+from .located import located_drafts
+from .units import unit_chain_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
@@ -262,6 +264,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
                 drafts.append(Draft("SPLIT", {"splinter": args["org"], "parent": parent}, tok,
                                     frame.name + "+members", frame.confidence))
             args["parent"] = None
+        if frame.type == "MEMBERSHIP" and any(mentions_at(t, actors, ("place",)) for t in tokens.get("org", [])):
+            continue  # "served in Iraq": a country served in, not a force served with
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)
         if frame.type == "SEIZURE" and tok.lemma_.lower() in RETAKING and args.get("from") is None:
@@ -417,6 +421,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
             if tok.pos_ in ("NOUN", "PROPN"):
                 drafts.extend(role_claims(tok, actors, nominal))
                 drafts.extend(relation_noun_claims(tok, actors, nominal))
+                drafts.extend(located_drafts(tok, actors, nominal))
+                drafts.extend(unit_chain_drafts(tok, actors, nominal))
             drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:
                 claim = _to_claim(d, document, sent_index, sent, via)

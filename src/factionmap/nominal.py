@@ -151,7 +151,12 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
 
         chooser = entities_of(subject(tok.head.head), ("org",), actors)
         org = chooser[0] if chooser else None
-    titled = lemma == "commander" and _commands(tok, actors, nominal)
+    within = False
+    if org is None:  # "X, an officer in the Free Syrian Army": one of its people, whatever the rank
+        org = next((e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "with", "within")
+                    for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))), None)
+        within = org is not None
+    titled = lemma == "commander" and not within and _commands(tok, actors, nominal)
     if org is None and titled:
         org = titled
     of_person = None
@@ -167,6 +172,8 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         leading, member = False, True
     if lemma in ("leader", "head", "chief") and indefinite:
         leading, member = False, True  # "a Taliban leader" is one of several
+    if within:
+        leading, member = False, True
     new = any(c.lower_ in ("new", "incoming") for c in tok.children) and not indefinite
     former = any(c.lower_ in ("former", "ex", "late", "slain") for c in tok.children)
     for person in _persons_for_role(tok, actors):

@@ -51,7 +51,16 @@ def validate_rules(raw: dict) -> dict:
     if not all(isinstance(v, (int, float)) and 0 < v <= 1 for v in calibration.values()):
         raise FactionmapError("E202", detail="'calibration' values must be confidences in (0, 1]")
     out["calibration"] = calibration
-    out["nominal"] = raw.get("nominal", {})
+    nominal = raw.get("nominal", {})
+    for key in ("locative_preps",):  # word lists the located/units rules read
+        words = nominal.get(key)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise FactionmapError("E202", detail=f"'nominal.{key}' must be a non-empty list of words")
+    ranks = nominal.get("unit_echelons")
+    if not isinstance(ranks, dict) or not ranks or not all(
+            isinstance(k, str) and k == k.lower() and type(v) is int and v > 0 for k, v in ranks.items()):
+        raise FactionmapError("E202", detail="'nominal.unit_echelons' must map lower-case unit words to ranks")
+    out["nominal"] = nominal
     out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     states = raw.get("states", {})
     if not isinstance(states, dict):

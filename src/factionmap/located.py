@@ -1,0 +1,40 @@
+"""Claims said by a place hung on a group's name: "the campaign against al-Shabaab in
+Somalia", "the defeat of Boko Haram in Nigeria" and "talks with the Taliban in Doha" put
+the group in the place (PRESENCE), whatever the sentence says it does there.
+
+Only a place the parser attaches to the name itself counts; "X attacked a town in Y"
+hangs the place on the town, and "X fought in Y" on the verb, which the frames read.
+"""
+
+from __future__ import annotations
+
+from .arguments import mentions_at
+from .frames import conjuncts
+from .nominal import Draft
+
+
+def located_drafts(tok, actors, nominal: dict) -> list[Draft]:
+    """PRESENCE for a group named at `tok` whose name carries a locative phrase."""
+    orgs = mentions_at(tok, actors, ("org",))
+    if not orgs or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return []  # "no Taliban presence in the north" says it is not there
+    preps = nominal.get("locative_preps", ())
+    drafts = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        if prep.i != tok.i + 1:
+            continue  # "al-Shabaab, which was formed in 2006 in Mogadishu": not the name's own phrase
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for t in conjuncts(obj):
+                for place in mentions_at(t, actors, ("place",)):
+                    drafts += [Draft("PRESENCE", {"org": org, "place": place}, prep, "located.name_in", 0.6)
+                               for org in orgs if not _own_country(org, place)]
+    return drafts
+
+
+def _own_country(org, place) -> bool:
+    """'Iraq in Iraq' is no claim: a state in its own land."""
+    return org.id.startswith("state:") and org.name == place.name
