@@ -7,7 +7,7 @@ description ("Y, a new province") are the most salient, then the most recent.
 
 from __future__ import annotations
 
-from .frames import conjuncts
+from .frames import conjuncts, subject
 from .language import sentence_of
 
 import re
@@ -62,6 +62,12 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         if found is None and lower == "they" and tok.dep_ == "nsubj" and tok.i == sentence_of(tok).start:
             found = _best(doc, tok, out, sent_index, "org", previous_sentence_subject=True)
         return [(found, "pronoun")] if found is not None else []
+    if lower == "them" and tok.dep_ in ("dobj", "pobj"):
+        # "The militants lost ground. An offensive drove them out": a group spoken of in the
+        # plural in this sentence or the one before, never one of the clause's own arguments
+        exclude = _coarguments(tok) | {t.i for s in subject(tok.head) for t in s.subtree}
+        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, window=1, plural=True)
+        return [(found, "pronoun")] if found is not None else []
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
         return []
@@ -103,7 +109,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         # "African Union troops pushed the militants out": a full noun phrase is not its own
         # clause's subject
         exclude = _coarguments(tok) if tok.dep_ in ("dobj", "pobj") else ()
-        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, topic=True)
+        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, topic=True,
+                      exclude_ids=_owners_in_clause(tok, out))
         return [(found, "descriptor")] if found is not None else []
     if lower == "two" and tok.dep_ in ("pobj", "nsubj", "dobj"):
         return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
@@ -207,7 +214,7 @@ def _coarguments(tok) -> set[int]:
 
 def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True,
           exclude=(), same_sentence_subject: bool = False, exclude_ids=frozenset(), topic: bool = False,
-          previous_sentence_subject: bool = False):
+          previous_sentence_subject: bool = False, window: int | None = None, plural: bool = False):
     best = None
     best_score = None
     counts: dict[str, int] = {}
@@ -215,8 +222,10 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         for m in out.mentions:
             if m.token < tok.i:
                 counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
-    for m in _candidates(tok, out, sent_index, kind, window=6 if topic else 2):
+    for m in _candidates(tok, out, sent_index, kind, window=window or (6 if topic else 2)):
         if m.token in exclude or m.entity.id in exclude_ids:
+            continue
+        if plural and not _plural(doc[m.token]):
             continue
         if same_sentence_subject and not (m.sentence == sent_index and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
@@ -226,6 +235,25 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best
+
+
+def _owners_in_clause(tok, out) -> set[str]:
+    """Groups named as owners in the descriptor's own clause ("the group calls itself the
+    Islamic State's province", "the group attacked Taliban positions"): never the group itself."""
+    return {m.entity.id for i in _coarguments(tok) if tok.doc[i].dep_ in ("poss", "compound")
+            for m in out.at(i) if m.via not in ("pronoun", "descriptor")}
+
+
+def _plural(head) -> bool:
+    """A mention read in the plural: 'the militants', 'they', 'Boko Haram fighters'."""
+    if head.lower_ in ("they", "them", "their"):
+        return True
+    if head.tag_ in ("NNS", "NNPS") or (head.dep_ in ("compound", "nmod") and head.head.tag_ == "NNS"):
+        return True
+    # "the Taliban have", "the Houthis were": a name the verb agrees with in the plural
+    verb = head.head
+    return head.dep_ == "nsubj" and (verb.tag_ == "VBP" or any(
+        c.dep_ == "aux" and c.lower_ in ("are", "were", "have") for c in verb.children))
 
 
 def _pair(doc, tok, out, sent_index: int):

@@ -1,0 +1,98 @@
+"""Who drives whom out: an offensive by several parties, the groups driven out named by
+'them' or a plain descriptor, and the troops of neighbouring states."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.actors import resolve_actors
+from factionmap.model import Entity
+
+
+def _pairs(claims, ctype):
+    return {frozenset(c.args[n].id for n in ("a", "b") if isinstance(c.args.get(n), Entity))
+            for c in claims if c.type == ctype}
+
+
+def _resolved(nlp, text, word, nth=0):
+    doc = nlp(text)
+    actors = resolve_actors(doc)
+    tokens = [tok for tok in doc if tok.text == word]
+    return {m.entity.id for m in actors.at(tokens[nth].i)}
+
+
+# -- 'them': a group spoken of in the plural just before --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Houthi fighters advanced on Aden in March. Saudi-led airstrikes pushed them back in July.", {"houthis"}),
+        ("The Taliban have lost ground in Helmand. Afghan troops drove them out of Marjah.", {"taliban"}),
+    ],
+)
+def test_them_is_a_group_spoken_of_in_the_plural(nlp, text, expected):
+    assert _resolved(nlp, text, "them") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group was named in the singular: 'them' may be anyone (here, the hostages)
+        "Al-Shabaab took two aid workers hostage in 2011. Kenyan troops later freed them.",
+        # 'them' is never an argument of its own clause
+        "Taliban fighters attacked the convoy and burned them.",
+    ],
+)
+def test_them_is_not_resolved_without_a_plural_group(nlp, text):
+    assert _resolved(nlp, text, "them") == set()
+
+
+def test_claims_offensive_driving_them_out_is_rivalry(claims_of):
+    text = ("Taliban fighters have lost ground in the south. "
+            "An offensive by the Afghan army drove them out of Marjah in 2010.")
+    assert frozenset({"afghan-army", "taliban"}) in _pairs(claims_of(text), "RIVALRY")
+
+
+# -- troops of neighbouring states ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "neighbouring" read by the parser as a verb
+        ("Troops from neighbouring Kenya and Ethiopia attacked al-Shabaab in 2011.",
+         {frozenset({"KE", "al-shabaab"}), frozenset({"ET", "al-shabaab"})}),
+        # the 'from' the parser hung on the offensive belongs to the troops
+        ("An offensive by the Nigerian army and troops from Chad drove Boko Haram out of Bama in 2015.",
+         {frozenset({"nigerian-army", "boko-haram"}), frozenset({"TD", "boko-haram"})}),
+    ],
+)
+def test_claims_troops_from_states_are_those_states(claims_of, text, expected):
+    found = {frozenset(_short(i) for i in p) for p in _pairs(claims_of(text), "RIVALRY")}
+    assert expected <= found
+
+
+def _short(entity_id: str) -> str:
+    return entity_id.split(":")[-1].upper() if entity_id.startswith("state:") else entity_id
+
+
+def test_claims_troops_from_a_region_name_no_group(claims_of):
+    # a place after 'from' is where the troops came from, not a party
+    text = "An offensive by the Nigerian army and troops from the north drove Boko Haram out of Bama in 2015."
+    assert _pairs(claims_of(text), "RIVALRY") == {frozenset({"nigerian-army", "boko-haram"})}
+
+
+# -- a descriptor is never a group named as an owner in its own clause -------------
+
+
+def test_the_group_is_not_the_owner_named_in_its_clause(nlp):
+    text = ("Boko Haram's leader swore loyalty to the Islamic State in March. "
+            "The group now flies the Islamic State's flag and copies the Islamic State's videos.")
+    assert _resolved(nlp, text, "group") == {"boko-haram"}
+
+
+def test_the_group_still_resolves_to_the_previous_subject(nlp):
+    # control: no owner in the clause, the usual antecedent
+    text = "Boko Haram swore loyalty to the Islamic State in March. The group now controls Gwoza."
+    assert _resolved(nlp, text, "group") == {"boko-haram"}
