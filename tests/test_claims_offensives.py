@@ -96,3 +96,43 @@ def test_the_group_still_resolves_to_the_previous_subject(nlp):
     # control: no owner in the clause, the usual antecedent
     text = "Boko Haram swore loyalty to the Islamic State in March. The group now controls Gwoza."
     assert _resolved(nlp, text, "group") == {"boko-haram"}
+
+
+# -- 'they' after an opening phrase; partners 'together with' ---------------------------
+
+
+def test_they_after_an_opening_phrase_is_the_previous_subject_even_state_troops(nlp):
+    text = ("Ethiopian troops entered Somalia in December 2006. "
+            "Within days, they reached Mogadishu.")
+    assert _resolved(nlp, text, "they") == {"state:et"}
+
+
+def test_they_is_not_a_state_named_in_the_singular(nlp):
+    # a state named as a country is not 'they'; only its troops or forces are
+    text = "Ethiopia sent soldiers into Somalia in 2006. Within days, they reached Mogadishu."
+    assert _resolved(nlp, text, "they") == set()
+
+
+def test_claims_together_with_partners_share_the_deed(claims_of):
+    text = ("Turkish troops crossed into Syria in August 2016. Together with Free Syrian Army fighters, "
+            "they drove Islamic State militants out of the town of Jarablus within hours.")
+    pairs = _pairs(claims_of(text), "RIVALRY")
+    assert {frozenset({"state:tr", "islamic-state"}), frozenset({"fsa", "islamic-state"})} <= pairs
+
+
+def test_claims_with_alone_is_no_partner(claims_of):
+    # 'with' naming the means or the company of a fight, without 'together', adds no party
+    text = "Nigerian troops drove Boko Haram out of Bama with air support in 2015."
+    assert _pairs(claims_of(text), "RIVALRY") == {frozenset({"nigerian-army", "boko-haram"})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Along with the Haqqani Network, the Taliban attacked Kabul in 2011.",
+        "Together with the Haqqani Network, the Taliban fought NATO troops in 2011.",
+        "Together with the Haqqani Network, the Taliban fought the Islamic State in 2015.",
+    ],
+)
+def test_claims_partners_together_are_no_rivals(claims_of, text):
+    assert frozenset({"taliban", "haqqani-network"}) not in _pairs(claims_of(text), "RIVALRY")

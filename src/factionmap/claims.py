@@ -16,7 +16,7 @@ from .arguments import entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
 from .context import modality_of, time_of
 from .coref import helped_party
-from .frames import conjuncts, slot_tokens
+from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
@@ -188,7 +188,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         if {t.i for t in tokens.get("a", [])} & {t.i for t in tokens.get("b", [])}:
             b = []  # both sides read from the same words ("claimed by X and Y"): one side only
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
-        together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children)
+        together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children) or bool(
+            co_agents(tok))  # "together with X, they fought": X was on their side
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
                          for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
         # "X and Y clashed (with each other)"; but "X and Y fought alongside each other" is no rivalry

@@ -59,8 +59,11 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         # a group spoken of in the plural ("the Taliban ... their leader"): the subject here, or,
         # for a "they" opening a sentence, the subject of the one before ("The Houthis ... They fought")
         found = _best(doc, tok, out, sent_index, "org", same_sentence_subject=True)
-        if found is None and lower == "they" and tok.dep_ == "nsubj" and tok.i == sentence_of(tok).start:
-            found = _best(doc, tok, out, sent_index, "org", previous_sentence_subject=True)
+        if found is None and lower == "they" and tok.dep_ == "nsubj" and (
+                tok.i == sentence_of(tok).start or tok.head.dep_ == "ROOT"):
+            # "In 2012, they drove ...": the main clause's subject after an opening phrase too;
+            # and state forces spoken of in the plural ("Kenyan troops crossed ... they drove")
+            found = _best(doc, tok, out, sent_index, "org", previous_sentence_subject=True, states=True)
         return [(found, "pronoun")] if found is not None else []
     if lower == "them" and tok.dep_ in ("dobj", "pobj"):
         # "The militants lost ground. An offensive drove them out": a group spoken of in the
@@ -177,11 +180,12 @@ def _is_pair(tok) -> bool:
     return any(c.lower_ in ("two", "both") for c in tok.children)
 
 
-def _candidates(tok, out, sent_index: int, kind: str, window: int = 2):
+def _candidates(tok, out, sent_index: int, kind: str, window: int = 2, states: bool = False):
     for m in out.mentions:
         if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
             continue
-        if kind == "org" and m.category in ("state", "government", "media"):
+        if kind == "org" and m.category in ("state", "government", "media") and not (
+                states and m.category != "media" and _plural(tok.doc[m.token])):
             continue  # "the group", "the militants", "its": an armed group, not a state or an outlet
         if sent_index - window <= m.sentence <= sent_index:
             yield m
@@ -214,7 +218,8 @@ def _coarguments(tok) -> set[int]:
 
 def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True,
           exclude=(), same_sentence_subject: bool = False, exclude_ids=frozenset(), topic: bool = False,
-          previous_sentence_subject: bool = False, window: int | None = None, plural: bool = False):
+          previous_sentence_subject: bool = False, window: int | None = None, plural: bool = False,
+          states: bool = False):
     best = None
     best_score = None
     counts: dict[str, int] = {}
@@ -222,7 +227,7 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         for m in out.mentions:
             if m.token < tok.i:
                 counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
-    for m in _candidates(tok, out, sent_index, kind, window=window or (6 if topic else 2)):
+    for m in _candidates(tok, out, sent_index, kind, window=window or (6 if topic else 2), states=states):
         if m.token in exclude or m.entity.id in exclude_ids:
             continue
         if plural and not _plural(doc[m.token]):
