@@ -136,3 +136,31 @@ def test_claims_with_alone_is_no_partner(claims_of):
 )
 def test_claims_partners_together_are_no_rivals(claims_of, text):
     assert frozenset({"taliban", "haqqani-network"}) not in _pairs(claims_of(text), "RIVALRY")
+
+
+# -- 'they' for a group's people; a place named on a place word ----------------------
+
+
+def test_they_is_the_group_whose_people_are_the_subject(nlp):
+    text = ("Hezbollah sent troops to Syria. The group's fighters are deployed around Qusayr, "
+            "where they fight alongside the Syrian army against rebels.")
+    assert _resolved(nlp, text, "they") == {"hezbollah"}
+
+
+def test_they_is_not_a_group_named_only_in_passing(nlp):
+    # the group is the owner of an object, not of the subject: 'they' stays unresolved
+    text = "Villagers who fled the Houthis' advance are sheltering in Aden, where they live in tents."
+    assert _resolved(nlp, text, "they") == set()
+
+
+def test_claims_presence_in_a_province_and_around_a_city(claims_of):
+    text = "Al-Nusra Front fighters are concentrated in Idlib province and around Aleppo."
+    places = {c.args["place"].name for c in claims_of(text) if c.type == "PRESENCE"}
+    assert places == {"Idlib", "Aleppo"}
+
+
+def test_claims_a_city_described_by_its_country_is_the_city(claims_of):
+    # the country the description mentions is not a second place
+    text = "The Islamic State captured Mosul, Iraq's second-largest city, in June 2014."
+    places = {c.args["place"].name for c in claims_of(text) if c.type == "SEIZURE"}
+    assert places == {"Mosul"}

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import product
 
-from .arguments import entities_of, mentions_at
+from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
 from .context import modality_of, time_of
 from .coref import helped_party
@@ -102,7 +102,9 @@ def _resolve_arg(trigger, frame, name, actors):
         if kinds == ("place",) and len(found) > 1:
             # "captured Mosul, Iraq's second-largest city": the place named, not the one its
             # description mentions
-            direct = [e for t in toks for c in conjuncts(t) for e in mentions_at(c, actors, ("place",))]
+            # ("Idlib province": the name on the place word is the place named)
+            direct = [e for t in toks for c in conjuncts(t) for n in [c, *_named_on(c)]
+                      for e in mentions_at(n, actors, ("place",))]
             found = [e for e in found if e in direct] or found
         if found and slot in ("clause_place", "sentence_place"):
             # a place found by searching, not by grammar: only the one nearest the trigger
@@ -120,6 +122,11 @@ def _resolve_arg(trigger, frame, name, actors):
                 return [], []  # "before they defect": nobody named
             return [_text_entity(head)], [head]
     return [], []
+
+
+def _named_on(tok) -> list:
+    """The name on a place word: 'Idlib' in 'Idlib province', 'the Swat valley'."""
+    return [c for c in tok.children if c.dep_ == "compound"] if tok.lemma_.lower() in PLACE_NOUNS else []
 
 
 def _narrower_place(toks, actors):

@@ -7,7 +7,7 @@ description ("Y, a new province") are the most salient, then the most recent.
 
 from __future__ import annotations
 
-from .frames import conjuncts, subject
+from .frames import GROUP_PEOPLE, conjuncts, subject
 from .language import sentence_of
 
 import re
@@ -232,7 +232,7 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
             continue
         if plural and not _plural(doc[m.token]):
             continue
-        if same_sentence_subject and not (m.sentence == sent_index and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
+        if same_sentence_subject and not (m.sentence == sent_index and _subject_or_its_people(doc[m.token])):
             continue
         if previous_sentence_subject and not (m.sentence == sent_index - 1 and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
@@ -247,6 +247,15 @@ def _owners_in_clause(tok, out) -> set[str]:
     Islamic State's province", "the group attacked Taliban positions"): never the group itself."""
     return {m.entity.id for i in _coarguments(tok) if tok.doc[i].dep_ in ("poss", "compound")
             for m in out.at(i) if m.via not in ("pronoun", "descriptor")}
+
+
+def _subject_or_its_people(head) -> bool:
+    """A subject, or the group whose people are the subject ('the group's fighters are ...')."""
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    people = head.head
+    return head.dep_ in ("poss", "compound") and people.dep_ in ("nsubj", "nsubjpass") and people.tag_ == "NNS" \
+        and people.lemma_.lower() in GROUP_PEOPLE
 
 
 def _plural(head) -> bool:
