@@ -376,6 +376,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         negated = False
         if modality in ("reported", "claimed") and attribution:
             modality, attribution = "asserted", None
+        if modality == "hypothetical" and draft.trigger.i and draft.trigger.doc[draft.trigger.i - 1].text in ("-", "–"):
+            modality = "asserted"  # "could keep its Yemen-based affiliate": the hyphened word describes
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)

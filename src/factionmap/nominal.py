@@ -344,11 +344,14 @@ def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
     doc = tok.doc
     if ctype is None or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
         return []
-    sources = mentions_at(doc[tok.i - 2], actors, ("org",))
-    if not sources:
-        return []
     noun = tok.head if tok.head.i > tok.i else None
-    if noun is None:
+    if ctype == "PRESENCE" and noun is not None:  # "its Yemen-based affiliate", "the Somalia-based group"
+        places = [e for e in mentions_at(doc[tok.i - 2], actors, ("place",)) if e.id.startswith("place:")]
+        groups = mentions_at(noun, actors, ("org",)) or _described_orgs(noun, actors)
+        return [Draft("PRESENCE", {"org": x, "place": y}, tok, "nominal.based", 0.7)
+                for x in groups[:2] for y in places[:1]]
+    sources = mentions_at(doc[tok.i - 2], actors, ("org",))
+    if not sources or noun is None:
         return []
     if ctype == "CONTROL":  # "ISIS-held Raqqa", "the rebel-held town of Douma": the place itself
         places = mentions_at(noun, actors, ("place",))
