@@ -17,6 +17,7 @@ _QUOTES = "\"“”"
 _NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger", "smaller", "other", "main",
                       "latter", "former", "powerful", "notorious", "shadowy", "little-known", "hardline"}
 PLACE_DESCRIPTORS = {"city", "town", "village", "capital"}
+BODY_NOUNS = {"council", "shura", "committee", "politburo"}  # "the council": the one of a group named before
 RELATION_DESCRIPTORS = {"affiliate", "branch", "franchise", "offshoot", "splinter", "faction", "wing", "ally", "proxy"}
 _SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
 
@@ -74,6 +75,10 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
         return []
+    if tok.lemma_.lower() in BODY_NOUNS and tok.tag_ == "NN" and not any(
+            c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
+        owner = _body_owner(doc, tok, out, sent_index)  # "X's leadership council ... The council appointed"
+        return [(owner, "descriptor")] if owner is not None else []
     if tok.lemma_.lower() in PLACE_DESCRIPTORS and tok.tag_ == "NN" and not any(
             c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
         # "the city", "the town": the place named just before
@@ -240,6 +245,21 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best
+
+
+def _body_owner(doc, tok, out, sent_index: int):
+    """The group whose council (shura, committee) was named in this sentence or the six before."""
+    sents = list(doc.sents)
+    start = sents[max(0, sent_index - 6)].start if sent_index < len(sents) else 0
+    for prev in reversed(doc[start:tok.i]):
+        if prev.lemma_.lower() != tok.lemma_.lower():
+            continue
+        owners = [m.entity for c in prev.children if c.dep_ in ("poss", "compound", "nmod")
+                  for m in out.at(c.i) if m.entity.kind == "org" and m.is_actor]
+        owners += [m.entity for p in prev.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children for m in out.at(o.i) if m.entity.kind == "org" and m.is_actor]
+        return owners[0] if owners else None
+    return None
 
 
 def _owners_in_clause(tok, out) -> set[str]:

@@ -45,6 +45,10 @@ def _persons_for_role(tok, actors) -> list:
     for c in tok.children:
         if c.dep_ == "appos":
             found += mentions_at(c, actors, ("person",))
+            if tok.tag_ in ("NNS", "NNPS"):  # "two deputies: X, who ..., and the cleric Y": each of the list
+                found += _listed_persons(c, actors)[1:]
+    if not found and tok.tag_ in ("NNS", "NNPS"):
+        found += _after_colon(tok, actors)
     if tok.dep_ in ("appos", "compound", "nmod") and tok.head != tok:
         found += mentions_at(tok.head, actors, ("person",))
     # a plural role is said of every person of a list: "X and Y will serve as his deputies"
@@ -82,6 +86,26 @@ def _persons_for_role(tok, actors) -> list:
         if all(e.id != o.id for o in out):
             out.append(e)
     return out
+
+
+def _listed_persons(first, actors) -> list:
+    """The persons of a list from its first item: 'X, who ..., and the cleric Y'."""
+    return [e for t in conjuncts(first) for u in [t, *(a for a in t.children if a.dep_ == "appos")]
+            for e in mentions_at(u, actors, ("person",))]
+
+
+def _after_colon(tok, actors) -> list:
+    """'appointed two deputies in 2015: X and Y': the list after a colon that closes the
+    role's clause (only a date or place between), read from the words."""
+    doc, end = tok.doc, sentence_of(tok).end
+    i = tok.i + 1
+    while i < end and doc[i].text != ":":
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (";", "."):
+            return []
+        i += 1
+    if i + 1 >= end or not mentions_at(doc[i + 1], actors, ("person",)):
+        return []
+    return _listed_persons(doc[i + 1], actors)
 
 
 _CHOOSING = {"choose", "name", "appoint", "elect", "select", "pick", "nominate", "install", "designate"}
@@ -150,6 +174,12 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         from .arguments import entities_of
 
         chooser = entities_of(subject(tok.head.head), ("org",), actors)
+        org = chooser[0] if chooser else None
+    if org is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHOOSING:
+        # "the council appointed two deputies: X and Y": deputies of the choosers' group
+        from .arguments import entities_of
+
+        chooser = entities_of(subject(tok.head), ("org",), actors)
         org = chooser[0] if chooser else None
     titled = lemma == "commander" and _commands(tok, actors, nominal)
     if org is None and titled:
