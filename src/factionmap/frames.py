@@ -18,7 +18,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "foe_with", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "ground", "formed_by", "deep_by",
+    "clause_subj", "foe_with", "resumed_place", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "ground", "formed_by", "deep_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -424,6 +424,13 @@ def slot_tokens(trigger, slot: str) -> list:
             out += [o for p in trigger.head.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "around")
                     for o in p.children if o.dep_ == "pobj"]
         return sorted(out, key=lambda t: t.i)
+    if slot == "resumed_place":  # "a siege at the mall in Nairobi, an attack claimed by X": where the
+        # event the noun sums up happened (the nearest place before the comma)
+        doc = trigger.doc
+        left = trigger.left_edge.i
+        if trigger.dep_ not in ("appos", "npadvmod") or left == 0 or doc[left - 1].text != ",":
+            return []
+        return [t for t in sentence_of(trigger) if t.i < left and (t.ent_type_ in ("GPE", "LOC", "FAC"))][-1:]
     if slot == "sentence_place":  # the last resort for where an attack happened
         return [t for t in sentence_of(trigger) if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")]
     if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
