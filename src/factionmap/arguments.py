@@ -212,6 +212,10 @@ def named_as(tok, actors):
                         found = mentions_at(u, actors, ("org",))
                         if found and t.dep_ != "nsubj":
                             return found
+                    if t.lower_ in ("itself", "themselves") and t.i + 1 < len(t.doc):
+                        found = mentions_at(t.doc[t.i + 1], actors, ("org",))  # the name, whatever
+                        if found:  # the parser made of it
+                            return found
     return []
 
 

@@ -9,7 +9,7 @@ from .language import sentence_of
 
 from dataclasses import dataclass
 
-from .arguments import leader_org, mentions_at, right_apposition
+from .arguments import leader_org, mentions_at, named_as, right_apposition
 from .frames import conjuncts, subject
 
 
@@ -280,6 +280,8 @@ def _described_orgs(tok, actors) -> list:
             for s in subject(verb):
                 found += mentions_at(s, actors, ("org",))
     if not found:
+        found += named_as(tok, actors)  # "a breakaway faction calling itself X"
+    if not found:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod") and c.i < tok.i:
                 found += mentions_at(c, actors, ("org",))
@@ -338,6 +340,12 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
         return []
     subjects = _described_orgs(tok, actors)
     others = _other_orgs(tok, actors, subjects)
+    if ctype == "SPLIT" and subjects and not others and lemma in ("group", "faction", "organization", "movement"):
+        # "X divided the movement, and a breakaway faction calling itself Y ...": the group
+        # the sentence spoke of before the faction
+        others = [m.entity for t in sentence_of(tok) if t.i < tok.i for m in actors.at(t.i)
+                  if m.entity.kind == "org" and m.is_actor and m.category not in ("state", "government")
+                  and all(m.entity.id != x.id for x in subjects)][-1:]
     drafts = []
     if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY", "AFFILIATION") \
             and tok.tag_ in ("NNS", "NNPS"):
