@@ -43,3 +43,18 @@ def test_a_duration_is_not_the_time_of_the_event(claims_of):
 def test_a_date_is_still_the_time_of_the_event(claims_of):
     text = "Al-Shabaab launched an insurgency against the Somali government in 2007."
     assert [c.time.start for c in claims_of(text) if c.type == "RIVALRY"] == ["2007"]
+
+
+# -- 'in X, where G attacked Y': the attack happened in X ----------------------------------
+
+
+def test_attack_in_a_where_clause_happened_in_the_place_it_describes(claims_of):
+    text = "Al-Shabaab remains strong in Lower Shabelle, where it often attacks army convoys."
+    found = [(c.args["perpetrator"].id, c.args["place"].name) for c in _attacks(claims_of(text))]
+    assert found == [("al-shabaab", "Lower Shabelle")]
+
+
+def test_attack_where_clause_of_another_verb_is_not_the_attack_place(claims_of):
+    # the 'where' clause describes the road's end, not the attack
+    text = "The Taliban attacked a convoy on the road to Kandahar, where Afghan troops were based."
+    assert all(c.args["place"].name != "Kandahar" for c in _attacks(claims_of(text)))
