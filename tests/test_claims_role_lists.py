@@ -55,3 +55,25 @@ def test_a_council_never_named_before_is_no_group(nlp):
     actors = resolve_actors(doc)
     council = [t for t in doc if t.text == "council"][-1]
     assert actors.at(council.i) == []
+
+
+# -- 'regards it as an X affiliate': 'it' is the group described ---------------------------
+
+
+def _affiliations(claims):
+    return {(c.args["member"].id, c.args["patron"].id) for c in claims if c.type == "AFFILIATION"}
+
+
+def test_claims_regarded_it_as_an_affiliate_is_the_group_before(claims_of):
+    text = ("Al-Shabaab denied any link to foreign groups in 2010. "
+            "Washington still regards it as an al-Qaeda affiliate.")
+    assert ("al-shabaab", "al-qaeda") in _affiliations(claims_of(text))
+
+
+def test_it_as_a_plain_object_stays_unresolved(nlp):
+    # 'it' as an object without 'as ...' is most often a thing, not a group
+    text = "Al-Shabaab built a base near Kismayo in 2010. Kenyan troops destroyed it in 2012."
+    doc = nlp(text)
+    actors = resolve_actors(doc)
+    it = [t for t in doc if t.text == "it"][0]
+    assert actors.at(it.i) == []

@@ -38,9 +38,11 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             if found:
                 return [(e, "pronoun") for e in dict.fromkeys(found)]
     if lower in ("its", "it"):
-        if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be"):
+        if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be") and not _regarded_as(tok):
             return []
-        found = _best(doc, tok, out, sent_index, "org")
+        # "regards it as an al-Qaeda affiliate": not the group its description names
+        owners = _owners_in_clause(tok, out) if lower == "it" and _regarded_as(tok) else frozenset()
+        found = _best(doc, tok, out, sent_index, "org", exclude_ids=owners)
         return [(found, "pronoun")] if found is not None else []
     if lower == "he" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj":
         # "He gave ... and in August he pledged ...": the subject of the first clause
@@ -245,6 +247,16 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best
+
+
+_REGARDING = {"regard", "consider", "see", "view", "describe", "designate", "list", "label", "brand", "count", "treat"}
+
+
+def _regarded_as(tok) -> bool:
+    """'Washington regards it as an al-Qaeda affiliate': 'it' is the group described."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.lemma_.lower() in _REGARDING and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _body_owner(doc, tok, out, sent_index: int):
