@@ -93,3 +93,31 @@ def test_offices_places_and_compounds_are_not_group_names(no_groups):
 def test_a_description_before_a_name_is_not_part_of_it(no_groups):
     found = orgs("Former Karen National Liberation Army commanders met in Bangkok.", no_groups)
     assert not any(name.startswith("Former") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("In 2015 a faction calling itself the Supreme Council of the Islamic Emirate named Mullah Rasool "
+         "as its leader.", "Supreme Council of the Islamic Emirate"),
+        ("A new group calling itself the Military Council of the Islamic State appeared in Sirte in 2016.",
+         "Military Council of the Islamic State"),
+        ("The Supreme Council of the Islamic Revolution in Iraq backed the Badr Organization.",
+         "Supreme Council of the Islamic Revolution in Iraq"),
+    ],
+)
+def test_a_name_the_tagger_ends_on_of_the_goes_on_through_the_next_name(text, name):
+    names = [m.entity.name for m in resolve_actors(parse(text)).mentions if m.entity.kind == "org"]
+    assert name in names and not any(n.endswith((" of the", " in")) for n in names)
+
+
+def test_a_unit_of_a_named_group_stays_apart():
+    # the tagger closed the unit's name itself: the group it belongs to stays its own name
+    names = [m.entity.name for m in resolve_actors(parse(
+        "The Jose Solano Front of the National Liberation Army attacked a pipeline.")).mentions]
+    assert "Jose Solano Front" in names and "National Liberation Army" in names
+
+
+def test_people_of_a_group_are_not_a_longer_name():
+    names = [m.entity.id for m in resolve_actors(parse("Fighters of the Islamic State attacked the base.")).mentions]
+    assert "islamic-state" in names

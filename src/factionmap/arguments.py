@@ -125,7 +125,7 @@ def _direct(tok, kinds, actors, depth: int = 0):
 
         return entities_of(subject(tok.head), kinds, actors)
     if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
-        for c in tok.children:
+        for c in [*tok.children, *_misattached_prep(tok)]:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
                 here = mentions_at(c, actors, ("org",))
                 if not here and c.dep_ == "compound":  # "KDP peshmerga fighters"
@@ -151,13 +151,16 @@ def _direct(tok, kinds, actors, depth: int = 0):
                         found.extend(e for p in d.children if p.dep_ == "pobj"
                                      for q in conjuncts(p) for e in mentions_at(q, actors, ("org",)))
             elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        for q in conjuncts(p):
-                            here = mentions_at(q, actors, ("org",))
-                            if not here and depth < 2:  # "a number of opposition groups including X"
-                                here = _direct(q, ("org",), actors, depth + 1)
-                            found.extend(here)
+                # "troops from neighbouring Chad": the parser reads the adjective as a verb
+                objects = [p for p in c.children if p.dep_ == "pobj"] + [
+                    o for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG" for o in p.children
+                    if o.dep_ == "dobj" and o.i == p.i + 1]
+                for p in objects:
+                    for q in conjuncts(p):
+                        here = mentions_at(q, actors, ("org",))
+                        if not here and depth < 2:  # "a number of opposition groups including X"
+                            here = _direct(q, ("org",), actors, depth + 1)
+                        found.extend(here)
         if found:
             return found
     if "person" in kinds and lemma in PERSON_ROLE_NOUNS:
@@ -171,6 +174,18 @@ def _direct(tok, kinds, actors, depth: int = 0):
         if not found:
             found.extend(right_apposition(tok, actors, "person"))
     return found
+
+
+def _misattached_prep(tok) -> list:
+    """'an offensive by the army and troops from Chad': the parser hangs the 'from' that
+    follows a bare last conjunct on the noun the list depends on; it is the conjunct's."""
+    if tok.dep_ != "conj" or tok.i + 1 >= len(tok.doc) or any(c.dep_ == "prep" for c in tok.children):
+        return []
+    nxt = tok.doc[tok.i + 1]
+    head = nxt.head
+    if nxt.dep_ == "prep" and nxt.lower_ in ("from", "of") and head.i < tok.i and head.pos_ == "NOUN":
+        return [nxt]
+    return []
 
 
 def right_apposition(tok, actors, kind: str) -> list:
@@ -196,6 +211,10 @@ def named_as(tok, actors):
                     for u in [t, *t.children]:
                         found = mentions_at(u, actors, ("org",))
                         if found and t.dep_ != "nsubj":
+                            return found
+                    if t.lower_ in ("itself", "themselves") and t.i + 1 < len(t.doc):
+                        found = mentions_at(t.doc[t.i + 1], actors, ("org",))  # the name, whatever
+                        if found:  # the parser made of it
                             return found
     return []
 

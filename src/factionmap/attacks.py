@@ -359,6 +359,11 @@ def _own_word(sent, name) -> str | None:
     """'claimed' or 'denied' when the group itself says it did or did not do it."""
     for t in sent:
         lemma = t.lemma_.lower()
+        if lemma in CLAIM_VERBS and t.dep_ == "acl" and _words(t.head) & CLAIM_OBJECTS:
+            # "an attack claimed by X": X said it did it
+            who = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if any(_is_claimant(w, name) for w in who):
+                return "claimed"
         if lemma in CLAIM_VERBS and t.pos_ == "VERB" and not _negated(t):
             objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
             if not any(_words(o) & CLAIM_OBJECTS for o in objs):

@@ -12,11 +12,11 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import product
 
-from .arguments import entities_of, mentions_at
+from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
 from .context import modality_of, time_of
 from .coref import helped_party
-from .frames import conjuncts, slot_tokens
+from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
@@ -104,7 +104,9 @@ def _resolve_arg(trigger, frame, name, actors):
         if kinds == ("place",) and len(found) > 1:
             # "captured Mosul, Iraq's second-largest city": the place named, not the one its
             # description mentions
-            direct = [e for t in toks for c in conjuncts(t) for e in mentions_at(c, actors, ("place",))]
+            # ("Idlib province": the name on the place word is the place named)
+            direct = [e for t in toks for c in conjuncts(t) for n in [c, *_named_on(c)]
+                      for e in mentions_at(n, actors, ("place",))]
             found = [e for e in found if e in direct] or found
         if found and slot in ("clause_place", "sentence_place"):
             # a place found by searching, not by grammar: only the one nearest the trigger
@@ -122,6 +124,11 @@ def _resolve_arg(trigger, frame, name, actors):
                 return [], []  # "before they defect": nobody named
             return [_text_entity(head)], [head]
     return [], []
+
+
+def _named_on(tok) -> list:
+    """The name on a place word: 'Idlib' in 'Idlib province', 'the Swat valley'."""
+    return [c for c in tok.children if c.dep_ == "compound"] if tok.lemma_.lower() in PLACE_NOUNS else []
 
 
 def _narrower_place(toks, actors):
@@ -190,7 +197,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         if {t.i for t in tokens.get("a", [])} & {t.i for t in tokens.get("b", [])}:
             b = []  # both sides read from the same words ("claimed by X and Y"): one side only
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
-        together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children)
+        together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children) or bool(
+            co_agents(tok))  # "together with X, they fought": X was on their side
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
                          for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
         # "X and Y clashed (with each other)"; but "X and Y fought alongside each other" is no rivalry
@@ -372,6 +380,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         negated = False
         if modality in ("reported", "claimed") and attribution:
             modality, attribution = "asserted", None
+        if modality == "hypothetical" and draft.trigger.i and draft.trigger.doc[draft.trigger.i - 1].text in ("-", "–"):
+            modality = "asserted"  # "could keep its Yemen-based affiliate": the hyphened word describes
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
     args = dict(draft.args)

@@ -5,6 +5,8 @@ All four are read from the parse around the word that triggered the claim.
 
 from __future__ import annotations
 
+import re
+
 from .language import sentence_of
 
 from .model import TimeSpan
@@ -171,8 +173,14 @@ def _is_future(trigger) -> bool:
     return False
 
 
+_DURATION = re.compile(r"^[\w-]+-(?:day|week|month|year|hour|decade)s?(?:-long|-old)?$", re.I)
+
+
 def _date_tokens(sent):
-    return [t for t in sent if t.ent_type_ == "DATE"]
+    # "a four-day siege", "a decade-long insurgency": how long, not when
+    doc = sent.doc
+    return [t for t in sent if t.ent_type_ == "DATE" and not _DURATION.match(t.text) and not (
+        t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in ("long", "old"))]
 
 
 def _path_length(date_tok, trigger) -> int | None:

@@ -7,7 +7,7 @@ description ("Y, a new province") are the most salient, then the most recent.
 
 from __future__ import annotations
 
-from .frames import conjuncts
+from .frames import GROUP_PEOPLE, conjuncts, subject
 from .language import sentence_of
 
 import re
@@ -17,6 +17,7 @@ _QUOTES = "\"“”"
 _NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger", "smaller", "other", "main",
                       "latter", "former", "powerful", "notorious", "shadowy", "little-known", "hardline"}
 PLACE_DESCRIPTORS = {"city", "town", "village", "capital"}
+BODY_NOUNS = {"council", "shura", "committee", "politburo"}  # "the council": the one of a group named before
 RELATION_DESCRIPTORS = {"affiliate", "branch", "franchise", "offshoot", "splinter", "faction", "wing", "ally", "proxy"}
 _SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
 
@@ -37,9 +38,11 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             if found:
                 return [(e, "pronoun") for e in dict.fromkeys(found)]
     if lower in ("its", "it"):
-        if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be"):
+        if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be") and not _regarded_as(tok):
             return []
-        found = _best(doc, tok, out, sent_index, "org")
+        # "regards it as an al-Qaeda affiliate": not the group its description names
+        owners = _owners_in_clause(tok, out) if lower == "it" and _regarded_as(tok) else frozenset()
+        found = _best(doc, tok, out, sent_index, "org", exclude_ids=owners)
         return [(found, "pronoun")] if found is not None else []
     if lower == "he" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj":
         # "He gave ... and in August he pledged ...": the subject of the first clause
@@ -59,12 +62,25 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         # a group spoken of in the plural ("the Taliban ... their leader"): the subject here, or,
         # for a "they" opening a sentence, the subject of the one before ("The Houthis ... They fought")
         found = _best(doc, tok, out, sent_index, "org", same_sentence_subject=True)
-        if found is None and lower == "they" and tok.dep_ == "nsubj" and tok.i == sentence_of(tok).start:
-            found = _best(doc, tok, out, sent_index, "org", previous_sentence_subject=True)
+        if found is None and lower == "they" and tok.dep_ == "nsubj" and (
+                tok.i == sentence_of(tok).start or tok.head.dep_ == "ROOT"):
+            # "In 2012, they drove ...": the main clause's subject after an opening phrase too;
+            # and state forces spoken of in the plural ("Kenyan troops crossed ... they drove")
+            found = _best(doc, tok, out, sent_index, "org", previous_sentence_subject=True, states=True)
+        return [(found, "pronoun")] if found is not None else []
+    if lower == "them" and tok.dep_ in ("dobj", "pobj"):
+        # "The militants lost ground. An offensive drove them out": a group spoken of in the
+        # plural in this sentence or the one before, never one of the clause's own arguments
+        exclude = _coarguments(tok) | {t.i for s in subject(tok.head) for t in s.subtree}
+        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, window=1, plural=True)
         return [(found, "pronoun")] if found is not None else []
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if "the" not in dets and "this" not in dets:
         return []
+    if tok.lemma_.lower() in BODY_NOUNS and tok.tag_ == "NN" and not any(
+            c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
+        owner = _body_owner(doc, tok, out, sent_index)  # "X's leadership council ... The council appointed"
+        return [(owner, "descriptor")] if owner is not None else []
     if tok.lemma_.lower() in PLACE_DESCRIPTORS and tok.tag_ == "NN" and not any(
             c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
         # "the city", "the town": the place named just before
@@ -103,7 +119,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         # "African Union troops pushed the militants out": a full noun phrase is not its own
         # clause's subject
         exclude = _coarguments(tok) if tok.dep_ in ("dobj", "pobj") else ()
-        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, topic=True)
+        found = _best(doc, tok, out, sent_index, "org", exclude=exclude, topic=True,
+                      exclude_ids=_owners_in_clause(tok, out))
         return [(found, "descriptor")] if found is not None else []
     if lower == "two" and tok.dep_ in ("pobj", "nsubj", "dobj"):
         return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
@@ -170,11 +187,12 @@ def _is_pair(tok) -> bool:
     return any(c.lower_ in ("two", "both") for c in tok.children)
 
 
-def _candidates(tok, out, sent_index: int, kind: str, window: int = 2):
+def _candidates(tok, out, sent_index: int, kind: str, window: int = 2, states: bool = False):
     for m in out.mentions:
         if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
             continue
-        if kind == "org" and m.category in ("state", "government", "media"):
+        if kind == "org" and m.category in ("state", "government", "media") and not (
+                states and m.category != "media" and _plural(tok.doc[m.token])):
             continue  # "the group", "the militants", "its": an armed group, not a state or an outlet
         if sent_index - window <= m.sentence <= sent_index:
             yield m
@@ -207,7 +225,8 @@ def _coarguments(tok) -> set[int]:
 
 def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True,
           exclude=(), same_sentence_subject: bool = False, exclude_ids=frozenset(), topic: bool = False,
-          previous_sentence_subject: bool = False):
+          previous_sentence_subject: bool = False, window: int | None = None, plural: bool = False,
+          states: bool = False):
     best = None
     best_score = None
     counts: dict[str, int] = {}
@@ -215,10 +234,12 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         for m in out.mentions:
             if m.token < tok.i:
                 counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
-    for m in _candidates(tok, out, sent_index, kind, window=6 if topic else 2):
+    for m in _candidates(tok, out, sent_index, kind, window=window or (6 if topic else 2), states=states):
         if m.token in exclude or m.entity.id in exclude_ids:
             continue
-        if same_sentence_subject and not (m.sentence == sent_index and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
+        if plural and not _plural(doc[m.token]):
+            continue
+        if same_sentence_subject and not (m.sentence == sent_index and _subject_or_its_people(doc[m.token])):
             continue
         if previous_sentence_subject and not (m.sentence == sent_index - 1 and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
@@ -226,6 +247,59 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best
+
+
+_REGARDING = {"regard", "consider", "see", "view", "describe", "designate", "list", "label", "brand", "count", "treat"}
+
+
+def _regarded_as(tok) -> bool:
+    """'Washington regards it as an al-Qaeda affiliate': 'it' is the group described."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.lemma_.lower() in _REGARDING and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+def _body_owner(doc, tok, out, sent_index: int):
+    """The group whose council (shura, committee) was named in this sentence or the six before."""
+    sents = list(doc.sents)
+    start = sents[max(0, sent_index - 6)].start if sent_index < len(sents) else 0
+    for prev in reversed(doc[start:tok.i]):
+        if prev.lemma_.lower() != tok.lemma_.lower():
+            continue
+        owners = [m.entity for c in prev.children if c.dep_ in ("poss", "compound", "nmod")
+                  for m in out.at(c.i) if m.entity.kind == "org" and m.is_actor]
+        owners += [m.entity for p in prev.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children for m in out.at(o.i) if m.entity.kind == "org" and m.is_actor]
+        return owners[0] if owners else None
+    return None
+
+
+def _owners_in_clause(tok, out) -> set[str]:
+    """Groups named as owners in the descriptor's own clause ("the group calls itself the
+    Islamic State's province", "the group attacked Taliban positions"): never the group itself."""
+    return {m.entity.id for i in _coarguments(tok) if tok.doc[i].dep_ in ("poss", "compound")
+            for m in out.at(i) if m.via not in ("pronoun", "descriptor")}
+
+
+def _subject_or_its_people(head) -> bool:
+    """A subject, or the group whose people are the subject ('the group's fighters are ...')."""
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    people = head.head
+    return head.dep_ in ("poss", "compound") and people.dep_ in ("nsubj", "nsubjpass") and people.tag_ == "NNS" \
+        and people.lemma_.lower() in GROUP_PEOPLE
+
+
+def _plural(head) -> bool:
+    """A mention read in the plural: 'the militants', 'they', 'Boko Haram fighters'."""
+    if head.lower_ in ("they", "them", "their"):
+        return True
+    if head.tag_ in ("NNS", "NNPS") or (head.dep_ in ("compound", "nmod") and head.head.tag_ == "NNS"):
+        return True
+    # "the Taliban have", "the Houthis were": a name the verb agrees with in the plural
+    verb = head.head
+    return head.dep_ == "nsubj" and (verb.tag_ == "VBP" or any(
+        c.dep_ == "aux" and c.lower_ in ("are", "were", "have") for c in verb.children))
 
 
 def _pair(doc, tok, out, sent_index: int):

@@ -18,7 +18,7 @@ from .model import CLAIM_TYPES
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "ground", "formed_by", "deep_by",
+    "clause_subj", "foe_with", "resumed_place", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "ground", "formed_by", "deep_by",
 }
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
@@ -196,7 +196,7 @@ def subject(tok) -> list:
                 c for c in _children(subs[0], "compound", "nmod") if c.ent_type_ or c.text[:1].isupper()]
             if agents:
                 return agents
-        return subs
+        return subs + co_agents(tok)
     if tok.dep_ == "ROOT" and tok.pos_ == "VERB" and _names_just_before(tok) is not None:
         # "In the years after the invasion, AQI and IAI worked together": the names were hung
         # on the opening phrase and the verb left with no subject
@@ -241,6 +241,18 @@ def subject(tok) -> list:
         if left:
             return left[-1:]
     return []
+
+
+def co_agents(verb) -> list:
+    """'Together with X (and Y), they drove ...', 'along with X': X did it too."""
+    out = []
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [w for c in preps if c.lower_ == "along" for w in c.children if w.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ == "with" and c.i > 0 and (c.doc[c.i - 1].lower_ in ("together", "along") or any(
+                a.lower_ in ("together", "along") for a in c.children)):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 # verbs that say someone else did it: "accused X of ...", "blamed X for ..."
@@ -412,6 +424,13 @@ def slot_tokens(trigger, slot: str) -> list:
             out += [o for p in trigger.head.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "around")
                     for o in p.children if o.dep_ == "pobj"]
         return sorted(out, key=lambda t: t.i)
+    if slot == "resumed_place":  # "a siege at the mall in Nairobi, an attack claimed by X": where the
+        # event the noun sums up happened (the nearest place before the comma)
+        doc = trigger.doc
+        left = trigger.left_edge.i
+        if trigger.dep_ not in ("appos", "npadvmod") or left == 0 or doc[left - 1].text != ",":
+            return []
+        return [t for t in sentence_of(trigger) if t.i < left and (t.ent_type_ in ("GPE", "LOC", "FAC"))][-1:]
     if slot == "sentence_place":  # the last resort for where an attack happened
         return [t for t in sentence_of(trigger) if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")]
     if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
@@ -450,6 +469,10 @@ def slot_tokens(trigger, slot: str) -> list:
                     if found:
                         return found
         return []
+    if slot == "foe_with":  # "clashed with X", but not "together with X": X is on the subject's side
+        partners = {t.i for t in co_agents(trigger)}
+        found = slot_tokens(trigger, "prep:with") or slot_tokens(trigger, "obj.prep:with")
+        return [t for t in found if t.i not in partners]
     if slot.startswith("obj.prep:"):
         prep = slot.split(":", 1)[1]
         out = []

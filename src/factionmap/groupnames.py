@@ -249,6 +249,30 @@ def _acronym_spans(doc, rules: dict) -> list[tuple[int, int]]:
     return spans
 
 
+def _dangling_spans(doc, rules: dict) -> list[tuple[int, int]]:
+    """'the High Council of the | Islamic Emirate', 'the Supreme Council of the Islamic
+    Revolution in | Iraq': the tagger ended a name on 'of (the)' or 'in' because another
+    name follows; the name goes on through it."""
+    spans = []
+    ents = list(doc.ents)
+    for ent, nxt in zip(ents, ents[1:]):
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].lower_ in _DETERMINERS:
+            end -= 1
+        if ent.label_ != "ORG" or ent.ent_id_ or end == start or doc[end - 1].lower_ not in _JOINERS | {"in"} \
+                or nxt.start != ent.end or nxt.label_ not in ("ORG", "GPE", "LOC", "NORP"):
+            continue
+        if doc[start].lower_ in _DETERMINERS:
+            start += 1
+        words = [t for t in doc[start:end - 1] if t.lower_ not in _JOINERS | _DETERMINERS]
+        keys = {_key(t) for t in words}
+        # a group's own name before the joiner ("High Council"), not people ("Fighters of")
+        if len(words) >= 2 and _is_cap(words[0]) and keys & rules["group_name_words"] \
+                and not keys & (rules["titles"] | rules["non_group_words"]):
+            spans.append((start, nxt.end))
+    return spans
+
+
 def _adds_a_name(span, ent, heads: frozenset, generic: frozenset) -> bool:
     """Does the span around a registry name make another name ('Free Syrian Army' around
     'Syrian Army'), not the name with a descriptor ('Islamic State Fighters')?"""
@@ -295,7 +319,7 @@ def group_names(doc):
 
     rules = load_rules()["actors"]
     heads, generic = rules["group_name_words"], rules["generic_modifiers"]
-    vouched = set(_acronym_spans(doc, rules))
+    vouched = set(_acronym_spans(doc, rules)) | set(_dangling_spans(doc, rules))
     candidates = sorted(vouched | set(_headed_spans(doc, rules)), key=lambda se: (se[0], -(se[1] - se[0])))
     ents = list(doc.ents)
     taken: set[int] = set()

@@ -9,7 +9,7 @@ from .language import sentence_of
 
 from dataclasses import dataclass
 
-from .arguments import leader_org, mentions_at, right_apposition
+from .arguments import leader_org, mentions_at, named_as, right_apposition
 from .frames import conjuncts, subject
 
 
@@ -45,6 +45,10 @@ def _persons_for_role(tok, actors) -> list:
     for c in tok.children:
         if c.dep_ == "appos":
             found += mentions_at(c, actors, ("person",))
+            if tok.tag_ in ("NNS", "NNPS"):  # "two deputies: X, who ..., and the cleric Y": each of the list
+                found += _listed_persons(c, actors)[1:]
+    if not found and tok.tag_ in ("NNS", "NNPS"):
+        found += _after_colon(tok, actors)
     if tok.dep_ in ("appos", "compound", "nmod") and tok.head != tok:
         found += mentions_at(tok.head, actors, ("person",))
     # a plural role is said of every person of a list: "X and Y will serve as his deputies"
@@ -82,6 +86,26 @@ def _persons_for_role(tok, actors) -> list:
         if all(e.id != o.id for o in out):
             out.append(e)
     return out
+
+
+def _listed_persons(first, actors) -> list:
+    """The persons of a list from its first item: 'X, who ..., and the cleric Y'."""
+    return [e for t in conjuncts(first) for u in [t, *(a for a in t.children if a.dep_ == "appos")]
+            for e in mentions_at(u, actors, ("person",))]
+
+
+def _after_colon(tok, actors) -> list:
+    """'appointed two deputies in 2015: X and Y': the list after a colon that closes the
+    role's clause (only a date or place between), read from the words."""
+    doc, end = tok.doc, sentence_of(tok).end
+    i = tok.i + 1
+    while i < end and doc[i].text != ":":
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (";", "."):
+            return []
+        i += 1
+    if i + 1 >= end or not mentions_at(doc[i + 1], actors, ("person",)):
+        return []
+    return _listed_persons(doc[i + 1], actors)
 
 
 _CHOOSING = {"choose", "name", "appoint", "elect", "select", "pick", "nominate", "install", "designate"}
@@ -150,6 +174,12 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         from .arguments import entities_of
 
         chooser = entities_of(subject(tok.head.head), ("org",), actors)
+        org = chooser[0] if chooser else None
+    if org is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHOOSING:
+        # "the council appointed two deputies: X and Y": deputies of the choosers' group
+        from .arguments import entities_of
+
+        chooser = entities_of(subject(tok.head), ("org",), actors)
         org = chooser[0] if chooser else None
     within = False
     if org is None:  # "X, an officer in the Free Syrian Army": one of its people, whatever the rank
@@ -257,6 +287,8 @@ def _described_orgs(tok, actors) -> list:
             for s in subject(verb):
                 found += mentions_at(s, actors, ("org",))
     if not found:
+        found += named_as(tok, actors)  # "a breakaway faction calling itself X"
+    if not found:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod") and c.i < tok.i:
                 found += mentions_at(c, actors, ("org",))
@@ -315,6 +347,12 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
         return []
     subjects = _described_orgs(tok, actors)
     others = _other_orgs(tok, actors, subjects)
+    if ctype == "SPLIT" and subjects and not others and lemma in ("group", "faction", "organization", "movement"):
+        # "X divided the movement, and a breakaway faction calling itself Y ...": the group
+        # the sentence spoke of before the faction
+        others = [m.entity for t in sentence_of(tok) if t.i < tok.i for m in actors.at(t.i)
+                  if m.entity.kind == "org" and m.is_actor and m.category not in ("state", "government")
+                  and all(m.entity.id != x.id for x in subjects)][-1:]
     drafts = []
     if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY", "AFFILIATION") \
             and tok.tag_ in ("NNS", "NNPS"):
@@ -351,11 +389,14 @@ def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
     doc = tok.doc
     if ctype is None or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
         return []
-    sources = mentions_at(doc[tok.i - 2], actors, ("org",))
-    if not sources:
-        return []
     noun = tok.head if tok.head.i > tok.i else None
-    if noun is None:
+    if ctype == "PRESENCE" and noun is not None:  # "its Yemen-based affiliate", "the Somalia-based group"
+        places = [e for e in mentions_at(doc[tok.i - 2], actors, ("place",)) if e.id.startswith("place:")]
+        groups = mentions_at(noun, actors, ("org",)) or _described_orgs(noun, actors)
+        return [Draft("PRESENCE", {"org": x, "place": y}, tok, "nominal.based", 0.7)
+                for x in groups[:2] for y in places[:1]]
+    sources = mentions_at(doc[tok.i - 2], actors, ("org",))
+    if not sources or noun is None:
         return []
     if ctype == "CONTROL":  # "ISIS-held Raqqa", "the rebel-held town of Douma": the place itself
         places = mentions_at(noun, actors, ("place",))

@@ -44,7 +44,12 @@ def _describes_one(word, t1, t2) -> bool:
 
 def _act_together(t1, t2, trigger) -> bool:
     """'X and Y attacked a prison': two groups joined as one subject of a hostile verb
-    that has another object act together against it, not against each other."""
+    that has another object act together against it, not against each other; so do a
+    subject and its partners ('together with X, Y fought ...')."""
+    from .frames import co_agents
+
+    if {t1.i, t2.i} & {c.i for c in co_agents(trigger)}:
+        return True  # "together with X, Y attacked ...": partners
     coordinated = t2.dep_ == "conj" and t2.head.i == t1.i
     if not coordinated or trigger.i < t2.i:
         return False
