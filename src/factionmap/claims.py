@@ -20,6 +20,7 @@ from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
+from .endings import close_ended
 from .located import located_drafts
 from .storytime import story_date, story_time
 from .units import unit_chain_drafts
@@ -449,7 +450,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
     claims = _parts_listed_next(doc, actors, claims, document)
-    return infer_and_merge(claims)
+    return close_ended(infer_and_merge(claims))
 
 
 def _parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:
