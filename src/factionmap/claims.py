@@ -20,7 +20,9 @@ from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
+from .endings import close_ended
 from .located import located_drafts
+from .storytime import story_date, story_time
 from .units import unit_chain_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
@@ -368,7 +370,8 @@ def _role_given(tok) -> bool:
     return tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() not in ("be", "remain")
 
 
-def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict) -> Claim:
+def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict,
+              story: TimeSpan | None = None, dated: set[int] | None = None) -> Claim:
     # whether a speaker speaks of itself: any actor of the claim (a perpetrator too)
     modality, negated, attribution = modality_of(draft.trigger, _core_names(draft.args))
     if args_claimed(draft.args) and modality in ("asserted", "reported"):
@@ -384,6 +387,7 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
             modality = "asserted"  # "could keep its Yemen-based affiliate": the hyphened word describes
     time = time_of(draft.trigger, document.published,
                    phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
+    time = story_time(draft, sent_index, time, story, _role_given(draft.trigger), set() if dated is None else dated)
     args = dict(draft.args)
     if draft.type == "ATTACK":
         modality, attribution = attack_details(args, draft, sent, modality, attribution)
@@ -414,6 +418,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
     via_by_sentence: dict[int, dict[str, str]] = {}
     for m in actors.mentions:  # how each actor was found in each sentence (named, or a pronoun)
         via_by_sentence.setdefault(m.sentence, {}).setdefault(m.entity.id, m.via)
+    story, dated = story_date(list(doc.sents), document.published), set()  # the news's day
     for sent_index, sent in enumerate(doc.sents):
         via = via_by_sentence.get(sent_index, {})
         for tok in sent:
@@ -435,7 +440,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 drafts.extend(unit_chain_drafts(tok, actors, nominal))
             drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:
-                claim = _to_claim(d, document, sent_index, sent, via)
+                claim = _to_claim(d, document, sent_index, sent, via, story, dated)
                 claims.append(claim)
                 if claim.type == "ATTACK":
                     claims.extend(target_rivalries(claim, d.trigger, actors))
@@ -445,7 +450,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
     claims = _parts_listed_next(doc, actors, claims, document)
-    return infer_and_merge(claims)
+    return close_ended(infer_and_merge(claims))
 
 
 def _parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:

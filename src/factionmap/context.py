@@ -218,11 +218,14 @@ def time_of(trigger, published: str | None, phrase_only: bool = False) -> TimeSp
             best = (n, d)
     if best is None:
         return TimeSpan()
-    d = best[1]
+    return resolve_date_token(best[1], published, future=_is_future(trigger))
+
+
+def resolve_date_token(d, published: str | None, future: bool = False) -> TimeSpan:
+    """The time a date token says, with its preposition ('on Thursday', 'since 2014')."""
     expr = d.text
     if d.head != d and d.head.lower_ in _TIME_PREPS and d.dep_ == "pobj":
         expr = f"{d.head.text} {expr}"
-    future = _is_future(trigger)
     span = resolve_time(expr, published, future=future)
     if span is None or (span.start is None and span.end is None):
         # the tagger sometimes runs a date into the next words ("September after days"):
