@@ -36,7 +36,7 @@ CASE_MAPPING: dict[str, tuple[frozenset[str] | None, str | None]] = {
     "SUIC_BOMB": (frozenset({"ATTACK"}), "suicide bombing"),
     "REM_EXPLOS": (frozenset({"ATTACK"}), "bombing"),  # IEDs, car bombs, landmines
     "GRENADE": (frozenset({"ATTACK"}), "bombing"),  # a thrown explosive; we have no grenade class
-    "CHEM_WEAP": (frozenset({"ATTACK"}), "chemical attack"),
+    "CHEM_WEAP": (frozenset({"ATTACK"}), None),  # our attack types have no chemical class ("other")
     "ABDUCT_DISSAP": (frozenset({"ATTACK", "CAPTURE"}), "kidnapping"),
     "ATTRIB": (frozenset({"ATTACK"}), None),  # claimed or denied responsibility for an attack
     "NON_STATE_ACTOR_OVERTAKES_TER": (frozenset({"SEIZURE"}), None),
@@ -74,7 +74,6 @@ EVENT_TYPES = frozenset({"ATTACK", "SEIZURE", "RIVALRY", "ALLIANCE"})  # what a 
 # attack_type text -> category: the first pattern found wins, so the specific comes first.
 KINDS_OF_ATTACK = (
     ("suicide bombing", ("suicide",)),
-    ("chemical attack", ("chemical", "chlorine", "sarin", "gas")),
     ("kidnapping", ("kidnap", "abduct", "hostage")),
     ("air strike", ("air strike", "airstrike", "air raid", "drone", "aerial", "bombing raid")),
     ("shelling", ("shell", "artillery", "mortar", "rocket", "missile")),

@@ -32,8 +32,10 @@ BOMBING_WORDS = frozenset({"bomb", "bombing", "bombs", "blast", "explosion", "ex
 ARMED_WORDS = frozenset({"gunman", "gunmen", "storm", "raid", "shooting", "shoot", "gunfire", "gun", "guns",
                          "rifle", "rifles", "ambush", "assault", "massacre", "stab", "stabbing"})
 REFLEXIVE = frozenset({"themselves", "himself", "herself"})  # "blew themselves up"
+# most specific first, as the GTD ranks them; "chemical attack" is told apart so that it wins
+# over the bomb or shell that carried it, and is coded "other" (attacks.attack_type)
 ATTACK_TYPES = ("suicide bombing", "chemical attack", "air strike", "kidnapping", "assassination", "shelling",
-                "bombing", "armed assault", "facility attack", "other")  # most specific first, as the GTD ranks them
+                "bombing", "armed assault", "facility attack", "other")
 
 
 def words_of(tok) -> set[str]:

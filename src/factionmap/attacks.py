@@ -250,6 +250,8 @@ def attack_type(sent, trigger) -> str:
     kind = kind or ("armed assault" if own or clause else None)
     if kind in (None, "bombing", "shelling", "armed assault") and by_aircraft(_clause_of(trigger)):
         return "air strike"  # "warplanes bombed X", "jets fired missiles at X"
+    if kind == "chemical attack":
+        return "other"  # the incident types we code have none for chemical weapons; it is no bombing
     if kind:
         return kind
     target = _target_token(trigger)
