@@ -200,3 +200,15 @@ def test_claims_context_different_facts_stay_apart(claims_of, text, targets):
 )
 def test_claims_context_merged_claim_keeps_the_dated_time(claims_of, text):
     assert _span(_only(claims_of(text), "ALLIANCE")) == ("2001", None, "year")
+
+
+def test_claims_context_failed_killing_is_no_death_but_still_an_attack(claims_of):
+    # 1993: Egyptian Islamic Jihad's car bomb missed Prime Minister Atef Sidqi in Cairo
+    text = ("Egyptian Islamic Jihad carried out Ayman al-Zawahiri's attempted assassination of "
+            "Egyptian Prime Minister Atef Sidqi in Cairo in 1993.")
+    claims = claims_of(text)
+    assert all(c.modality == "hypothetical" for c in claims if c.type == "DEATH")
+    assert _only(claims, "ATTACK").modality == "asserted"
+    # 2004: the killing that did happen is a death
+    done = claims_of("Hamas condemned Israel's assassination of Ahmed Yassin in Gaza in 2004.")
+    assert _only(done, "DEATH").modality == "asserted"

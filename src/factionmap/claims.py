@@ -373,7 +373,7 @@ def _role_given(tok) -> bool:
 def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict,
               story: TimeSpan | None = None, dated: set[int] | None = None) -> Claim:
     # whether a speaker speaks of itself: any actor of the claim (a perpetrator too)
-    modality, negated, attribution = modality_of(draft.trigger, _core_names(draft.args))
+    modality, negated, attribution = modality_of(draft.trigger, _core_names(draft.args), draft.type == "ATTACK")
     if args_claimed(draft.args) and modality in ("asserted", "reported"):
         # "X claimed responsibility": the group says it of itself
         modality, attribution = "claimed", draft.args["perpetrator"].name

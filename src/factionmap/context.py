@@ -24,6 +24,9 @@ INTENT = {"hope", "plan", "aim", "seek", "intend", "want", "try", "attempt", "th
 HYPOTHETICAL_NOUNS = {"talks", "possibility", "prospect", "plan", "plans", "hope", "hopes", "bid",
                       "attempt", "effort", "efforts", "proposal", "negotiations", "fear", "fears", "rumours",
                       "rumors", "threat", "call", "calls", "offer", "idea", "chance", "potential"}
+# words that make an event noun one that did not happen: "the attempted assassination of X"
+FAILED_EVENT = {"attempt", "attempted", "fail", "failed", "foil", "foiled", "thwart", "thwarted", "botch", "botched",
+                "abort", "aborted", "would-be", "planned", "plotted", "unsuccessful", "abortive"}
 DENY = {"deny", "reject", "dismiss", "refute", "disavow"}
 SPEECH = {"say", "tell", "report", "announce", "claim", "confirm", "state", "reveal", "add", "write",
           "consider", "regard", "describe", "label", "designate", "accuse", "blame", "believe", "suspect",
@@ -39,9 +42,18 @@ def _is_definite(tok) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
 
 
-def is_hypothetical(trigger) -> bool:
-    """True when a modal or a verb of intention governs the trigger."""
+def failed_outcome(trigger) -> bool:
+    """'X's attempted assassination of Y', 'a foiled takeover': the noun's outcome did not come."""
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and (c.lower_ in FAILED_EVENT or c.lemma_.lower() in FAILED_EVENT) for c in trigger.children)
+
+
+def is_hypothetical(trigger, attempt_is_event: bool = False) -> bool:
+    """True when a modal or a verb of intention governs the trigger, or (unless the attempt
+    itself is the event, as an attack is) the noun is said to have failed."""
     t = trigger
+    if not attempt_is_event and failed_outcome(t):
+        return True
     if t.pos_ in ("NOUN", "PROPN") and _is_definite(t):
         return False
     while True:
@@ -140,10 +152,10 @@ def attribution_of(trigger) -> tuple[str | None, str | None, object]:
     return None, None, None
 
 
-def modality_of(trigger, core_names: set[str]) -> tuple[str, bool, str | None]:
+def modality_of(trigger, core_names: set[str], attempt_is_event: bool = False) -> tuple[str, bool, str | None]:
     """(modality, negated, attribution) of the claim triggered at this token."""
     negated = is_negated(trigger)
-    if is_hypothetical(trigger):
+    if is_hypothetical(trigger, attempt_is_event):
         return "hypothetical", negated, None
     who, how, _ = attribution_of(trigger)
     if _denied(trigger):
