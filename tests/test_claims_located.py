@@ -45,3 +45,21 @@ def test_claims_located_no_presence_from_other_phrases(claims_of, text):
 def test_claims_located_no_presence_is_negated(claims_of):
     found = _presence(claims_of("There is no Taliban presence in Kabul."))
     assert all(negated for _, _, negated in found)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a named farm, staff quarters or street is a place the tagger called an organization
+        ("Fighting broke out near the Shaddadi Farm in Hasakah province in February 2016.", "Hasakah province"),
+        ("ISWAP gunmen stormed the Kuje Prison Staff Quarters in Abuja in July 2022.", "Abuja"),
+        ("Protesters gathered near Lafayette Place in Manhattan.", "Manhattan"),
+    ],
+)
+def test_claims_located_a_named_facility_is_no_group(claims_of, text, place):
+    assert not [p for p in _presence(claims_of(text)) if p[1] == place and not p[0].startswith(("state:", "iswap"))]
+
+
+def test_claims_located_a_group_named_in_a_place_still_is(claims_of):
+    found = _presence(claims_of("The campaign against the Farmers' Liberation Army in Paraguay went on."))
+    assert [p for p in found if p[1] == "Paraguay"]
