@@ -144,3 +144,12 @@ def test_words_english_does_double_are_kept(claims_of):
     masked = mask_for_parse(text)
     assert len(masked) == len(text)
     assert "that that group had had ties" in masked and " to to " not in masked
+
+
+def test_claims_affiliation_a_state_is_no_branch_parent(claims_of):
+    # 2015-2016: Syrian government offensives; "parts of Syria" are places, not wings
+    text = ("In 2016 the Syrian army also advanced in other parts of Syria. "
+            "The Islamic State's Sinai Province is part of the Islamic State.")
+    hierarchy = [(c.args["branch"].id, c.args["parent"].id) for c in claims_of(text) if c.type == "BRANCH"]
+    assert not [p for p in hierarchy if any(x.startswith("state:") for x in p)]
+    assert [p for p in hierarchy if p[1] == "islamic-state"]

@@ -279,5 +279,14 @@ def merge(claims: list[Claim]) -> list[Claim]:
     return merged
 
 
+def _states_as_groups(c: Claim) -> bool:
+    """A branch or affiliate of a state ('other parts of Syria', 'the army's division'): a
+    group is no wing or affiliate of a country; a state's backing of one is SPONSORSHIP.
+    (A state may itself be part of a body: 'the UK, as part of the Global Coalition'.)"""
+    senior = {"BRANCH": "parent", "AFFILIATION": "patron"}.get(c.type)
+    value = c.args.get(senior) if senior else None
+    return isinstance(value, Entity) and value.id.startswith("state:")
+
+
 def infer_and_merge(claims: list[Claim]) -> list[Claim]:
-    return merge(infer(claims))
+    return merge([c for c in infer(claims) if not _states_as_groups(c)])
