@@ -16,20 +16,20 @@ from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
 from .context import modality_of, time_of
 from .coref import helped_party
+from .endings import close_ended
 from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
-from .endings import close_ended
 from .located import located_drafts
-from .storytime import story_date, story_time
-from .units import unit_chain_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
-from .triggers import frames_for, has_required, index_frames
 from .rules import load_rules
+from .storytime import story_date, story_time
+from .triggers import frames_for, has_required, index_frames
+from .units import unit_chain_drafts
 
 
 def mentions_of_kind(tok, actors, kind: str) -> bool:
