@@ -63,3 +63,17 @@ def test_claims_located_a_named_facility_is_no_group(claims_of, text, place):
 def test_claims_located_a_group_named_in_a_place_still_is(claims_of):
     found = _presence(claims_of("The campaign against the Farmers' Liberation Army in Paraguay went on."))
     assert [p for p in found if p[1] == "Paraguay"]
+
+
+def test_located_a_place_called_a_groups_capital_or_stronghold_is_held(claims_of):
+    for text, org, place in [
+        ("Jets struck Raqqa, the Islamic State's self-proclaimed capital, in 2016.", "islamic-state", "Raqqa"),
+        ("Troops entered Jilib, an al-Shabaab stronghold, in 2019.", "al-shabaab", "Jilib"),
+    ]:
+        held = {(c.args["org"].id, c.args["place"].name) for c in claims_of(text) if c.type == "CONTROL"}
+        assert (org, place) in held, text
+
+
+def test_located_a_states_own_capital_is_no_control(claims_of):
+    claims = claims_of("Envoys met in Kabul, Afghanistan's capital, in 2019.")
+    assert not [c for c in claims if c.type == "CONTROL"]

@@ -132,7 +132,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     places_named = {_clean_name(t.text) for t in doc if t.ent_type_ and not t.ent_id_ and _said_to_be_a_place(t)}
     for tok in doc:
         if not tok.ent_type_ or tok.ent_type_ in MISREAD_PLACE_LABELS and not tok.ent_id_:
-            if _is_city(tok):
+            if _is_city(tok) or (not tok.ent_type_ and tok.pos_ == "PROPN" and _said_to_be_a_place(tok)):
                 add(tok, place_entity(tok.text, context), "gazetteer")
                 if country_code(tok.text):  # "northern Mali" tagged a person
                     add(tok, state_entity(country_code(tok.text)), "state", category="state")
@@ -248,8 +248,8 @@ def _said_to_be_a_place(tok) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS \
             and tok.head.head.i < tok.i:
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS
-               and any(d.dep_ == "det" for d in c.children) for c in tok.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS | {"stronghold", "bastion"}
+               and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 
 
 def _is_city(tok) -> bool:

@@ -21,7 +21,7 @@ from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, infer_and_merge
 from .language import clean_sentence, original_text
-from .located import located_drafts
+from .located import held_place_drafts, located_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
@@ -437,6 +437,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 drafts.extend(role_claims(tok, actors, nominal))
                 drafts.extend(relation_noun_claims(tok, actors, nominal))
                 drafts.extend(located_drafts(tok, actors, nominal))
+                drafts.extend(held_place_drafts(tok, actors))
                 drafts.extend(unit_chain_drafts(tok, actors, nominal))
             drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:

@@ -35,6 +35,30 @@ def located_drafts(tok, actors, nominal: dict) -> list[Draft]:
     return drafts
 
 
+# ground a group holds when the text calls a place its own: "Raqqa, the group's de facto capital"
+HELD_PLACE_NOUNS = frozenset({"capital", "stronghold", "strongholds", "bastion", "heartland", "fiefdom"})
+
+
+def held_place_drafts(tok, actors) -> list[Draft]:
+    """CONTROL said by a noun: "Raqqa, ISIL's self-proclaimed capital", "Jamaame, an
+    al-Shabaab stronghold", "Marawi became the militants' stronghold" (the owner
+    named, never a state's own capital: "Kabul, Afghanistan's capital")."""
+    if tok.lower_ not in HELD_PLACE_NOUNS or tok.pos_ != "NOUN":
+        return []
+    owners = [e for c in tok.children if c.dep_ in ("poss", "compound")
+              for e in mentions_at(c, actors, ("org",)) if not e.id.startswith("state:")]
+    if not owners:
+        return []
+    places = []
+    if tok.dep_ == "appos":  # "Raqqa, the group's capital"
+        places = mentions_at(tok.head, actors, ("place",))
+    places += [p for c in tok.children if c.dep_ == "appos" for p in mentions_at(c, actors, ("place",))]
+    if tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in ("be", "become", "remain"):
+        places += [p for c in tok.head.children if c.dep_ == "nsubj" for p in mentions_at(c, actors, ("place",))]
+    return [Draft("CONTROL", {"org": org, "place": place}, tok, "located.held_place", 0.6)
+            for org in owners[:1] for place in places[:2]]
+
+
 def _own_country(org, place) -> bool:
     """'Iraq in Iraq' is no claim: a state in its own land."""
     return org.id.startswith("state:") and org.name == place.name
