@@ -129,7 +129,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     # the countries the document names decide between places of one name (Tripoli, Libya or Lebanon)
     context = tuple(dict.fromkeys(c for c in (country_code(e.text) for e in doc.ents if e.label_ == "GPE") if c))
     # names the text calls a settlement once are places wherever they come
-    places_named = {_clean_name(t.text) for t in doc if t.ent_type_ and not t.ent_id_ and _said_to_be_a_place(t)}
+    said_places = {t.i for t in doc if t.ent_type_ and not t.ent_id_ and _said_to_be_a_place(t)}
+    places_named = {_clean_name(doc[i].text) for i in said_places}
     for tok in doc:
         if not tok.ent_type_ or tok.ent_type_ in MISREAD_PLACE_LABELS and not tok.ent_id_:
             if _is_city(tok) or (not tok.ent_type_ and tok.pos_ == "PROPN" and _said_to_be_a_place(tok)):
@@ -152,7 +153,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         name = _clean_name(tok.text)
         if not name or not any(c.isalpha() for c in name):
             continue
-        if _said_to_be_a_place(tok) or name in places_named:  # "the town of X", "X, a village on ..."
+        if tok.i in said_places or name in places_named:  # "the town of X", "X, a village on ..."
             add(tok, place_entity(name, context), "ner")
             continue
         near = near_registry_actor(name, registry) if label in NAME_LABELS else None

@@ -19,7 +19,7 @@ from .coref import helped_party
 from .endings import close_ended
 from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
-from .fusion_doc import STATE_TYPES, infer_and_merge
+from .fusion_doc import STATE_TYPES, holding_from, infer_and_merge
 from .language import clean_sentence, original_text
 from .located import held_place_drafts, located_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
@@ -395,7 +395,7 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         time = TimeSpan()  # "since 2001" dates a state of affairs, not an event
     if draft.type in STATE_TYPES and time.start and time.start == time.end:
         # a relation dated by one point ("recruiting this year", "allied in 2011") holds from then
-        time = TimeSpan(time.start, None, time.precision, time.text)
+        time = holding_from(time)
     if draft.type == "DEATH" and args.get("announced") is None:
         args["announced"] = _announced(draft.trigger, document.published)
         if args["announced"] and time.start == args["announced"]:

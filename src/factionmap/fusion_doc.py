@@ -25,6 +25,11 @@ STATE_TYPES = frozenset({"LEADERSHIP", "MEMBERSHIP", "ALLIANCE", "RIVALRY", "AFF
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 
 
+def holding_from(time: TimeSpan) -> TimeSpan:
+    """A standing relation begun at an event's time holds from then on (an open end)."""
+    return TimeSpan(time.start, None, time.precision, time.text) if time.start else time
+
+
 def _core(claim: Claim) -> tuple:
     names = CLAIM_TYPES[claim.type]["core"]
     values = []
@@ -87,7 +92,7 @@ def _joined_by_pledge(c: Claim, claims: list[Claim], roles: dict[str, Entity]) -
         to = p.args.get("to")
         to_org = roles.get(to.id, to) if isinstance(to, Entity) and to.kind == "person" else to
         if getattr(by, "id", None) == getattr(member, "id", 0) and getattr(to_org, "id", None) == result.id:
-            time = TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time
+            time = holding_from(c.time)
             return replace(c, type="AFFILIATION", args={"member": member, "patron": result}, time=time,
                            rule=c.rule + "+pledge")  # a standing relation from then on
     return c
@@ -161,13 +166,13 @@ def _derived(c: Claim) -> list[Claim]:
         return []
     if c.type == "SUCCESSION" and a.get("org") and a.get("leader"):
         return [replace(c, type="LEADERSHIP", args={"leader": a["leader"], "org": a["org"], "role": "leader"},
-                        time=TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time,
+                        time=holding_from(c.time),
                         rule=c.rule + "+inferred.succession", confidence=round(c.confidence * 0.9, 3))]
     if c.type == "SEIZURE" and a.get("from") and a.get("org") and a["from"].id != a["org"].id:
         return [replace(c, type="RIVALRY", args={"a": a["org"], "b": a["from"]},
                         rule=c.rule + "+inferred.seizure", confidence=round(c.confidence * 0.9, 3))]
     if c.type == "FOUNDING" and a.get("parent") and a.get("org") and a["parent"].id != a["org"].id:
-        time = TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time
+        time = holding_from(c.time)
         return [replace(c, type="BRANCH", args={"branch": a["org"], "parent": a["parent"]}, time=time,
                         rule=c.rule + "+inferred.founding", confidence=round(c.confidence * 0.9, 3))]
     return []
@@ -191,7 +196,7 @@ def _pledged_group(c: Claim, leaders: dict[str, Entity], past: set[str]) -> list
     patron = to if isinstance(to, Entity) and to.kind == "org" else leaders.get(getattr(to, "id", None))
     if member is None or patron is None or member.id == patron.id:
         return []
-    time = TimeSpan(c.time.start, None, c.time.precision, c.time.text) if c.time.start else c.time
+    time = holding_from(c.time)
     return [replace(c, type="AFFILIATION", args={"member": member, "patron": patron}, time=time,
                     rule=c.rule + "+inferred.pledge", confidence=round(c.confidence * 0.9, 3))]
 
