@@ -206,9 +206,11 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         # "X and Y clashed (with each other)"; but "X and Y fought alongside each other" is no rivalry
         reciprocal = (tok.lemma_.lower() in RECIPROCAL or each_other) and not together
         if frame.type == "ALLIANCE":  # "X and Y are allied"; but "X and Y fought" is no alliance
-            reciprocal = frame.name != "alliance.fight_alongside" or each_other
+            # ("X and Y fought alongside each other"; "X and Y fought each other" is the opposite)
+            reciprocal = frame.name != "alliance.fight_alongside" or (each_other and together)
         limit = MAX_PAIRS
-        if not b and len(a) >= 2 and reciprocal:
+        unnamed_other = not each_other and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") for c in tok.children)
+        if not b and len(a) >= 2 and reciprocal and not unnamed_other:  # not "X and Y fought their enemies"
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
             limit = MAX_LIST_PAIRS  # "A, B, ... and G cooperated with one another": every pair is said

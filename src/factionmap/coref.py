@@ -19,6 +19,8 @@ _NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger",
 PLACE_DESCRIPTORS = {"city", "town", "village", "capital"}
 BODY_NOUNS = {"council", "shura", "committee", "politburo"}  # "the council": the one of a group named before
 RELATION_DESCRIPTORS = {"affiliate", "branch", "franchise", "offshoot", "splinter", "faction", "wing", "ally", "proxy"}
+# nouns naming the other side: the owner of "their enemies" is never one of the enemies
+OTHERS_NOUNS = {"rival", "enemy", "foe", "opponent", "adversary", "nemesis", "attacker", "assailant"}
 _SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
 
 
@@ -29,6 +31,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     if lower in ("i", "me", "my", "we", "our", "us"):
         speaker = _quote_speaker(doc, tok, out)
         return [(speaker, "pronoun")] if speaker is not None else []
+    if lower in ("their", "its") and tok.dep_ == "poss" and tok.head.lemma_.lower() in OTHERS_NOUNS:
+        return []  # "X and Y attacked their rivals": whoever they are, not X or Y
     if lower in ("their", "its") and tok.dep_ == "poss":
         helped = helped_party(tok)
         if helped is not None:

@@ -355,9 +355,10 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
                   and all(m.entity.id != x.id for x in subjects)][-1:]
     drafts = []
     if not others and len(subjects) >= 2 and ctype in ("ALLIANCE", "RIVALRY", "AFFILIATION") \
-            and tok.tag_ in ("NNS", "NNPS"):
+            and tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "poss" for c in tok.children):
         # "X and Y have been bitter rivals", "X and Y are affiliates"; but not "X and Y
-        # united under the same banner"
+        # united under the same banner", nor "X and Y fight under their own banners" (a
+        # possessive makes the plural theirs, not the two groups themselves)
         names = ("member", "patron") if ctype == "AFFILIATION" else ("a", "b")
         for i in range(len(subjects)):
             for j in range(i + 1, len(subjects)):

@@ -1,0 +1,51 @@
+"""Groups named together as the subject: when they face each other, when they stand side by
+side, and when the other side is someone the sentence does not name."""
+
+from __future__ import annotations
+
+import pytest
+
+from factionmap.pipeline import extract
+
+
+def _pairs(text: str, ctype: str) -> set[frozenset[str]]:
+    return {frozenset((c.args["a"].id, c.args["b"].id)) for c in extract(text) if c.type == ctype}
+
+
+TALIBAN_AQ = frozenset({"taliban", "al-qaeda"})
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban and al-Qaeda fought each other in Kunar.",
+    "The Taliban and al-Qaeda clashed near Jalalabad last week.",
+])
+def test_subjects_facing_each_other_are_rivals(text):
+    assert TALIBAN_AQ in _pairs(text, "RIVALRY")
+    assert TALIBAN_AQ not in _pairs(text, "ALLIANCE")
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban and al-Qaeda fought alongside each other in Kunar.",
+    "The Taliban and al-Qaeda fought together in Kunar.",
+])
+def test_subjects_side_by_side_are_allies(text):
+    assert TALIBAN_AQ in _pairs(text, "ALLIANCE")
+    assert TALIBAN_AQ not in _pairs(text, "RIVALRY")
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban and al-Qaeda fought their enemies in Kunar.",
+    "The Taliban and al-Qaeda attacked their rivals across the province.",
+    "The Taliban and al-Qaeda fought them in Kunar.",
+])
+def test_an_unnamed_other_side_relates_neither_subject_to_the_other(text):
+    assert TALIBAN_AQ not in _pairs(text, "RIVALRY")
+    assert TALIBAN_AQ not in _pairs(text, "ALLIANCE")
+
+
+def test_their_own_banners_make_no_affiliation_between_the_subjects():
+    text = "Kata'ib Hezbollah and Asa'ib Ahl al-Haq sent fighters to Syria under their own banners."
+    assert not [c for c in extract(text) if c.type == "AFFILIATION"]
+    # the same plural without a possessive still says the two are affiliates
+    affiliated = [c for c in extract("Kata'ib Hezbollah and Asa'ib Ahl al-Haq are affiliates.") if c.type == "AFFILIATION"]
+    assert affiliated
