@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .branchnames import resolve_branch_names
 from .coalitions import coalition_mentions
 from .model import Entity
 from .language import original_text
@@ -217,6 +218,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     _bare_surnames(doc, out, people, sent_of)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_initials(doc, out, registry, context, sent_of)
+    resolve_branch_names(doc, out, registry, sent_of, lambda t, e: Mention(
+        t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "branch-name"), _registry_entity)
     _resolve_descriptors(doc, out, rules, sent_of)
     out.mentions.sort(key=lambda m: m.token)
     return out

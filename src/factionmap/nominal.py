@@ -256,8 +256,8 @@ def _commands(tok, actors, nominal: dict):
 
 def _described_orgs(tok, actors) -> list:
     """The organization a relation noun describes: 'X, the branch of Y' / 'Y's X wing' / 'X is a branch'."""
-    found = [m.entity for m in actors.at(tok.i) if m.entity.kind == "org" and m.via == "descriptor"]
-    if found:  # "the al-Qaeda affiliate", pointing back to the group it is
+    found = [m.entity for m in actors.at(tok.i) if m.entity.kind == "org" and m.via in ("descriptor", "branch-name")]
+    if found:  # "the al-Qaeda affiliate", pointing back to the group it is; "al-Qaeda's Yemeni branch"
         return found
     if tok.dep_ == "appos" and tok.head != tok and not _list_item(tok):
         # "X and Y, members of the Front": a plural describes every group of the list
