@@ -130,7 +130,9 @@ def _direct(tok, kinds, actors, depth: int = 0):
                 here = mentions_at(c, actors, ("org",))
                 if not here and c.dep_ == "compound":  # "KDP peshmerga fighters"
                     here = [e for g in c.children if g.dep_ == "compound" for e in mentions_at(g, actors, ("org",))]
-                found.extend(here)
+                found.extend(here or _owed_to(c, actors))
+            elif c.dep_ == "acl" and c.lemma_.lower() == "belong":
+                found.extend(_owed_to(c, actors))
             elif c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -174,6 +176,14 @@ def _direct(tok, kinds, actors, depth: int = 0):
         if not found:
             found.extend(right_apposition(tok, actors, "person"))
     return found
+
+
+def _owed_to(word, actors) -> list:
+    """"fighters loyal to Hamas", "militants belonging to the Taliban": the group they are of."""
+    if word.lemma_.lower() not in ("loyal", "belong", "belonging"):
+        return []
+    return [e for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
 
 
 def _misattached_prep(tok) -> list:

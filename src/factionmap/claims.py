@@ -21,7 +21,7 @@ from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, holding_from, infer_and_merge
 from .language import clean_sentence, original_text
-from .located import held_place_drafts, located_drafts
+from .located import building_in_place, held_place_drafts, located_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
@@ -280,6 +280,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             continue  # "served in Iraq": a country served in, not a force served with
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)
+        if frame.type == "SEIZURE" and building_in_place(tok, tokens.get("place", [])):
+            continue  # "stormed a hotel in Mogadishu": an attack on the hotel (located.py)
         if frame.type == "SEIZURE" and tok.lemma_.lower() in RETAKING and args.get("from") is None:
             args["_retaken"] = True  # "recaptured the town": from whoever the document says took it
         drafts.append(Draft(frame.type, args, tok, frame.name, frame.confidence))

@@ -9,7 +9,7 @@ hangs the place on the town, and "X fought in Y" on the verb, which the frames r
 from __future__ import annotations
 
 from .arguments import mentions_at
-from .frames import conjuncts
+from .frames import conjuncts, patient
 from .nominal import Draft
 
 
@@ -62,3 +62,19 @@ def held_place_drafts(tok, actors) -> list[Draft]:
 def _own_country(org, place) -> bool:
     """'Iraq in Iraq' is no claim: a state in its own land."""
     return org.id.startswith("state:") and org.name == place.name
+
+
+# buildings stormed for the people inside: an attack, not ground taken
+CIVIL_BUILDINGS = frozenset({
+    "hotel", "mall", "market", "mosque", "church", "temple", "shrine", "school", "hospital", "embassy",
+    "consulate", "restaurant", "cafe", "museum", "university", "college", "building", "office", "ministry",
+    "parliament", "theatre", "theater", "shop", "bank", "club", "stadium", "house", "home", "residence",
+})
+
+
+def building_in_place(tok, place_tokens) -> bool:
+    """"Gunmen stormed a hotel in Mogadishu": the town is where the hotel stands; the hotel
+    was attacked, the town not taken (a SEIZURE of the town would be false)."""
+    objects = patient(tok)
+    return any(o.lemma_.lower() in CIVIL_BUILDINGS for o in objects) and not any(
+        t.i == o.i for t in place_tokens for o in objects)
