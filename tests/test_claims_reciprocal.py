@@ -49,3 +49,9 @@ def test_their_own_banners_make_no_affiliation_between_the_subjects():
     # the same plural without a possessive still says the two are affiliates
     affiliated = [c for c in extract("Kata'ib Hezbollah and Asa'ib Ahl al-Haq are affiliates.") if c.type == "AFFILIATION"]
     assert affiliated
+
+
+def test_an_activity_object_keeps_the_subjects_together():
+    # the object is what they did together, not a third side
+    text = "Hezbollah sends money to Hamas, and the two groups have coordinated attacks on Israel."
+    assert frozenset({"hezbollah", "hamas"}) in _pairs(text, "ALLIANCE")

@@ -15,7 +15,7 @@ from itertools import product
 from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
 from .context import modality_of, time_of
-from .coref import helped_party
+from .coref import OTHERS_NOUNS, helped_party
 from .endings import close_ended
 from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
@@ -150,6 +150,7 @@ def _narrower_place(toks, actors):
 
 
 MAX_PAIRS = 6  # "A and B allied with C, D and E": pairs of one side with the other
+OTHER_SIDE = OTHERS_NOUNS | {"force", "fighter", "militant", "troop", "group", "faction", "militia", "army", "rebel"}
 MAX_LIST_PAIRS = 45  # a list of up to ten groups said to act with (or against) one another
 RETAKING = {"recapture", "retake", "regain", "reclaim", "reconquer", "liberate"}
 DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
@@ -209,7 +210,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             # ("X and Y fought alongside each other"; "X and Y fought each other" is the opposite)
             reciprocal = frame.name != "alliance.fight_alongside" or (each_other and together)
         limit = MAX_PAIRS
-        unnamed_other = not each_other and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") for c in tok.children)
+        unnamed_other = not each_other and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in OTHER_SIDE)
+                                               for c in tok.children)  # not "X and Y coordinated attacks"
         if not b and len(a) >= 2 and reciprocal and not unnamed_other:  # not "X and Y fought their enemies"
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
