@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .branchnames import resolve_branch_names
 from .coalitions import coalition_mentions
+from .eponyms import eponymous_group
 from .model import Entity
 from .language import original_text
 from .names import normalize_name, slugify
@@ -218,6 +219,11 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     _bare_surnames(doc, out, people, sent_of)
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_initials(doc, out, registry, context, sent_of)
+    titles = frozenset(rules["titles"])
+    for m in [m for m in out.mentions if m.entity.kind == "person"]:
+        group = eponymous_group(m.entity, registry, titles)  # "Colonel Karuna" for the Karuna faction
+        if group is not None and not any(x.entity.id == group.id for x in out.at(m.token)):
+            out.add(replace(m, entity=_registry_entity(group), via="eponym", category=group.category))
     resolve_branch_names(doc, out, registry, sent_of, lambda t, e: Mention(
         t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "branch-name"), _registry_entity)
     _resolve_descriptors(doc, out, rules, sent_of)

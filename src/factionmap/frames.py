@@ -482,9 +482,11 @@ def slot_tokens(trigger, slot: str) -> list:
     if slot.startswith("prep:"):
         prep = slot.split(":", 1)[1]
         found = _prep_objects(trigger, prep)
-        if not found:  # "pledge allegiance to X": the prep hangs on the object
+        if not found:  # "pledge allegiance to X": the prep hangs on the object (or its last
+            # conjunct: "allied himself and his faction with X")
             for obj in _children(trigger, "dobj", "attr", "acomp", "advmod"):
-                found.extend(_prep_objects(obj, prep))
+                for o in (conjuncts(obj) if obj.dep_ == "dobj" else [obj]):
+                    found.extend(_prep_objects(o, prep))
         if not found and trigger.dep_ in ("acomp", "attr", "appos") and trigger.head != trigger:
             found = _prep_objects(trigger.head, prep)  # "has been active in X": the prep is the copula's
         return found
