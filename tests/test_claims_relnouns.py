@@ -125,3 +125,18 @@ def test_country_ending_a_group_name_is_the_group():
 def test_a_country_alone_stays_the_state():
     claims = _claims("Jundallah is a proxy of Pakistan.")
     assert ("state:pk", "jundallah") in _by_rules(claims, "SPONSORSHIP", "sponsor", "client")
+
+
+# -- people a group sends are its own ----------------------------------------------------
+
+
+def test_sent_fighters_act_for_the_sender():
+    assert {"hezbollah", "houthis"} in _pairs(_claims("Hezbollah sent fighters to assist the Houthis in Yemen."), "ALLIANCE")
+    claims = _claims("The Islamic State dispatched hundreds of militants to attack the Kurdish YPG in Kobani.")
+    assert ("islamic-state",) in _by_rules(claims, "ATTACK", "perpetrator")
+
+
+def test_sent_people_of_a_named_group_act_for_that_group():
+    claims = _claims("Hezbollah sent Hamas fighters to attack al-Nusra.")
+    assert {"hamas", "nusra-front"} in _pairs(claims, "RIVALRY")
+    assert {"hezbollah", "nusra-front"} not in _pairs(claims, "RIVALRY")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .errors import FactionmapError
 from .language import sentence_of
 from .model import CLAIM_TYPES
-from .relnouns import arrangement_head, shared_objects
+from .relnouns import arrangement_head, senders_people, shared_objects
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
@@ -219,7 +219,7 @@ def subject(tok) -> list:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if objs and tok.head.lemma_ in OBJECT_CONTROL and (tok.dep_ == "xcomp" or tok.tag_ == "VBG" or infinitive):
-            return objs
+            return senders_people(tok.head, objs, subject) or objs  # "X sent fighters to ...": X
         raised = _children(tok.head, "nsubjpass")  # "X was suspected to have ties with Y"
         if raised and is_passive(tok.head):
             return raised

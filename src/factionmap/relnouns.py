@@ -8,6 +8,8 @@
   is left unclaimed rather than read as cooperation).
 - "X and Y allies." (a verbless note): a list of groups followed by a plural relation noun
   says the groups are that to one another ("X and Y (are) allies / rivals / affiliates").
+- "X sent fighters to help Y": people a group sends without saying whose they are are its
+  own; what they are sent to do, the sender does.
 - "X trained alongside and received funding from Y": in coordinated verbs that share
   their last object (right node raising), a preposition left without an object before
   "and" takes the object the last verb has.
@@ -81,6 +83,32 @@ def group_named_with_country(tok, actors) -> list:
     return [e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
             and all(t.is_space for t in tok.doc[c.i + 1:tok.i])  # right before the country
             for e in mentions_at(c, actors, ("org",)) if not e.id.startswith("state:")]
+
+
+SENDING = {"send", "deploy", "dispatch", "commit"}
+# people a group sends: its own when no other owner is named
+OWN_PEOPLE = {"fighter", "militant", "troop", "man", "member", "operative", "cadre", "soldier", "recruit",
+              "volunteer", "extremist", "jihadist", "commando", "gunman", "combatant", "force", "unit",
+              "reinforcement", "adviser", "advisor", "trainer", "instructor"}
+_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "some", "several", "many"}
+
+
+def senders_people(verb, objs, subject_of) -> list:
+    """'X sent fighters to help Y', 'X deployed hundreds of militants to ...': people sent with
+    no owner named (no "its", no "Hamas fighters", no "fighters of Z") are the sender's, so the
+    sender (found by `subject_of`) is who acts. [] when the verb sends no such people."""
+    if verb.lemma_.lower() not in SENDING or not objs:
+        return []
+    for obj in objs:
+        people = obj
+        if obj.lower_ in _QUANTITIES or obj.pos_ == "NUM":  # "hundreds of fighters"
+            people = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"), obj)
+        owned = any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+                    for c in people.children)
+        if people.lemma_.lower() not in OWN_PEOPLE or people.ent_type_ or owned:
+            return []
+    return subject_of(verb)
 
 
 def fragment_relation_drafts(tok, actors, nominal: dict) -> list:
