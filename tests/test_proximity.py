@@ -14,7 +14,7 @@ def _of(claims, ctype):
 @pytest.mark.parametrize(
     "text, ctype",
     [
-        ("Ansar Dine and AQIM allies.", "ALLIANCE"),
+        ("Ansar Dine and AQIM allies in Mali.", "ALLIANCE"),  # the bare note is read by relnouns
         ("Hizbul Islam and al-Shabaab rivals since 2009.", "RIVALRY"),
     ],
 )

@@ -26,6 +26,7 @@ from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
 from .names import slugify
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
+from .relnouns import fragment_relation_drafts, names_truce
 from .rules import load_rules
 from .storytime import story_date, story_time
 from .triggers import frames_for, has_required, index_frames
@@ -436,12 +437,15 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                     continue
                 if blocked and frame.type != "SPLIT":  # "cut ties with", "ended the alliance"
                     continue
+                if frame.type == "ALLIANCE" and tok.pos_ == "NOUN" and names_truce(tok):
+                    continue  # "a peace pact", "a non-aggression pact": no cooperation
                 if frame.type == "SPONSORSHIP" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DECLARING:
                     continue  # "declared support for X" is a statement of loyalty, not funding
                 drafts.extend(_frame_drafts(tok, frame, actors))
             if tok.pos_ in ("NOUN", "PROPN"):
                 drafts.extend(role_claims(tok, actors, nominal))
                 drafts.extend(relation_noun_claims(tok, actors, nominal))
+                drafts.extend(fragment_relation_drafts(tok, actors, nominal))
                 drafts.extend(located_drafts(tok, actors, nominal))
                 drafts.extend(held_place_drafts(tok, actors))
                 drafts.extend(unit_chain_drafts(tok, actors, nominal))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .errors import FactionmapError
 from .language import sentence_of
 from .model import CLAIM_TYPES
+from .relnouns import arrangement_head, senders_people, shared_objects
 
 SLOT_NAMES = {
     "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
@@ -34,6 +35,9 @@ IDIOM_VERBS = {
     "hold": {"talks", "meetings", "meeting", "elections", "rally", "press", "conference", "responsible"},
     "run": {"risk", "risks"},
     "fall": {"silent"},
+    # "struck a deal with X": an arrangement concluded, no blow struck
+    "strike": {"deal", "deals", "agreement", "bargain", "accord", "pact", "truce", "compromise", "alliance",
+               "partnership", "balance"},
 }
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # heads that stand for groups or their people: "the leaders of A, B and C fled" is A, B and C
@@ -148,7 +152,8 @@ def _prep_objects(tok, prep: str) -> list:
         nodes = [c for n in nodes for c in n.children if c.lower_ == w]
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
         nodes = [c for c in tok.children if c.lower_ == words[-1] and c.dep_ in ("prep", "agent")]
-    return [c for n in nodes for c in n.children if c.dep_ in ("pobj", "pcomp")]
+    found = [c for n in nodes for c in n.children if c.dep_ in ("pobj", "pcomp")]
+    return found or (shared_objects(tok, prep) if len(words) == 1 else [])
 
 
 def _names_just_before(tok):
@@ -214,7 +219,7 @@ def subject(tok) -> list:
         objs = _children(tok.head, "dobj")  # "chose his deputy, X, to succeed him": the object does it
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if objs and tok.head.lemma_ in OBJECT_CONTROL and (tok.dep_ == "xcomp" or tok.tag_ == "VBG" or infinitive):
-            return objs
+            return senders_people(tok.head, objs, subject) or objs  # "X sent fighters to ...": X
         raised = _children(tok.head, "nsubjpass")  # "X was suspected to have ties with Y"
         if raised and is_passive(tok.head):
             return raised
@@ -363,7 +368,7 @@ def slot_tokens(trigger, slot: str) -> list:
         return []
     if slot == "pair":
         found = []
-        heads = [trigger]
+        heads = [trigger] + [h for h in [arrangement_head(trigger)] if h is not None]  # "an alliance pact between"
         if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head != trigger:
             heads.append(trigger.head)  # "clashes erupted between X and Y"
         for head in heads:
@@ -489,5 +494,7 @@ def slot_tokens(trigger, slot: str) -> list:
                     found.extend(_prep_objects(o, prep))
         if not found and trigger.dep_ in ("acomp", "attr", "appos") and trigger.head != trigger:
             found = _prep_objects(trigger.head, prep)  # "has been active in X": the prep is the copula's
+        if not found and arrangement_head(trigger) is not None:  # "an alliance agreement with X"
+            found = _prep_objects(arrangement_head(trigger), prep)
         return found
     return []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .arguments import leader_org, mentions_at, named_as, right_apposition
 from .frames import conjuncts, subject
+from .relnouns import group_named_with_country
 
 
 @dataclass
@@ -321,7 +322,7 @@ def _other_orgs(tok, actors, exclude) -> list:
         elif c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "with"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    here = mentions_at(p, actors, ("org",))
+                    here = group_named_with_country(p, actors) or mentions_at(p, actors, ("org",))
                     if not here:  # "the Yemeni branch of the al-Qaeda franchise"
                         for q in p.children:
                             if q.dep_ in ("compound", "poss", "nmod"):

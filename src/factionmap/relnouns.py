@@ -1,0 +1,148 @@
+"""Relations said through relation nouns and through parses the small model gets wrong.
+
+- "X signed an alliance agreement with Y": a relation noun that names the kind of an
+  arrangement ("alliance agreement", "cooperation pact", "partnership deal") shares the
+  arrangement's parties; the "with Y" the parser hangs on the arrangement is the relation's.
+- "X signed a peace pact / a non-aggression pact / a truce accord with Y": an arrangement
+  that ends or forbids fighting is no alliance (the ontology has no type for a truce; it
+  is left unclaimed rather than read as cooperation).
+- "X and Y allies." (a verbless note): a list of groups followed by a plural relation noun
+  says the groups are that to one another ("X and Y (are) allies / rivals / affiliates").
+- "X sent fighters to help Y": people a group sends without saying whose they are are its
+  own; what they are sent to do, the sender does.
+- "X trained alongside and received funding from Y": in coordinated verbs that share
+  their last object (right node raising), a preposition left without an object before
+  "and" takes the object the last verb has.
+
+Only parse helpers live here for frames.py (no import of frames at load time).
+"""
+
+from __future__ import annotations
+
+import re
+
+# nouns for an arrangement two parties conclude; a relation noun before them names its kind
+ARRANGEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "protocol", "memorandum",
+                     "arrangement", "charter", "contract", "understanding"}
+# words that make an arrangement one that ends or forbids fighting, not a cooperation
+_TRUCE = re.compile(r"\b(peace|cease\s*-?\s*fire|truce|armistice|non\s*-?\s*aggression|disengagement|"
+                    r"reconciliation|de\s*-?\s*escalation)\b")
+FRAGMENT_TYPES = ("ALLIANCE", "RIVALRY", "AFFILIATION")
+# words that may stand between the list of groups and the relation noun: "X and Y, longtime allies"
+_LIST_GLUE = {"and", ",", "the", "&"}
+COORDINATORS = {"and", "or", "but", "then"}
+
+
+def arrangement_head(tok):
+    """The arrangement noun a relation noun names the kind of ("alliance" in "an alliance
+    agreement with Y": "agreement"), or None."""
+    if tok.dep_ in ("compound", "nmod", "amod") and tok.head != tok and tok.head.i > tok.i \
+            and tok.head.lemma_.lower() in ARRANGEMENT_NOUNS:
+        return tok.head
+    return None
+
+
+def names_truce(tok) -> bool:
+    """Is the noun (or the arrangement it names the kind of) said to end or forbid fighting:
+    "a peace pact", "a non-aggression pact", "a truce agreement", "a ceasefire deal"? Read
+    from the words before the noun, which the parser often splits ("non", "-", "aggression")."""
+    noun = arrangement_head(tok) or tok
+    before = "".join(t.text_with_ws for t in tok.doc[noun.left_edge.i:noun.i]).lower()
+    return bool(_TRUCE.search(before))
+
+
+def shared_objects(verb, word: str) -> list:
+    """'X trained alongside and received funding from Y': the preposition `word` under `verb`
+    that stands without an object just before a coordinator takes the object of the verb
+    coordinated after it (its direct object if named, else its named prepositional objects)."""
+    doc = verb.doc
+    stranded = [c for c in verb.children if c.lower_ == word and c.dep_ in ("prep", "advmod", "prt", "dep")
+                and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in COORDINATORS | {","}]
+    if not stranded:
+        return []
+    later = [c for c in verb.children if c.dep_ == "conj" and c.i > stranded[0].i and c.pos_ in ("VERB", "AUX")]
+    if not later:
+        return []
+    other = later[0]
+    named = [c for c in other.children if c.dep_ == "dobj" and c.ent_type_]
+    if named:
+        return named
+    return [o for p in other.children if p.dep_ in ("prep", "agent") and p.i > other.i
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")][:1]
+
+
+def group_named_with_country(tok, actors) -> list:
+    """'the umbrella of Tehreek-e-Taliban Pakistan', 'a cell of Hezbollah Lebanon': a country's
+    name that a group's name modifies ends the group's name (or names its branch there); the
+    phrase is the group, not the state. [] when the word is no such country."""
+    from .arguments import mentions_at
+
+    if not any(e.id.startswith("state:") for e in mentions_at(tok, actors, ("org",))):
+        return []
+    return [e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+            and all(t.is_space for t in tok.doc[c.i + 1:tok.i])  # right before the country
+            for e in mentions_at(c, actors, ("org",)) if not e.id.startswith("state:")]
+
+
+SENDING = {"send", "deploy", "dispatch", "commit"}
+# people a group sends: its own when no other owner is named
+OWN_PEOPLE = {"fighter", "militant", "troop", "man", "member", "operative", "cadre", "soldier", "recruit",
+              "volunteer", "extremist", "jihadist", "commando", "gunman", "combatant", "force", "unit",
+              "reinforcement", "adviser", "advisor", "trainer", "instructor"}
+_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "some", "several", "many"}
+
+
+def senders_people(verb, objs, subject_of) -> list:
+    """'X sent fighters to help Y', 'X deployed hundreds of militants to ...': people sent with
+    no owner named (no "its", no "Hamas fighters", no "fighters of Z") are the sender's, so the
+    sender (found by `subject_of`) is who acts. [] when the verb sends no such people."""
+    if verb.lemma_.lower() not in SENDING or not objs:
+        return []
+    for obj in objs:
+        people = obj
+        if obj.lower_ in _QUANTITIES or obj.pos_ == "NUM":  # "hundreds of fighters"
+            people = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"), obj)
+        owned = any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+                    for c in people.children)
+        if people.lemma_.lower() not in OWN_PEOPLE or people.ent_type_ or owned:
+            return []
+    return subject_of(verb)
+
+
+def fragment_relation_drafts(tok, actors, nominal: dict) -> list:
+    """'X and Y allies.', 'X, Y and Z rivals.': a verbless sentence that is a list of groups
+    and a plural relation noun says the groups are that to one another. The small model
+    often parses such notes wrongly (one name made a compound of the noun), so the list is
+    read from the words: group names joined by "and" or commas, then the noun (adjectives
+    such as "longtime" may stand before it), then only punctuation."""
+    from .arguments import mentions_at
+    from .language import sentence_of
+    from .nominal import Draft
+
+    ctype = nominal["relation_nouns"].get(tok.lemma_.lower())
+    if ctype not in FRAGMENT_TYPES or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    sent = sentence_of(tok)
+    if any(t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in sent):
+        return []
+    if any(not t.is_punct and not t.is_space for t in sent if t.i > tok.i):
+        return []
+    groups = []
+    before = [t for t in sent if t.i < tok.i and not t.is_space]
+    while before and before[-1].pos_ in ("ADJ", "ADV") and not before[-1].ent_type_:
+        before.pop()  # "longtime", "close", "bitter"
+    for t in before:
+        if t.lower_ in _LIST_GLUE:
+            continue
+        found = mentions_at(t, actors, ("org",))
+        if not found:
+            return []  # anything else in the note makes it more than a list of groups
+        groups.append(found[0])
+    groups = list({g.id: g for g in groups}.values())
+    if len(groups) < 2:
+        return []
+    names = ("member", "patron") if ctype == "AFFILIATION" else ("a", "b")
+    return [Draft(ctype, {names[0]: groups[i], names[1]: groups[j]}, tok, f"relnouns.fragment_{ctype.lower()}", 0.7)
+            for i in range(len(groups)) for j in range(i + 1, len(groups))]
