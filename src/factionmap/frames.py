@@ -148,6 +148,11 @@ def _prep_objects(tok, prep: str) -> list:
         nodes = [c for n in nodes for c in n.children if c.lower_ == w]
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
         nodes = [c for c in tok.children if c.lower_ == words[-1] and c.dep_ in ("prep", "agent")]
+    if prep == "by":  # "created in retaliation for the kidnapping by Z": the kidnapping's doer
+        from .hostility import borrowed_agents, owning_event
+        nodes = [n for n in nodes if owning_event(n) is None]
+        if not nodes:
+            return borrowed_agents(tok)
     return [c for n in nodes for c in n.children if c.dep_ in ("pobj", "pcomp")]
 
 
@@ -221,6 +226,10 @@ def subject(tok) -> list:
         if infinitive and tok.head.lemma_.lower() in COOPERATING and _prep_objects(tok.head, "with"):
             # "X coordinated with Y to recapture the village": both did it
             return subject(tok.head) + _prep_objects(tok.head, "with")
+    if tok.dep_ == "xcomp":
+        from .hostility import aim_owners
+        if aim_owners(tok):
+            return aim_owners(tok)  # "X's goal was to eliminate Y": X means to
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":
