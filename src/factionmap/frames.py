@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import FactionmapError
+from .hostility import aim_owners, borrowed_agents, owning_event
 from .language import sentence_of
 from .model import CLAIM_TYPES
 
@@ -149,7 +150,6 @@ def _prep_objects(tok, prep: str) -> list:
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
         nodes = [c for c in tok.children if c.lower_ == words[-1] and c.dep_ in ("prep", "agent")]
     if prep == "by":  # "created in retaliation for the kidnapping by Z": the kidnapping's doer
-        from .hostility import borrowed_agents, owning_event
         nodes = [n for n in nodes if owning_event(n) is None]
         if not nodes:
             return borrowed_agents(tok)
@@ -226,10 +226,8 @@ def subject(tok) -> list:
         if infinitive and tok.head.lemma_.lower() in COOPERATING and _prep_objects(tok.head, "with"):
             # "X coordinated with Y to recapture the village": both did it
             return subject(tok.head) + _prep_objects(tok.head, "with")
-    if tok.dep_ == "xcomp":
-        from .hostility import aim_owners
-        if aim_owners(tok):
-            return aim_owners(tok)  # "X's goal was to eliminate Y": X means to
+    if tok.dep_ == "xcomp" and aim_owners(tok):
+        return aim_owners(tok)  # "X's goal was to eliminate Y": X means to
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":

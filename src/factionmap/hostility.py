@@ -15,8 +15,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from .nominal import Draft
+if TYPE_CHECKING:  # frames reads this module's agents, so it imports nothing of the stages at load
+    from .nominal import Draft
 
 # deeds that have a doer of their own: "the kidnapping of his daughter by Z"
 EVENT_NOUNS = frozenset({
@@ -41,6 +43,12 @@ LOCATIVE_PREPS = frozenset({"near", "in", "outside", "around", "on", "at", "alon
 # nouns for what someone means to do: "X's goal was to ..."
 AIM_NOUNS = frozenset({"goal", "goals", "aim", "aims", "objective", "objectives", "mission", "purpose",
                        "intention", "priority", "priorities", "agenda", "target"})
+
+
+def _draft(*args):
+    from .nominal import Draft
+
+    return Draft(*args)
 
 
 def _by_objects(by_tok) -> list:
@@ -137,7 +145,7 @@ def retaliation_drafts(tok, actors) -> list[Draft]:
     deeds = [o for p in fors for o in p.children if o.dep_ == "pobj"]
     doers = _orgs([d for deed in deeds for d in _doers(deed)], actors)
     sides = _orgs(_retaliator(tok), actors)
-    return [Draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.retaliation", 0.6)
+    return [_draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.retaliation", 0.6)
             for a in sides[:2] for b in doers[:2] if a.id != b.id]
 
 
@@ -171,7 +179,7 @@ def held_ground_drafts(tok, actors) -> list[Draft]:
                if m.entity.kind == "org" and m.is_actor and m.category not in ("state", "media")}
     sides = _orgs(subject(tok), actors)
     foes = [e for e in _orgs(holders, actors) if e.id in allowed]
-    return [Draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.held_ground", 0.6)
+    return [_draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.held_ground", 0.6)
             for a in sides[:2] for b in foes[:2] if a.id != b.id]
 
 
@@ -288,6 +296,6 @@ def judged_enemy_drafts(tok, actors) -> list[Draft]:
         whose = _orgs([o for p in what.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"], actors)
         if any(w.id not in {j.id for j in judges} for w in whose):
             continue
-        drafts += [Draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.judged_enemy", 0.6)
+        drafts += [_draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.judged_enemy", 0.6)
                    for a in judges[:2] for b in _orgs([who], actors)[:2] if a.id != b.id]
     return drafts
