@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .attacks import attack_type, casualties, claim_status, target_text, target_tokens, unknown_perpetrator
+from .hostility import names_a_person
 from .model import Claim, Entity
 
 ATTACK_WORDS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
@@ -77,6 +78,8 @@ def target_rivalries(attack: Claim, trigger, actors) -> list[Claim]:
         return []
     out = []
     for tok in target_tokens(trigger):
+        if names_a_person(tok):
+            continue  # "the kidnapping of X's daughter": a man's family, not a group's people
         for m in actors.at(tok.i):
             if (m.entity.kind == "org" and m.is_actor and m.category not in ("state", "media")
                     and m.entity.id != perpetrator.id and all(c.args["b"].id != m.entity.id for c in out)):

@@ -20,6 +20,7 @@ from .endings import close_ended
 from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, holding_from, infer_and_merge
+from .hostility import held_ground_drafts, judged_enemy_drafts, reread, retaliation_drafts
 from .language import clean_sentence, original_text
 from .located import building_in_place, held_place_drafts, located_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
@@ -441,7 +442,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                     continue  # "a peace pact", "a non-aggression pact": no cooperation
                 if frame.type == "SPONSORSHIP" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DECLARING:
                     continue  # "declared support for X" is a statement of loyalty, not funding
-                drafts.extend(_frame_drafts(tok, frame, actors))
+                drafts.extend(r for d in _frame_drafts(tok, frame, actors) for r in reread(d, actors))
             if tok.pos_ in ("NOUN", "PROPN"):
                 drafts.extend(role_claims(tok, actors, nominal))
                 drafts.extend(relation_noun_claims(tok, actors, nominal))
@@ -449,6 +450,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 drafts.extend(located_drafts(tok, actors, nominal))
                 drafts.extend(held_place_drafts(tok, actors))
                 drafts.extend(unit_chain_drafts(tok, actors, nominal))
+                drafts.extend(retaliation_drafts(tok, actors))
+            drafts.extend(held_ground_drafts(tok, actors) + judged_enemy_drafts(tok, actors))
             drafts.extend(hyphen_claims(tok, actors, nominal))
             for d in drafts:
                 claim = _to_claim(d, document, sent_index, sent, via, story, dated)

@@ -41,6 +41,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
                      if m.entity.kind == "org" and m.is_actor]
             if found:
                 return [(e, "pronoun") for e in dict.fromkeys(found)]
+    if lower in ("its", "their") and _bound_by_unnamed_subject(tok, out):
+        return []  # "the 1920s Brigades shifted its focus": its own, a group the text names unknown
     if lower in ("its", "it"):
         if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be") and not _regarded_as(tok):
             return []
@@ -140,6 +142,17 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
 _HELP_NOUNS = {"support", "help", "backing", "assistance", "aid", "solidarity"}
 _HELP_VERBS = {"support", "back", "help", "assist", "aid", "join", "train", "arm", "equip", "reinforce", "praise",
                "commend", "thank", "congratulate", "salute", "encourage", "urge"}
+
+
+def _bound_by_unnamed_subject(tok, out) -> bool:
+    """A possessive on a verb's object is bound by the verb's subject ("X shifted its focus"):
+    when that subject is a proper name no actor was found for, the pronoun means that
+    unknown group, not an actor named earlier."""
+    if tok.head.dep_ != "dobj" or tok.head.head.pos_ != "VERB":
+        return False
+    subs = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
+    return bool(subs) and subs[0].tag_ in ("NNP", "NNPS") and subs[0].ent_type_ != "PERSON" and not any(
+        out.at(t.i) for t in subs[0].subtree)
 
 
 def helped_party(tok) -> list | None:

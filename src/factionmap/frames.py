@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import FactionmapError
+from .hostility import aim_owners, borrowed_agents, owning_event
 from .language import sentence_of
 from .model import CLAIM_TYPES
 from .relnouns import arrangement_head, senders_people, shared_objects
@@ -152,6 +153,10 @@ def _prep_objects(tok, prep: str) -> list:
         nodes = [c for n in nodes for c in n.children if c.lower_ == w]
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
         nodes = [c for c in tok.children if c.lower_ == words[-1] and c.dep_ in ("prep", "agent")]
+    if prep == "by":  # "created in retaliation for the kidnapping by Z": the kidnapping's doer
+        nodes = [n for n in nodes if owning_event(n) is None]
+        if not nodes:
+            return borrowed_agents(tok)
     found = [c for n in nodes for c in n.children if c.dep_ in ("pobj", "pcomp")]
     return found or (shared_objects(tok, prep) if len(words) == 1 else [])
 
@@ -226,6 +231,8 @@ def subject(tok) -> list:
         if infinitive and tok.head.lemma_.lower() in COOPERATING and _prep_objects(tok.head, "with"):
             # "X coordinated with Y to recapture the village": both did it
             return subject(tok.head) + _prep_objects(tok.head, "with")
+    if tok.dep_ == "xcomp" and aim_owners(tok):
+        return aim_owners(tok)  # "X's goal was to eliminate Y": X means to
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head != tok:
         return subject(tok.head)
     if tok.dep_ == "relcl":
