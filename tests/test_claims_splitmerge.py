@@ -121,3 +121,21 @@ def test_a_title_that_is_no_polity_stays_apart():
     assert "the Friends of" in [t.text for t in doc]
     ids = {m.entity.id for m in resolve_actors(doc).mentions}
     assert "chechen-republic-of-ichkeria" in ids  # Ichkeria alone, as the tagger left it
+
+
+# --- "an X splinter group": some group split from X, not X
+
+
+def test_an_unnamed_splinter_group_is_not_the_group_named_before_it(claims_of):
+    text = ("Mullah Dadullah's brother merged his militia with an al-Shabaab splinter group led by "
+            "Ahmed Madobe and a Hizbul Islam splinter group to form a new front.")
+    claims = claims_of(text)
+    assert not [c for c in claims if c.type == "SPLIT"]
+    assert not [c for c in claims if c.type == "LEADERSHIP" and c.args["org"].id == "al-shabaab"]
+
+
+def test_a_named_splinter_group_still_splits_from_the_group_before_it(claims_of):
+    text = "Jamaat-ul-Ahrar, a Pakistani Taliban splinter group, claimed the bombing in Lahore."
+    assert ("jamaat-ul-ahrar", "ttp") in _splits(claims_of(text))
+    text = "In 2014 a Pakistani Taliban splinter group calling itself Jamaat-ul-Ahrar claimed the attack."
+    assert ("jamaat-ul-ahrar", "ttp") in _splits(claims_of(text))

@@ -101,3 +101,26 @@ def under_split_or_merger(tok) -> bool:
         if t.lemma_.lower() in SPLIT_WORDS:
             return True
     return bool(_leaving_verbs(tok))
+
+
+SPLIT_MODIFIERS = {"splinter", "breakaway", "dissident", "renegade"}  # (as rules.json "split_modifiers")
+
+
+def split_off_from_name(tok) -> bool:
+    """'an EPRLF splinter group', 'another Taliban breakaway faction': a group noun with a split
+    word and an indefinite article is some group split from the one named before it, not that
+    group ('the Jamaat-ul-Ahrar splinter group' may be the group itself)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) and any(
+        c.lower_ in SPLIT_MODIFIERS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def unnamed_splinter(tok, subjects: list, actors) -> list:
+    """The groups a split noun describes, less a name that is only whose splinter it is
+    (see `split_off_from_name`)."""
+    from .arguments import mentions_at
+
+    if not split_off_from_name(tok):
+        return subjects
+    parents = {e.id for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+               for e in mentions_at(c, actors, ("org",))}
+    return [e for e in subjects if e.id not in parents]
