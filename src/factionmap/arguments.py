@@ -124,7 +124,7 @@ def _direct(tok, kinds, actors, depth: int = 0):
         from .frames import subject
 
         return entities_of(subject(tok.head), kinds, actors)
-    if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS):
+    if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS) and not _split_off(tok):
         for c in [*tok.children, *_misattached_prep(tok)]:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
                 here = mentions_at(c, actors, ("org",))
@@ -184,6 +184,13 @@ def _owed_to(word, actors) -> list:
         return []
     return [e for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
             for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
+
+
+def _split_off(tok) -> bool:
+    """'led an EPRLF splinter group': a group split from the EPRLF, not the EPRLF's own people."""
+    from .splitmerge import split_off_from_name
+
+    return split_off_from_name(tok)
 
 
 def _misattached_prep(tok) -> list:

@@ -29,6 +29,7 @@ from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
 from .relnouns import fragment_relation_drafts, names_truce
 from .rules import load_rules
+from .splitmerge import split_by_founding, under_split_or_merger
 from .storytime import story_date, story_time
 from .triggers import frames_for, has_required, index_frames
 from .units import unit_chain_drafts
@@ -269,7 +270,7 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         if frame.type == "FOUNDING" and args.get("org") is not None and args["org"].id in {
                 e.id for e in entities_of(subject_tokens(tok), ("org",), actors)}:
             continue  # "X and Y launched an offensive": no group founds itself
-        if frame.type == "FOUNDING" and _under_split_or_merger(tok):
+        if frame.type == "FOUNDING" and under_split_or_merger(tok):
             args["parent"] = None  # "split to form X" / "merged to form X": not a parent's branch
         if frame.type == "FOUNDING" and args.get("org") is not None and _founded_by_members(tok):
             # "Dissident members of the Red Brigades founded Prima Linea": a split, not a branch
@@ -302,22 +303,10 @@ def _founded_by_members(tok) -> bool:
     return any(s.lemma_.lower() in PEOPLE_NOUNS or s.lower_ in PEOPLE_NOUNS for s in subject_tokens(tok))
 
 
-def _under_split_or_merger(tok) -> bool:
-    t = tok
-    for _ in range(2):
-        if t.dep_ not in ("xcomp", "conj", "advcl") or t.head == t:
-            return False
-        t = t.head
-        if t.lemma_.lower() in ("split", "splinter", "break", "secede", "leave", "merge", "unite", "join",
-                                "combine", "defect", "quit"):
-            return True
-    return False
-
-
 def _defection_context(args, defector_toks, actors) -> None:
     """'former members of X who had defected': from X; 'its leaders were ... who defected': to it."""
-    if not defector_toks:
-        return
+    if not defector_toks or mentions_at(defector_toks[0], actors, ("org",)):
+        return  # a group that defects is no member of another ("X and Y defected from P")
     head = defector_toks[0]
     members = entities_of([head], ("org",), actors)
     if members and (args.get("from") is None or args["from"].id != members[0].id):
@@ -453,6 +442,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 drafts.extend(retaliation_drafts(tok, actors))
             drafts.extend(held_ground_drafts(tok, actors) + judged_enemy_drafts(tok, actors))
             drafts.extend(hyphen_claims(tok, actors, nominal))
+            drafts.extend(split_by_founding(tok, actors))
             for d in drafts:
                 claim = _to_claim(d, document, sent_index, sent, via, story, dated)
                 claims.append(claim)

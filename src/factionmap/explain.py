@@ -24,6 +24,8 @@ _NAMED_RULES = {
     "proximity": "fallback: two named groups and one relation word between them, nothing else found",
     "listed": "the parts of a merger listed in the next sentence",
     "members": "members of a group founding or joining another: a split or a defection",
+    "split.founded_by_leavers": "a group founded by those who left another ('defected from P and formed Z'): a splinter of it",
+    "split.formed_from_members": "a group formed from another's people ('formed Z from members of P'): a splinter of it",
 }
 
 

@@ -43,6 +43,29 @@ def _capitalised_names(doc):
     return doc
 
 
+# "the Republic of Ichkeria": the registry claims "Ichkeria" and the tagger is left with a
+# fragment ending in "of". A state's title before a name is that name's state.
+POLITY_TITLES = {"republic", "kingdom", "emirate", "sultanate", "caliphate", "state", "federation",
+                 "principality", "government"}
+
+
+def _polity_titles(doc):
+    """A tagger entity 'the Republic of' (a polity title ending in 'of') just before a registry
+    name is part of that name: one entity with the registry's id."""
+    ents = list(doc.ents)
+    for k, (title, name) in enumerate(zip(ents, ents[1:])):
+        words = [t.lower_ for t in title]
+        if title.ent_id_ or not name.ent_id_ or title.end != name.start or words[-1] != "of" \
+                or not POLITY_TITLES & set(words[:-1]):
+            continue
+        from spacy.tokens import Span
+
+        ents[k:k + 2] = [None, Span(doc, title.start, name.end, label=name.label_, span_id=name.ent_id_)]
+        doc.ents = [e for e in ents if e is not None]
+        return _polity_titles(doc)
+    return doc
+
+
 def _generic(ent) -> bool:
     """'establishing an Islamic state': a name after 'a'/'an' that heads its phrase is a
     common noun phrase ('an Islamic State commander' still names the group)."""
@@ -61,6 +84,8 @@ def _register_components() -> None:
         Language.component("factionmap_capitalised", func=_capitalised_names)
     if "factionmap_group_names" not in Language.factories:
         Language.component("factionmap_group_names", func=group_names)
+    if "factionmap_polity_titles" not in Language.factories:
+        Language.component("factionmap_polity_titles", func=_polity_titles)
     if "factionmap_name_objects" not in Language.factories:
         Language.component("factionmap_name_objects", func=_name_objects)
     if "factionmap_stand_ins" not in Language.factories:
@@ -100,6 +125,7 @@ def build_pipeline(registry):
     ids = {acronym: found[0].id for acronym in STAND_INS if len(found := registry.lookup(acronym)) == 1}
     nlp.add_pipe("factionmap_stand_ins", after="registry_acronyms", config={"ids": ids})
     nlp.add_pipe("factionmap_capitalised", after="ner")
+    nlp.add_pipe("factionmap_polity_titles", after="factionmap_capitalised")
     nlp.add_pipe("factionmap_group_names", after="factionmap_capitalised")
     nlp.add_pipe("merge_entities")
     nlp.add_pipe("factionmap_name_objects")
@@ -191,9 +217,14 @@ _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9'’-]{1,9}\s*\)")
 # after it (a blank between a preposition and its object derails the tagger).
 _DOUBLED = re.compile(r"\b(from|for|of|to|with|by|at|into|against|the|an?)(\s+)\1\b", re.IGNORECASE)
 
+# "re-formed", "re-established": the tokenizer cuts the hyphenated prefix off and the tagger reads
+# "re" as a verb of its own. Doing a thing again is doing it: the prefix is blanked (lower case
+# only: "the Alliance for the Re-liberation of Somalia" is a name).
+_RE_PREFIX = re.compile(r"(?<![\w'’-])re-(?=[a-z]{3,})")
+
 
 def mask_for_parse(text: str) -> str:
-    """The text with datelines, bracketed acronyms and doubled prepositions blanked out,
+    """The text with datelines, bracketed acronyms, doubled prepositions and "re-" blanked out,
     character for character.
 
     A dateline glued to the first sentence ("KABUL - The Taliban named ...") and
@@ -202,6 +233,7 @@ def mask_for_parse(text: str) -> str:
     """
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     text = _DOUBLED.sub(lambda m: " " * len(m.group(1) + m.group(2)) + m.group(1), text)
+    text = _RE_PREFIX.sub("   ", text)
     masked = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group(0)), text)
     for start, acronym in stand_in_spots(text):
         if masked[start:start + len(acronym)] == acronym:

@@ -347,6 +347,10 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
     if ctype is None:
         return []
     subjects = _described_orgs(tok, actors)
+    if ctype == "SPLIT":
+        from .splitmerge import unnamed_splinter
+
+        subjects = unnamed_splinter(tok, subjects, actors)  # "an EPRLF splinter group": not the EPRLF
     others = _other_orgs(tok, actors, subjects)
     if ctype == "SPLIT" and subjects and not others and lemma in ("group", "faction", "organization", "movement"):
         # "X divided the movement, and a breakaway faction calling itself Y ...": the group

@@ -34,11 +34,14 @@ CONFIDENCE = 0.35
 
 def _describes_one(word, t1, t2) -> bool:
     """'certain al Qaeda branches': a part-of word whose own modifier is one of the groups
-    speaks of that group's parts, not of a relation between the two."""
+    speaks of that group's parts, not of a relation between the two; so does one that shares
+    its noun with the group ('an al-Shabaab splinter group': a splinter of al-Shabaab)."""
     kind = PROXIMITY_WORDS.get(word.lower_) or PROXIMITY_WORDS.get(word.lemma_.lower())
     if kind not in ("BRANCH", "AFFILIATION", "SPLIT"):
         return False
+    shared = word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i
     return any((t.head.i == word.i and t.dep_ in ("compound", "poss", "nmod", "amod"))
+               or (shared and t.head.i == word.head.i and t.i < word.i and t.dep_ in ("compound", "nmod"))
                or (word.i == t.i + 1 and word.lower_ != word.lemma_.lower()) for t in (t1, t2))
 
 
