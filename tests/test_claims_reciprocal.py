@@ -55,3 +55,11 @@ def test_an_activity_object_keeps_the_subjects_together():
     # the object is what they did together, not a third side
     text = "Hezbollah sends money to Hamas, and the two groups have coordinated attacks on Israel."
     assert frozenset({"hezbollah", "hamas"}) in _pairs(text, "ALLIANCE")
+
+
+def test_a_group_formed_by_two_is_the_group_spoken_of_next():
+    text = ("Kata'ib Hezbollah and Asa'ib Ahl al-Haq set up Harakat al-Nujaba in 2013. "
+            "Since 2016 the group has operated independently of both, which send fighters under their own banners.")
+    claims = extract(text)
+    assert not [c for c in claims if c.type == "AFFILIATION"]
+    assert not [c for c in claims if c.type == "SPLIT" and c.args["splinter"].id != "harakat-al-nujaba"]

@@ -139,3 +139,4 @@ def test_a_named_splinter_group_still_splits_from_the_group_before_it(claims_of)
     assert ("jamaat-ul-ahrar", "ttp") in _splits(claims_of(text))
     text = "In 2014 a Pakistani Taliban splinter group calling itself Jamaat-ul-Ahrar claimed the attack."
     assert ("jamaat-ul-ahrar", "ttp") in _splits(claims_of(text))
+

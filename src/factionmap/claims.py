@@ -29,7 +29,7 @@ from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
 from .relnouns import fragment_relation_drafts, names_truce
 from .rules import load_rules
-from .splitmerge import split_by_founding, under_split_or_merger
+from .splitmerge import not_a_split, split_by_founding, under_split_or_merger
 from .storytime import story_date, story_time
 from .triggers import frames_for, has_required, index_frames
 from .units import unit_chain_drafts
@@ -224,8 +224,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         return drafts  # one side alone says too little to join a fact
     if frame.name == "merger.join_group" and has_required(tok, _frame_named("alliance.join_fight").requires):
         return []  # "joined X in the fight against Y", "joined X as an ally": side by side, not one group
-    if frame.type == "SPLIT" and any(e.id.startswith("state:") for e in resolved.get("splinter", [])):
-        return []  # "South Sudan became independent of Sudan": states, not factions
+    if frame.type == "SPLIT" and not_a_split(frame.name, tok, resolved):
+        return []  # "South Sudan became independent of Sudan", "X operates apart from Y" (splitmerge)
     if frame.type == "SPLIT" and not resolved.get("parent") and any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.lemma_.lower() != "group" for c in tok.children):
         return []  # "an attack that left 67 people dead": something left, not a group

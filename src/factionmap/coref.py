@@ -231,6 +231,15 @@ def _salience(doc, m, sent_index: int, subjects_first: bool, counts=None) -> flo
     return score + m.token / 100000
 
 
+def _coordinated(head) -> bool:
+    """A name in a list ('X and Y'): the list's first or a later item."""
+    if head.dep_ == "conj" or any(c.dep_ == "conj" and c.ent_type_ for c in head.children):
+        return True
+    doc, i = head.doc, head.i  # the parser may make both subjects ("X and Y formed")
+    return (i >= 2 and doc[i - 1].lower_ == "and" and bool(doc[i - 2].ent_type_)) or (
+        i + 2 < len(doc) and doc[i + 1].lower_ == "and" and bool(doc[i + 2].ent_type_))
+
+
 def _coarguments(tok) -> set[int]:
     """Tokens in the pronoun's own clause: 'him' is never one of them (chose X to succeed him)."""
     verb = tok.head
@@ -261,6 +270,8 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if previous_sentence_subject and not (m.sentence == sent_index - 1 and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
         score = _salience(doc, m, sent_index, subjects_first, counts)
+        if tok.tag_ == "NN" and _coordinated(doc[m.token]):
+            score -= 2.5  # "X and Y formed Z ... the group": one of a pair is "the groups", not "the group"
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best

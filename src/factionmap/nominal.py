@@ -344,8 +344,8 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
         c.lower_ in nominal["split_modifiers"] for c in tok.children
     ):
         ctype = "SPLIT"
-    if ctype is None:
-        return []
+    if ctype is None or (lemma in ("banner", "flag", "umbrella") and any(c.lower_ == "own" for c in tok.children)):
+        return []  # "under their own banners": nobody else's
     subjects = _described_orgs(tok, actors)
     if ctype == "SPLIT":
         from .splitmerge import unnamed_splinter

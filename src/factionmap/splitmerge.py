@@ -124,3 +124,24 @@ def unnamed_splinter(tok, subjects: list, actors) -> list:
     parents = {e.id for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
                for e in mentions_at(c, actors, ("org",))}
     return [e for e in subjects if e.id not in parents]
+
+
+def not_a_split(frame_name: str, tok, resolved: dict) -> bool:
+    """SPLIT readings the sentence does not support: states becoming independent of states
+    ("South Sudan became independent of Sudan"); and a group that merely operates apart
+    from another ("Hamas operates independently of Fatah": it never belonged to it) unless
+    it began to ("the group began to operate autonomously from X", "has since operated
+    independently of X"), or does so apart from a state or government, which it never was part of."""
+    if any(e.id.startswith("state:") for e in resolved.get("splinter", [])):
+        return True
+    if frame_name != "split.operate_independently":
+        return False
+    from .registry import load_registry
+
+    registry = load_registry()
+    if any(e.id.startswith("state:") or getattr(registry.get(e.id), "category", None) == "government"
+           for e in resolved.get("parent", [])):
+        return True
+    began = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("begin", "start", "come", "decide", "choose")
+    since = any(c.lower_ == "since" and c.dep_ in ("advmod", "prep") for c in tok.children)
+    return not (began or since)
