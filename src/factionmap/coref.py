@@ -270,8 +270,9 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
         if previous_sentence_subject and not (m.sentence == sent_index - 1 and doc[m.token].dep_ in ("nsubj", "nsubjpass")):
             continue
         score = _salience(doc, m, sent_index, subjects_first, counts)
-        if tok.tag_ == "NN" and _coordinated(doc[m.token]):
-            score -= 2.5  # "X and Y formed Z ... the group": one of a pair is "the groups", not "the group"
+        if tok.tag_ == "NN" and counts.get(m.entity.id, 1) <= 1 and _coordinated(doc[m.token]):
+            # "X and Y formed Z ... the group": one of a pair named once is not "the group"
+            score -= 2.5
         if best_score is None or score > best_score:
             best, best_score = m.entity, score
     return best
