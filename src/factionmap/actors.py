@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .branchnames import resolve_branch_names
 from .coalitions import coalition_mentions
 from .eponyms import eponymous_group
+from .home_state import home_state_mentions
 from .model import Entity
 from .language import original_text
 from .names import normalize_name, slugify
@@ -213,6 +214,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             add(tok, entity, "ner")
 
     _add_state_forces(doc, out, sent_of)
+    home_state_mentions(doc, out, registry, lambda t, e: Mention(  # "government forces": whose?
+        t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "home-state", True, "state"))
     coalition_mentions(doc, out, sent_of, _coalition_mention)
     _add_named_descriptions(doc, out, rules, sent_of)
     _resolve_short_names(out, people, rules)

@@ -48,6 +48,9 @@ def state_entity(code: str) -> Entity:
         cap = d.upper() if "." in d or len(d) <= 2 else d[:1].upper() + d[1:]
         aliases += [f"{cap} {w}" for w in _STATE_WORDS]
     aliases += [f"{name} government", f"government of {name}"]
+    official = getattr(country, "official_name", None) if country else None
+    if official:  # "Democratic Socialist Republic of Sri Lanka"
+        aliases.append(official)
     # the short names papers use ("UK", "U.S.", "Russia"), written as papers write them
     for alias, alias_code in load_rules()["states"]["country_aliases"].items():
         if alias_code == code and not alias.startswith("the "):
