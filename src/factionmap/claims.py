@@ -21,10 +21,11 @@ from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, holding_from, infer_and_merge
 from .hostility import held_ground_drafts, judged_enemy_drafts, reread, retaliation_drafts
-from .language import clean_sentence, original_text
+from .language import original_text
 from .located import building_in_place, held_place_drafts, located_drafts
-from .model import CLAIM_TYPES, Claim, Document, Entity, Evidence, TimeSpan
+from .model import CLAIM_TYPES, Claim, Document, Entity, TimeSpan
 from .names import slugify
+from .passages import evidence_of, parts_listed_next, splinters_of_fragmented
 from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
 from .relnouns import fragment_relation_drafts, names_truce
@@ -330,15 +331,6 @@ def _core_names(args) -> set[str]:
     return names
 
 
-def _evidence(doc_id: str, sent_index: int, sent) -> Evidence:
-    # the sentence as written: the parse saw datelines and bracketed acronyms blanked
-    text = original_text(sent.doc)[sent.start_char:sent.end_char]
-    lead = len(text) - len(text.lstrip())
-    start = sent.start_char + lead
-    end = sent.start_char + len(text.rstrip())
-    return Evidence(doc_id, sent_index, start, end, clean_sentence(text))
-
-
 def _announced(trigger, published):
     """For a death: when it became known, if the sentence says it was announced."""
     t = trigger
@@ -403,7 +395,7 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         confidence *= 0.9  # an argument found through a pronoun, a descriptor or bare initials may be wrong
     return Claim(type=draft.type, args=args, time=time, modality=modality, negated=negated,
                  attribution=attribution, confidence=round(confidence, 3),
-                 evidence=(_evidence(document.id, sent_index, sent),), rule=draft.rule)
+                 evidence=(evidence_of(document.id, sent_index, sent),), rule=draft.rule)
 
 
 def extract_claims(doc, actors, document: Document) -> list[Claim]:
@@ -453,35 +445,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
         linked = {frozenset(e.id for e in _org_args(c)) for c in claims}
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
-    claims = _parts_listed_next(doc, actors, claims, document)
+    claims = splinters_of_fragmented(doc, actors, parts_listed_next(doc, actors, claims, document))
     return close_ended(infer_and_merge(claims))
-
-
-def _parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:
-    """'Four groups merged to form Hizbul Islam. The four original groups were A, B, C and D.':
-    a merger known only by its result takes its parts from a list of groups that follows."""
-    sents = list(doc.sents)
-    out = []
-    for c in claims:
-        result = c.args.get("result")
-        if c.type != "MERGER" or c.args.get("parts") or not isinstance(result, Entity):
-            out.append(c)
-            continue
-        index = c.evidence[-1].sentence
-        parts: list[Entity] = []
-        if index + 1 < len(sents):
-            for tok in sents[index + 1]:
-                if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
-                        s.lemma_.lower() in ("group", "faction", "organization", "organisation", "part", "member")
-                        for s in tok.head.children if s.dep_ == "nsubj"):
-                    parts = [e for e in entities_of([tok], ("org",), actors) if e.id != result.id]
-                    break
-        if len(parts) >= 2:
-            c = replace(c, args={**c.args, "parts": tuple(parts)},
-                        evidence=c.evidence + (_evidence(document.id, index + 1, sents[index + 1]),),
-                        rule=c.rule + "+listed")
-        out.append(c)
-    return out
 
 
 def _org_args(claim: Claim) -> list[Entity]:
