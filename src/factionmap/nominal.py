@@ -314,12 +314,16 @@ def _list_item(tok) -> bool:
     return tok.dep_ == "appos" and not any(c.dep_ == "conj" for c in tok.head.children)
 
 
+FRONT_NOUNS = frozenset({"front", "cover", "name"})  # what one group is for another: "a front for X"
+
+
 def _other_orgs(tok, actors, exclude) -> list:
     found = []
     for c in tok.children:
         if c.dep_ == "poss":
             found += mentions_at(c, actors, ("org",))
-        elif c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "with"):
+        elif c.dep_ == "prep" and (c.lower_ in ("of", "to", "from", "with") or (
+                c.lower_ == "for" and tok.lemma_.lower() in FRONT_NOUNS)):  # "a front for X"
             for p in c.children:
                 if p.dep_ == "pobj":
                     here = group_named_with_country(p, actors) or mentions_at(p, actors, ("org",))
@@ -327,6 +331,10 @@ def _other_orgs(tok, actors, exclude) -> list:
                         for q in p.children:
                             if q.dep_ in ("compound", "poss", "nmod"):
                                 here += mentions_at(q, actors, ("org",))
+                    if not here and c.lower_ == "for" and p.lemma_.lower() in ("member", "fighter", "militant"):
+                        # "a cover name for members of the UDA": the group they are members of
+                        here = [e for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                for r in q.children if r.dep_ == "pobj" for e in mentions_at(r, actors, ("org",))]
                     found += here
     if not found:
         for c in tok.children:
@@ -340,6 +348,8 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
     lemma = tok.lemma_.lower()
     table = nominal["relation_nouns"]
     ctype = table.get(lemma)
+    if lemma == "name" and any(c.lower_ in ("cover", "front") for c in tok.children if c.dep_ in ("amod", "compound")):
+        ctype = "BRANCH"  # "X was a cover name for members of Y": Y's front
     if lemma in ("group", "faction", "organization", "movement") and any(
         c.lower_ in nominal["split_modifiers"] for c in tok.children
     ):
