@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .branchnames import resolve_branch_names
 from .coalitions import coalition_mentions
 from .eponyms import eponymous_group
+from .short_names import bare_surnames, resolve_short_names, short_org_names, strip_title
 from .home_state import home_state_mentions
 from .model import Entity
 from .language import original_text
@@ -72,13 +73,6 @@ class DocActors:
 
 def _registry_entity(actor) -> Entity:
     return Entity(actor.id, actor.name, actor.kind, tuple(actor.aliases), actor.country)
-
-
-def _strip_title(name: str, titles: frozenset[str]) -> str:
-    words = name.replace("(", " ").replace(")", " ").split()
-    while words and words[0].lower().rstrip(".") in titles:
-        words = words[1:]
-    return " ".join(words)
 
 
 def _clean_name(text: str) -> str:
@@ -199,7 +193,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             add(tok, entity, "ner", is_actor=not reporter)
             continue
         if label == "PERSON":
-            bare = _strip_title(name, rules["titles"])
+            bare = strip_title(name, rules["titles"])
             if not bare or bare.lower() in rules["titles"]:
                 continue
             found = registry.lookup(name) or registry.lookup(bare)
@@ -218,10 +212,12 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "home-state", True, "state"))
     coalition_mentions(doc, out, sent_of, _coalition_mention)
     _add_named_descriptions(doc, out, rules, sent_of)
-    _resolve_short_names(out, people, rules)
-    _bare_surnames(doc, out, people, sent_of)
+    resolve_short_names(out, people, rules)
+    bare_surnames(doc, out, people, lambda t, e: Mention(
+        t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "short"))
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_initials(doc, out, registry, context, sent_of)
+    short_org_names(out, original_text(doc), registry, _registry_entity)  # "the Volunteer Force" in a report naming the Ulster Volunteer Force
     titles = frozenset(rules["titles"])
     for m in [m for m in out.mentions if m.entity.kind == "person"]:
         group = eponymous_group(m.entity, registry, titles)  # "Colonel Karuna" for the Karuna faction
@@ -346,52 +342,6 @@ def _called_groups(doc, rules: dict) -> set[int]:
         if nxt is not None and nxt.ent_type_ in ("ORG", "PERSON"):
             found.add(nxt.i)
     return found
-
-
-def _resolve_short_names(out: DocActors, people: list[Entity], rules: dict) -> None:
-    """'Omar' after 'Mullah Mohammad Omar': a new person whose words are part of a full name."""
-    for i, m in enumerate(out.mentions):
-        # a lone surname the tagger took for a place the gazetteer does not know ("to Mansour")
-        unknown_place = (m.entity.kind == "place" and m.via == "ner" and m.entity.country is None
-                         and " " not in m.entity.name)
-        if not m.entity.id.startswith("new:") and not unknown_place:
-            continue
-        if m.entity.kind == "org" and (" " in m.entity.name or m.via != "ner"):
-            continue  # the tagger sometimes calls a lone surname an organization ("Nurzai")
-        words = {w.lower() for w in _strip_title(m.entity.name, rules["titles"]).split()}
-        if not words:
-            continue
-        best = None
-        for full in people:
-            if full.id == m.entity.id:
-                continue
-            names = [full.name, *full.aliases]
-            if any(words <= {w.lower() for w in _strip_title(n, rules["titles"]).split()} for n in names):
-                best = full
-                break
-        if best is not None:
-            entity = replace(best, aliases=tuple(dict.fromkeys([*best.aliases, m.text])))
-            out.mentions[i] = replace(m, entity=entity, via="short", is_actor=True)
-    out.by_token = {}
-    for m in out.mentions:
-        out.by_token.setdefault(m.token, []).append(m)
-
-
-def _bare_surnames(doc, out: DocActors, people: list[Entity], sent_of) -> None:
-    """'Akhundzada had been one of Mansour's deputies': a surname of someone named in full
-    earlier, which the tagger took for a nationality (or nothing), is that person."""
-    first_seen = {}
-    for m in out.mentions:
-        if m.entity.kind == "person":
-            first_seen.setdefault(m.entity.id, m.token)
-    for tok in doc:
-        if out.at(tok.i) or tok.ent_type_ not in ("NORP", "") or tok.pos_ != "PROPN" or len(tok.text) < 4:
-            continue
-        owners = [p for p in people if first_seen.get(p.id, len(doc)) < tok.i
-                  and p.name.split()[-1].lower() == tok.lower_]
-        if len(owners) == 1:
-            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], _surface(tok),
-                            owners[0], "short"))
 
 
 _ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9'’-]{1,11})\s*\)")
