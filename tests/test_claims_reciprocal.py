@@ -63,3 +63,11 @@ def test_a_group_formed_by_two_is_the_group_spoken_of_next():
     claims = extract(text)
     assert not [c for c in claims if c.type == "AFFILIATION"]
     assert not [c for c in claims if c.type == "SPLIT" and c.args["splinter"].id != "harakat-al-nujaba"]
+
+
+def test_sending_fighters_to_help_a_named_group_is_an_alliance():
+    pairs = _pairs("Hezbollah sent fighters to help the Syrian army in 2013.", "ALLIANCE")
+    assert any("hezbollah" in p and any("syria" in i for i in p) for p in pairs)
+    # help given to "them" is not read: the pronoun is too often someone else
+    text = "The UK sent trainers to the Iraqi Army, helping them to clear territory held by ISIL."
+    assert not any("islamic-state" in p for p in _pairs(text, "ALLIANCE"))

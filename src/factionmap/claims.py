@@ -203,6 +203,8 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         a, b = resolved.get("a", []), resolved.get("b", [])
         if {t.i for t in tokens.get("a", [])} & {t.i for t in tokens.get("b", [])}:
             b = []  # both sides read from the same words ("claimed by X and Y"): one side only
+        if tok.lemma_.lower() == "help" and any(t.pos_ == "PRON" for t in tokens.get("b", [])):
+            b = []  # "helping them": help is said of many; only a named group helped is an ally
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
         together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children) or bool(
             co_agents(tok))  # "together with X, they fought": X was on their side
