@@ -137,3 +137,22 @@ def test_language_is_in_a_line_of_capitals_is_the_word():
 
     assert stand_in_spots("THE WAR IS NOT OVER, SAYS ENVOY") == []
     assert stand_in_spots("Troops fought IS and AQ near Raqqa.") == [(14, "IS")]
+
+
+def test_bracketed_and_keeps_the_conjunct_and_every_offset():
+    from factionmap.language import mask_for_parse
+
+    text = "In 2003 the IIB (and the SPIR) was incorporated into the Chechen forces."
+    masked = mask_for_parse(text)
+    assert len(masked) == len(text)
+    assert "(" not in masked and "and the SPIR" in masked
+    # a bracket that is no conjunct stays ("(ISIS)" is blanked as an acronym, other brackets kept)
+    assert mask_for_parse("The group (based in Mali) attacked.") == "The group (based in Mali) attacked."
+
+
+def test_bracketed_and_subject_is_coordinated():
+    from factionmap.pipeline import extract
+
+    text = "In the late 1990s Hizbul Islam (and the Ras Kamboni Brigades) merged into al-Shabaab."
+    parts = {e.id for c in extract(text) if c.type == "MERGER" for e in c.args["parts"]}
+    assert "hizbul-islam" in parts and "al-shabaab" in parts

@@ -223,8 +223,14 @@ _DOUBLED = re.compile(r"\b(from|for|of|to|with|by|at|into|against|the|an?)(\s+)\
 _RE_PREFIX = re.compile(r"(?<![\w'’-])re-(?=[a-z]{3,})")
 
 
+# "SPIR (and IIPB) was incorporated": a bracketed "and X" adds a conjunct; with the brackets
+# the parser hangs the subject on the phrase before it. The brackets alone are blanked.
+_BRACKETED_AND = re.compile(r"\((\s*and\s+[^()\n]{1,60}?)\)")
+
+
 def mask_for_parse(text: str) -> str:
-    """The text with datelines, bracketed acronyms, doubled prepositions and "re-" blanked out,
+    """The text with datelines, bracketed acronyms, doubled prepositions, "re-" and the brackets of
+    "(and X)" blanked out,
     character for character.
 
     A dateline glued to the first sentence ("KABUL - The Taliban named ...") and
@@ -234,6 +240,7 @@ def mask_for_parse(text: str) -> str:
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     text = _DOUBLED.sub(lambda m: " " * len(m.group(1) + m.group(2)) + m.group(1), text)
     text = _RE_PREFIX.sub("   ", text)
+    text = _BRACKETED_AND.sub(lambda m: " " + m.group(1) + " ", text)
     masked = _BRACKETED_ACRONYM.sub(lambda m: " " * len(m.group(0)), text)
     for start, acronym in stand_in_spots(text):
         if masked[start:start + len(acronym)] == acronym:
