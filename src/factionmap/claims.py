@@ -206,7 +206,7 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         if tok.lemma_.lower() == "help" and any(t.pos_ == "PRON" for t in tokens.get("b", [])):
             b = []  # "helping them": help is said of many; only a named group helped is an ally
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
-        together = any(c.lower_ in ("alongside", "together", "beside", "jointly") for c in tok.children) or bool(
+        together = any(c.lower_ in ("alongside", "together", "beside", "jointly", "side") for c in tok.children) or bool(
             co_agents(tok))  # "together with X, they fought": X was on their side
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
                          for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)

@@ -306,7 +306,11 @@ def _body_owner(doc, tok, out, sent_index: int):
 def _owners_in_clause(tok, out) -> set[str]:
     """Groups named as owners in the descriptor's own clause ("the group calls itself the
     Islamic State's province", "the group attacked Taliban positions"): never the group itself."""
-    return {m.entity.id for i in _coarguments(tok) if tok.doc[i].dep_ in ("poss", "compound")
+    verb = tok.head
+    # "X's emir announced that the group had joined Y": a reported clause is a clause of its own
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SPEECH
+    clause = {t.i for t in verb.subtree if t.i != tok.i} if reported else _coarguments(tok)
+    return {m.entity.id for i in clause if tok.doc[i].dep_ in ("poss", "compound")
             for m in out.at(i) if m.via not in ("pronoun", "descriptor")}
 
 
