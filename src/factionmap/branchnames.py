@@ -16,6 +16,7 @@ from .states import demonym_code
 
 # nouns that name a part of a group by where it fights
 PART_NOUNS = frozenset({"branch", "province", "wing", "affiliate", "chapter", "franchise", "wilayat", "wilaya"})
+_PART_STEMS = frozenset(w.rstrip("es") for w in PART_NOUNS)  # a cheap test before the lemma
 _NAME_FORMS = ("{p} {n} {noun}", "{p} {n} province", "{p} {n}", "{p} in {n}", "{p} in the {n}",
                "{p} of {n}", "{n} {noun}", "{n} province", "wilayat {n}")
 
@@ -63,7 +64,7 @@ def resolve_branch_names(doc, out, registry, sent_of, make_mention, registry_ent
     """Name "P's N branch" / "the N branch of P" by the registry group it is, on the place
     words and on the part noun."""
     for tok in doc:
-        if tok.lemma_.lower() not in PART_NOUNS or tok.pos_ != "NOUN":
+        if tok.lower_.rstrip("es") not in _PART_STEMS or tok.lemma_.lower() not in PART_NOUNS or tok.pos_ != "NOUN":
             continue
         words = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < tok.i]
         demonyms = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and demonym_code(c.text)]

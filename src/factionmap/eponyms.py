@@ -48,6 +48,11 @@ def _keys(person, titles: frozenset[str]) -> list[str]:
 
 def eponymous_group(person, registry, titles: frozenset[str]):
     """The one registry group named after `person`, or None."""
+    return _eponymous_group(person, registry, titles)
+
+
+@lru_cache(maxsize=4096)
+def _eponymous_group(person, registry, titles: frozenset[str]):
     index = eponym_index(registry)
     for key in _keys(person, titles):
         found = index.get(key, ())

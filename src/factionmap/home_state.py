@@ -49,7 +49,8 @@ def home_country(out, registry) -> str | None:
 
 def home_state_mentions(doc, out, registry, make_mention) -> None:
     """A state mention on each plain state noun the document's one country decides."""
-    nouns = [t for t in doc if not out.at(t.i) and t.pos_ in ("NOUN", "PROPN") and _plain_state_noun(t)]
+    nouns = [t for t in doc if t.lower_.rsplit(" ", 1)[-1] in STATE_HEADS and not out.at(t.i)
+             and t.pos_ in ("NOUN", "PROPN") and _plain_state_noun(t)]
     if not nouns:
         return
     code = home_country(out, registry)

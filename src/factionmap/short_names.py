@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .model import Entity
 
@@ -63,15 +64,24 @@ def bare_surnames(doc, out, people: list[Entity], make_mention) -> None:
             out.add(make_mention(tok, owners[0]))
 
 
-def _tails(name: str) -> list[tuple[str, ...]]:
-    words = tuple(w.lower() for w in name.split())
-    return [words[k:] for k in range(1, len(words) - 1)]  # proper tails of two words or more
+@lru_cache(maxsize=8192)
+def _tails(entity) -> tuple[tuple[str, ...], ...]:
+    """The proper tails of two words or more of every name of the entity."""
+    out = []
+    for name in (entity.name, *entity.aliases):
+        words = tuple(w.lower() for w in name.split())
+        out += [words[k:] for k in range(1, len(words) - 1)]
+    return tuple(dict.fromkeys(out))
 
 
 def short_org_names(out, text: str, registry, registry_entity) -> None:
     """'Tara and the Volunteer Force worked together ... Samuel McClelland (UVF)': a group name
     the registry lacks whose words (two or more) end the name of exactly one group the same
     document names (in full, or by a registry acronym in brackets) is that group, said short."""
+    shorts = [m for m in out.mentions if m.entity.kind == "org" and m.entity.id.startswith("new:")
+              and len(m.entity.name.split()) >= 2]
+    if not shorts:
+        return
     named = {m.entity.id: m.entity for m in out.mentions
              if m.entity.kind == "org" and not m.entity.id.startswith(("new:", "state:"))}
     for acronym in re.findall(r"\(\s*([A-Z][A-Za-z]{1,7})\s*\)", text):
@@ -80,9 +90,8 @@ def short_org_names(out, text: str, registry, registry_entity) -> None:
             named.setdefault(found[0].id, registry_entity(found[0]))
     full = {}
     for entity in named.values():
-        for name in (entity.name, *entity.aliases):
-            for tail in _tails(name):
-                full.setdefault(tail, {})[entity.id] = entity
+        for tail in _tails(entity):
+            full.setdefault(tail, {})[entity.id] = entity
     if not full:
         return
     for i, m in enumerate(out.mentions):
