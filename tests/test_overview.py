@@ -25,3 +25,15 @@ def test_overview_edge_text_and_sources(taliban_store):
     pledge = next(e for e in faction_map(taliban_store).edges if e.type == "PLEDGE")
     assert pledge.text == "Ayman al-Zawahiri → Akhtar Mansour (for al-Qaeda)"
     assert (pledge.start, pledge.sources, pledge.claim_ids) == ("2015-08-13", 1, ("c-000004",))
+
+
+def test_symmetric_relations_are_one_edge_whichever_side_is_named_first(fresh_store):
+    from conftest import claim, document, org
+
+    from factionmap.overview import faction_map
+
+    kenya, shabaab = org("state:ke", "Kenya"), org("al-shabaab", "al-Shabaab")
+    fresh_store.add_document(document("d-1", "2013-09-25"), [
+        claim("RIVALRY", a=shabaab, b=kenya), claim("RIVALRY", a=kenya, b=shabaab)])
+    edges = [e for e in faction_map(fresh_store).edges if e.type == "RIVALRY"]
+    assert len(edges) == 1 and len(edges[0].claim_ids) == 2

@@ -73,7 +73,10 @@ def _edges(store: "Store", claims: list[Claim]) -> list[Edge]:
     docs = store.claim_documents(c.id for c in claims)
     grouped: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        grouped[(claim.type, summarize(claim), claim.modality, claim.negated)].append(claim)
+        text = summarize(claim)
+        if claim.type in ("ALLIANCE", "RIVALRY"):  # symmetric: "Kenya — al-Shabaab" is "al-Shabaab — Kenya"
+            text = " — ".join(sorted(text.split(" — "), key=str.casefold))
+        grouped[(claim.type, text, claim.modality, claim.negated)].append(claim)
     edges = []
     for (kind, text, modality, negated), members in grouped.items():
         start, end = span_of(c.time for c in members)
