@@ -77,7 +77,7 @@ def test_store_add_document_all_or_nothing(fresh_store, monkeypatch, fail_on_cal
     with pytest.raises(FactionmapError) as raised:
         fresh_store.add_document(doc, _two_claims(), "rules.v1")
     assert raised.value.code == "E303"
-    assert fresh_store.counts() == {"documents": 0, "actors": 0, "claims": 0, "evidence": 0}
+    assert fresh_store.counts() == {"documents": 0, "actors": 0, "claims": 0, "evidence": 0, "facts": 0}
     assert fresh_store.document_info("d-1") is None
     assert fresh_store.find_actors("Taliban") == []
 

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from .errors import FactionmapError
+from .factstore import FACT_TABLES
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX evidence_claim ON evidence(claim_id)",
         ),
     ),
+    # claims across documents fused into facts (factstore.py); a store made before this
+    # migration has its facts rebuilt from its claims when it is opened
+    Migration("0003_facts", FACT_TABLES),
 )
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .errors import FactionmapError
+from .factstore import add_to_facts, facts_of_actor, load_facts
+from .neardup import source_of
 from .model import Actor, Claim, Document, Entity, Evidence, TimeSpan
 from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
 
@@ -67,7 +69,10 @@ class Store:
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA foreign_keys = ON")
         try:
-            apply_migrations(self._conn, plan_migrations(self._conn, migrations), len(migrations))
+            plan = plan_migrations(self._conn, migrations)
+            apply_migrations(self._conn, plan, len(migrations))
+            if any(m.name == "0003_facts" for m in plan):
+                self.rebuild_facts()  # claims stored before facts existed
         except Exception:
             self._conn.close()
             raise
@@ -137,10 +142,11 @@ class Store:
                 doc_id = doc.id or self.next_document_id()
                 if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                     raise FactionmapError("E304", id=doc_id)
+                stamp = _now()
                 conn.execute(
                     f"INSERT INTO documents ({_DOC_COLUMNS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc_id, content_hash, doc.published, doc.url, doc.outlet, doc.title,
-                     doc.source, _now(), rules_version or None, doc.text),
+                     doc.source, stamp, rules_version or None, doc.text),
                 )
                 first = self._next_claim_number()
                 ids = []
@@ -148,6 +154,8 @@ class Store:
                     claim_id = f"c-{first + offset:06d}"
                     self._write_claim(claim_id, doc_id, claim)
                     ids.append(claim_id)
+                source = source_of(conn, doc_id, doc.text)  # a near copy of a stored text: one source
+                add_to_facts(conn, doc_id, doc.outlet, source, zip(ids, claims), stamp)
                 return ids
         except (sqlite3.Error, TypeError, ValueError) as exc:
             raise FactionmapError("E303", id=doc.id or content_hash[:12], detail=str(exc)) from exc
@@ -402,13 +410,43 @@ class Store:
             ))
         return sorted(claims, key=lambda c: _claim_number(c.id))
 
+    # -- facts ------------------------------------------------------------------
+
+    def facts(self, where: str = "1", params: Iterable = ()) -> list:
+        """Fused facts (`factstore.load_facts`) matching an SQL condition on `facts f`."""
+        return load_facts(self._conn, where, params)
+
+    def facts_of(self, actor_id: str, types: Iterable[str] | None = None) -> list:
+        return facts_of_actor(self._conn, actor_id, types)
+
+    def fact_of_claims(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim id -> the id of the fact it belongs to."""
+        found = {}
+        for chunk in _chunks(list(claim_ids)):
+            found.update(self._conn.execute(
+                f"SELECT claim_id, fact_id FROM fact_claims WHERE claim_id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return found
+
+    def rebuild_facts(self) -> None:
+        """Facts made again from every stored claim, document by document in id order."""
+        with self._transaction() as conn:
+            for table in ("facts", "fact_claims", "fact_sources", "fact_docs", "fact_outlets", "fact_actors",
+                          "doc_sketch", "doc_sources"):
+                conn.execute(f"DELETE FROM {table}")
+            docs = conn.execute("SELECT id, outlet, text, ingested_at FROM documents ORDER BY ingested_at, id").fetchall()
+            for row in docs:
+                claims = self.claims_for(document_id=row["id"])
+                source = source_of(conn, row["id"], row["text"] or "")
+                add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"])
+
     # -- counts -----------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Rows in the main tables: documents, actors, claims, evidence."""
         return {
             table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "actors", "claims", "evidence")
+            for table in ("documents", "actors", "claims", "evidence", "facts")
         }
 
 

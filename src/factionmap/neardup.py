@@ -1,0 +1,60 @@
+"""Near copies: the same wire story run by two outlets under different headlines.
+
+A text is reduced to the hashes of its six-word windows; its sketch is the 16 smallest.
+Two texts whose windows overlap by 60% or more (Jaccard) are one source. Stored documents
+that share sketch values with a new one are found through an index, then compared in
+full, so the check costs the same however many documents are stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+WINDOW = 6
+SKETCH = 16
+SAME_SOURCE = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def windows(text: str) -> set[int]:
+    """Hashes (63-bit, to fit SQLite's integers) of the text's six-word windows."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < WINDOW:
+        words = words + [""] * (WINDOW - len(words))
+    out = set()
+    for i in range(len(words) - WINDOW + 1):
+        digest = hashlib.blake2b(" ".join(words[i:i + WINDOW]).encode("utf-8"), digest_size=8).digest()
+        out.add(int.from_bytes(digest, "big") >> 1)
+    return out
+
+
+def sketch(hashes: set[int]) -> list[int]:
+    return sorted(hashes)[:SKETCH]
+
+
+def similarity(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def source_of(conn, doc_id: str, text: str) -> str:
+    """The source (cluster) of a new document: that of a stored near copy, else its own id.
+    Records the document's sketch and source."""
+    hashes = windows(text)
+    values = sketch(hashes)
+    marks = ",".join("?" * len(values))
+    candidates = conn.execute(
+        f"SELECT document_id, COUNT(*) AS shared FROM doc_sketch WHERE value IN ({marks})"
+        " GROUP BY document_id ORDER BY shared DESC LIMIT 5", values).fetchall()
+    source = doc_id
+    for row in candidates:
+        if row[1] < 3:
+            break
+        other = conn.execute("SELECT text FROM documents WHERE id = ?", (row[0],)).fetchone()
+        if other and similarity(hashes, windows(other[0] or "")) >= SAME_SOURCE:
+            found = conn.execute("SELECT source FROM doc_sources WHERE document_id = ?", (row[0],)).fetchone()
+            source = found[0] if found else row[0]
+            break
+    conn.executemany("INSERT INTO doc_sketch (value, document_id) VALUES (?, ?)", [(v, doc_id) for v in values])
+    conn.execute("INSERT OR REPLACE INTO doc_sources (document_id, source) VALUES (?, ?)", (doc_id, source))
+    return source
