@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Callable, Optional
 
 import typer
@@ -19,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from . import api
+from . import api, cli_facts
 from .errors import FactionmapError
 from .export import write_jsonl
 from .overview import FactionMap, faction_map
@@ -38,6 +39,8 @@ DbOption = Annotated[Path, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 OnOption = Annotated[Optional[str], typer.Option(
     "--on", help="Date to answer for: YYYY-MM-DD, YYYY-MM or YYYY (default: today).")]
+KnownOnOption = Annotated[Optional[str], typer.Option(
+    "--known-on", help="Use only documents published by this date (what could be known then).")]
 DEFAULT_DB = Path("factionmap.db")
 PIPED_WIDTH = 120
 
@@ -142,9 +145,10 @@ def _print_map(view: FactionMap) -> None:
 
 @app.command("map")
 @_reports_errors
-def map_(on: OnOption = None, db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def map_(on: OnOption = None, known_on: KnownOnOption = None, db: DbOption = DEFAULT_DB,
+         as_json: JsonOption = False) -> None:
     """Print the whole map: groups with their leaders, then relations with dates and sources."""
-    with Store.open(db) as store:
+    with Store.open(db) as store, store.as_known_on(known_on):
         view = faction_map(store, on)
     _print_json(view.to_dict()) if as_json else _print_map(view)
 
@@ -154,11 +158,12 @@ def map_(on: OnOption = None, db: DbOption = DEFAULT_DB, as_json: JsonOption = F
 def leader(
     org: Annotated[str, typer.Argument(help="Group name or alias, e.g. 'Taliban'.")],
     on: OnOption = None,
+    known_on: KnownOnOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """Who led the group on a date, and who had pledged to that leader."""
-    with Store.open(db) as store:
+    with Store.open(db) as store, store.as_known_on(known_on):
         answer = leader_on(store, org, on)
     if as_json:
         return _print_json(answer.to_dict())
@@ -181,11 +186,12 @@ def leader(
 def relations_(
     org: Annotated[str, typer.Argument(help="Group name or alias.")],
     on: OnOption = None,
+    known_on: KnownOnOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """The group's relations to other groups (alliances, rivalries, pledges...)."""
-    with Store.open(db) as store:
+    with Store.open(db) as store, store.as_known_on(known_on):
         rows = relations(store, org, on)
     if as_json:
         return _print_json([r.to_dict() for r in rows])
@@ -201,11 +207,12 @@ def relations_(
 @_reports_errors
 def timeline_(
     actor: Annotated[str, typer.Argument(help="Group or person name or alias.")],
+    known_on: KnownOnOption = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
     """Every claim naming the actor, in time order (undated last)."""
-    with Store.open(db) as store:
+    with Store.open(db) as store, store.as_known_on(known_on):
         entries = timeline(store, actor)
     if as_json:
         return _print_json([e.to_dict() for e in entries])
@@ -238,11 +245,13 @@ def explain(
 @app.command()
 @_reports_errors
 def evidence(
-    claim_id: Annotated[str, typer.Argument(help="Claim id, e.g. c-000123.")],
+    claim_id: Annotated[str, typer.Argument(help="Claim id (c-000123) or fact id (f-...).")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """A claim with the sentences that support it and where they were published."""
+    """A claim or a fact (f-...) with the sentences that support it and where they were published."""
+    if claim_id.startswith("f-"):
+        return _fact_evidence(claim_id, db, as_json)
     with Store.open(db) as store:
         detail = claim_detail(store, claim_id)
     if as_json:
@@ -322,6 +331,25 @@ def eval_(
             out.print(f"{label}: {item}")
 
 
+def _fact_evidence(fact_id: str, db: Path, as_json: bool) -> None:
+    from .fused import fact_detail
+
+    with Store.open(db) as store:
+        detail = fact_detail(store, fact_id)
+    if as_json:
+        return _print_json(detail.to_dict())
+    f, out = detail.fact, _out()
+    until = (f.end or "") + (" (inferred: " + f.end_why + ")" if f.end_inferred else "")
+    out.print(f"{f.id} {f.type} {f.text}")
+    out.print(f"holds {_time(f.start, until or None)}, {f.status}, confidence {f.confidence:.2f}; "
+              f"{f.documents} documents, {f.independent} independent sources, outlets: {', '.join(f.outlets) or 'none'}")
+    for s in detail.sources:
+        meta = ", ".join(x for x in (s.outlet, s.published) if x) or "no metadata"
+        how = s.modality + (", negated" if s.negated else "")
+        out.print(f"{s.claim_id} {s.document} ({meta}, {how})" + (f" {s.url}" if s.url else ""))
+        out.print(f"  sentence {s.sentence}: {s.text}")
+
+
 def example_corpus() -> Path:
     """The bundled example corpus: beside the source tree, else under the working directory."""
     candidates = [Path(__file__).resolve().parents[2] / "examples" / "corpus", Path.cwd() / "examples" / "corpus"]
@@ -339,6 +367,11 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
     _print_ingest(report)
     with Store.open(db) as store:
         _print_map(faction_map(store))
+
+
+cli_facts.register(app, SimpleNamespace(
+    DbOption=DbOption, JsonOption=JsonOption, OnOption=OnOption, DEFAULT_DB=DEFAULT_DB,
+    reports_errors=_reports_errors, print_json=_print_json, table=_table, time=_time, out=_out))
 
 
 def main() -> None:

@@ -81,6 +81,16 @@ def fact_key(claim: Claim) -> str | None:
     return key
 
 
+# roles a point in time only attests ("X, the group's leader, said on Monday"): not a start
+ROLES = frozenset({"LEADERSHIP", "MEMBERSHIP"})
+
+
+def starts_it(claim: Claim) -> bool:
+    """Does the claim's time say when the fact began? A role's point in time only attests it."""
+    t = claim.time
+    return bool(t.start) and not (claim.type in ROLES and (t.end == t.start or t.end is None and t.precision == "day"))
+
+
 def fact_id(key: str) -> str:
     return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 

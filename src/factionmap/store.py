@@ -63,6 +63,7 @@ class Store:
 
     def __init__(self, path: str | Path = ":memory:", migrations: Sequence[Migration] = MIGRATIONS):
         self.path = str(path)
+        self.known_on: str | None = None  # when set, only documents published by then are read
         # autocommit mode: every transaction is opened explicitly, so a
         # document and its claims commit together or not at all
         self._conn = sqlite3.connect(self.path, isolation_level=None)
@@ -352,8 +353,12 @@ class Store:
         types: Iterable[str] | None = None,
         claim_ids: Iterable[str] | None = None,
     ) -> list[Claim]:
-        """Stored claims, filtered by any of: an actor they name, a document, types, ids."""
+        """Stored claims, filtered by any of: an actor they name, a document, types, ids; and,
+        while `known_on` is set, by their document having been published by that date."""
         where, params = ["1"], []
+        if self.known_on is not None:
+            where.append("document_id IN (SELECT id FROM documents WHERE published IS NOT NULL AND published <= ?)")
+            params.append(self.known_on)
         if actor_id is not None:
             where.append("id IN (SELECT claim_id FROM claim_args WHERE entity_id = ?)")
             params.append(actor_id)
@@ -410,6 +415,15 @@ class Store:
             ))
         return sorted(claims, key=lambda c: _claim_number(c.id))
 
+    @contextmanager
+    def as_known_on(self, day: str | None) -> Iterator["Store"]:
+        """Read as an analyst could have on `day` (YYYY[-MM[-DD]]): only documents published by then."""
+        before, self.known_on = self.known_on, (day if day is None or len(day) == 10 else _last_day(day))
+        try:
+            yield self
+        finally:
+            self.known_on = before
+
     # -- facts ------------------------------------------------------------------
 
     def facts(self, where: str = "1", params: Iterable = ()) -> list:
@@ -426,6 +440,15 @@ class Store:
             found.update(self._conn.execute(
                 f"SELECT claim_id, fact_id FROM fact_claims WHERE claim_id IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall())
+        return found
+
+    def document_sources(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim id -> its document's source (near copies share one: `neardup.py`)."""
+        found = {}
+        for chunk in _chunks(list(claim_ids)):
+            found.update(self._conn.execute(
+                "SELECT c.id, COALESCE(s.source, c.document_id) FROM claims c LEFT JOIN doc_sources s"
+                f" ON s.document_id = c.document_id WHERE c.id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return found
 
     def rebuild_facts(self) -> None:
@@ -481,3 +504,10 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _last_day(day: str) -> str:
+    """'2015' -> '2015-12-31', '2015-02' -> '2015-02-28': a partial date known on its last day."""
+    from .daterange import date_bounds
+
+    return date_bounds(day)[1].isoformat()

@@ -1,0 +1,72 @@
+"""The network of groups on a date: groups as nodes, the fused relations that hold that day
+as edges, each with the number of evidence sentences behind it. `graphio` writes it as
+JSON, GraphML, GEXF (with each node's and edge's interval, for Gephi's timeline) or SVG.
+"""
+
+from __future__ import annotations
+
+from .fused import RELATION_TYPES, _views
+from .intervals import holds_on
+from .model import SYMMETRIC_TYPES
+from .states import country_code
+
+
+def _region_code(region: str | None) -> str | None:
+    if region is None:
+        return None
+    return region.upper() if len(region) == 2 else (country_code(region) or region)
+
+
+def build_network(store, on: str | None = None, region: str | None = None, types=None):
+    """The groups and relations holding on `on` (all dates when None), limited to relations with
+    a group of the region (ISO code or country name) and to the given types."""
+    from .graphio import Edge, Graph, Node
+
+    types = [t.upper() for t in types] if types else list(RELATION_TYPES)
+    facts = store.facts(f"f.type IN ({','.join('?' * len(types))})", types)
+    facts, members, found = _views(store, facts)
+    code = _region_code(region)
+    edges, used = [], set()
+    contested = {f.id for f in facts if f.status == "contested"}
+    for f in facts:
+        span = found[f.id]
+        if f.status in ("denied", "hypothetical") or len(f.actor_ids) < 2:
+            continue
+        if on is not None and not holds_on(span, on):
+            continue
+        weight = sum(len(c.evidence) or 1 for c in members[f.id])
+        for source, target in _ends(f):
+            if source == target or not (_is_org(store, source) and _is_org(store, target)):
+                continue  # groups and states only: a pledge by a person is the leader's matter
+            if code is not None and not any(_country(store, i) == code for i in (source, target)):
+                continue
+            edges.append(Edge(source, target, f.type, f.type not in SYMMETRIC_TYPES, weight, span.start, span.end,
+                              span.end_inferred, f.id, f.id in contested))
+            used.update((source, target))
+    nodes = []
+    for actor_id in sorted(used):
+        actor = store.actor(actor_id)
+        kind = "state" if actor_id.startswith("state:") or (actor and actor.category == "government") else "group"
+        nodes.append(Node(actor_id, actor.name if actor else actor_id, kind, actor.country if actor else None))
+    edges.sort(key=lambda e: (e.source, e.target, e.type))
+    return Graph(on, tuple(nodes), tuple(edges))
+
+
+def _ends(fact) -> list[tuple[str, str]]:
+    """A merger joins each part to its result (or the parts to each other); other facts join
+    their first core actor to their second."""
+    if fact.type == "MERGER":
+        parts_text, result = fact.key.split("|")[1:3]
+        parts = parts_text.split("+")
+        return [(p, result) for p in parts] if result else [(a, b) for i, a in enumerate(parts) for b in parts[i + 1:]]
+    return [(fact.actor_ids[0], fact.actor_ids[1])]
+
+
+def _is_org(store, actor_id: str) -> bool:
+    actor = store.actor(actor_id)
+    return actor_id.startswith("state:") or (actor is not None and actor.kind == "org")
+
+
+def _country(store, actor_id: str) -> str | None:
+    actor = store.actor(actor_id)
+    return actor.country if actor else None
