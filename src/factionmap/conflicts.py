@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .daterange import date_bounds
 from .fused import FactRow, list_facts
@@ -55,7 +56,9 @@ def find_conflicts(store) -> list[Conflict]:
     for org, leaders in sorted(orgs.items()):
         if len(leaders) < 2:
             continue
-        for day in sorted({r.start for r in leaders if r.start}):
+        # just after each tenure's start (a start "2015-07" is checked on 2015-08-01): on the
+        # day of a succession itself both are leader at the precision written
+        for day in sorted({(date_bounds(r.start)[1] + timedelta(days=1)).isoformat() for r in leaders if r.start}):
             answer = leader_on(store, org, day)
             current = [c for c in answer.candidates if c.status == "current"]
             if len(current) > 1:
