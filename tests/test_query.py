@@ -104,8 +104,8 @@ def test_query_relations_of_org(taliban_store):
 
 
 @pytest.mark.parametrize("on, expected", [
-    ("2013-06-01", ["ALLIANCE"]),  # only the untimed claim
-    ("2014-06-01", ["AFFILIATION", "ALLIANCE"]),  # "in 2014" holds from 2014
+    ("2013-06-01", []),  # the untimed alliance holds from its first evidence (2015-08-14)
+    ("2014-06-01", ["AFFILIATION"]),  # "in 2014" holds from 2014
     ("2015-09-01", ["AFFILIATION", "ALLIANCE", "RIVALRY"]),  # "since June 2015"
 ])
 def test_query_relations_on_date(taliban_store, on, expected):

@@ -98,6 +98,15 @@ def _views(store, facts: list[Fact]) -> tuple[list[Fact], dict[str, list[Claim]]
     return [f for f in facts if f.id in wanted], members, spans(facts, published)
 
 
+def fact_spans(store, fact_ids: list[str]) -> dict[str, Span]:
+    """fact id -> its interval (as the store's reader sees it)."""
+    if not fact_ids:
+        return {}
+    facts = store.facts(f"f.id IN ({','.join('?' * len(fact_ids))})", fact_ids)
+    facts, _, found = _views(store, facts)
+    return {f.id: found[f.id] for f in facts}
+
+
 def _row(fact: Fact, claims: list[Claim], span: Span) -> FactRow:
     return FactRow(fact.id, fact.type, _text(fact, claims), span.start, span.end, span.end_inferred, span.why,
                    fact.status, fact.confidence, fact.documents, fact.independent, fact.outlets, fact.claim_ids,

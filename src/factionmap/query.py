@@ -336,6 +336,8 @@ class Relation(QueryResult):
     negated: bool
     sources: int  # distinct documents
     claim_ids: tuple[str, ...]
+    facts: tuple[str, ...] = ()  # the fused facts the claims belong to
+    end_inferred: bool = False  # the end comes from a later event (fused.py, intervals.py)
 
 
 def relation_sides(claim: Claim) -> tuple[list[Entity], list[Entity]] | None:
@@ -394,7 +396,30 @@ def relations(store: "Store", org: str, on: str | None = None) -> list[Relation]
                              any(not c.time.is_empty for c in members), key[3], key[4],
                              len({docs[c.id].id for c in members if c.id in docs}),
                              tuple(c.id for c in members)))
-    return sorted(rows, key=lambda r: (r.type, r.other.casefold(), r.direction, r.modality))
+    return sorted(_with_fact_spans(store, rows, on), key=lambda r: (r.type, r.other.casefold(), r.direction, r.modality))
+
+
+def _with_fact_spans(store: "Store", rows: list[Relation], on: str | None) -> list[Relation]:
+    """Each row with its facts and the end their interval gives (an alliance ended by a later
+    rivalry); with `on`, rows whose facts all ended before it are dropped."""
+    from dataclasses import replace
+
+    from .fused import fact_spans
+    from .intervals import holds_on as span_holds
+
+    fact_of = store.fact_of_claims(c for r in rows for c in r.claim_ids)
+    found = fact_spans(store, sorted(set(fact_of.values())))
+    out = []
+    for r in rows:
+        facts = tuple(dict.fromkeys(fact_of[c] for c in r.claim_ids if c in fact_of))
+        spans = [found[f] for f in facts if f in found]
+        if on is not None and spans and not any(span_holds(s, on) for s in spans):
+            continue
+        inferred = [s for s in spans if s.end_inferred]
+        if r.end is None and inferred and len(inferred) == len(spans):
+            r = replace(r, end=max(s.end for s in inferred), end_inferred=True)
+        out.append(replace(r, facts=facts))
+    return out
 
 
 def _others(claim: Claim, org_id: str) -> list[tuple[Entity, str, str]]:
