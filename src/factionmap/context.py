@@ -73,9 +73,16 @@ def is_hypothetical(trigger, attempt_is_event: bool = False) -> bool:
         t = t.head
 
 
+# "X has not confirmed his death": not saying a thing is not denying it
+UNSAID = frozenset({"confirm", "say", "announce", "acknowledge", "verify", "comment", "report", "disclose",
+                    "reveal", "know", "name", "claim"})
+
+
 def is_negated(trigger) -> bool:
     t = trigger
     for _ in range(3):
+        if t is not trigger and t.lemma_.lower() in UNSAID:
+            return False
         if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod")
                for c in t.children):
             return True

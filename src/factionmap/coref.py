@@ -33,6 +33,13 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         return [(speaker, "pronoun")] if speaker is not None else []
     if lower in ("their", "its") and tok.dep_ == "poss" and tok.head.lemma_.lower() in OTHERS_NOUNS:
         return []  # "X and Y attacked their rivals": whoever they are, not X or Y
+    if lower in ("its", "their") and _unnamed_subject(tok, out, rules):
+        return []  # "a breakaway faction chose X as its own leader": the faction's, unnamed
+    if lower == "its" and tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
+        # "allegiance to al-Qaeda and its leader, Zawahiri": the conjunct just before
+        first = [m.entity for m in out.at(tok.head.head.i) if m.entity.kind == "org" and m.is_actor]
+        if first:
+            return [(first[0], "pronoun")]
     if lower in ("their", "its") and tok.dep_ == "poss":
         helped = helped_party(tok)
         if helped is not None:
@@ -229,6 +236,19 @@ def _salience(doc, m, sent_index: int, subjects_first: bool, counts=None) -> flo
     if m.sentence < sent_index and any(c.dep_ == "appos" and not c.ent_type_ for c in head.children):
         score += 2  # just introduced with a description: the topic of what follows
     return score + m.token / 100000
+
+
+def _unnamed_subject(tok, out, rules: dict) -> bool:
+    """Is the pronoun's clause subject a group the text does not name ("a breakaway faction",
+    "a new group"), so that "its" is that group's?"""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for s in subject(verb):
+        if s.pos_ == "NOUN" and s.lemma_.lower() in rules["group_nouns"] and not out.at(s.i) and tok.i > s.i \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children):
+            return True
+    return False
 
 
 def _coordinated(head) -> bool:

@@ -131,8 +131,13 @@ def _chosen_as(tok, actors) -> list:
 
 def _role_text(tok) -> str:
     mods = [c.text.lower() for c in tok.children
-            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former", "late")]
+            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former", "late")
+            or c.dep_ in ("compound", "nmod", "amod") and c.lower_ in BRANCH_WORDS and c.lower_ != "military"]
     return " ".join([*mods, tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_])
+
+
+BRANCH_WORDS = frozenset({"army", "military", "intelligence", "police", "security", "finance", "financial",
+                          "media", "propaganda", "judicial", "provincial", "regional", "shadow", "field"})
 
 
 def role_claims(tok, actors, nominal: dict) -> list[Draft]:
@@ -203,10 +208,13 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         leading, member = False, True
     if lemma in ("leader", "head", "chief") and indefinite:
         leading, member = False, True  # "a Taliban leader" is one of several
-    if within:
+    # "a former army chief of the Taliban government", "al-Shabaab's intelligence chief": the head
+    # of one branch of the group is one of its people, not its leader ("political chief" often is)
+    branch_head = any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in BRANCH_WORDS for c in tok.children)
+    if within or branch_head:
         leading, member = False, True
     new = any(c.lower_ in ("new", "incoming") for c in tok.children) and not indefinite
-    former = any(c.lower_ in ("former", "ex", "late", "slain") for c in tok.children)
+    former = any(c.lower_ in ("former", "ex", "late", "slain") for c in tok.children) and not branch_head
     for person in _persons_for_role(tok, actors):
         if leading and new:  # "the new head of the Taliban, X": X took over
             drafts.append(Draft("SUCCESSION", {"leader": person, "org": org, "predecessor": None},
