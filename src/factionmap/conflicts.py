@@ -39,7 +39,7 @@ def _overlap(a: FactRow, b: FactRow) -> bool:
 
 def find_conflicts(store) -> list[Conflict]:
     rows = list_facts(store)
-    out = [Conflict("contested", f"{r.type} {r.text}: asserted and denied", (r,)) for r in rows
+    out = [Conflict("contested", f"{r.type} {r.text}: stated and denied", (r,)) for r in rows
            if r.status == "contested"]
     pairs: dict[tuple, dict[str, FactRow]] = {}
     for r in rows:

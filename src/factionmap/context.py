@@ -93,9 +93,14 @@ def is_negated(trigger) -> bool:
     return False
 
 
+# "rejecting reports that he had been killed": the clause is what the reports say
+REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "allegation", "suggestion", "speculation"})
+
+
 def _denied(trigger) -> bool:
     t = trigger
-    while t.head != t and t.dep_ not in ("relcl", "advcl", "acl", "nsubj", "nsubjpass"):
+    while t.head != t and (t.dep_ not in ("relcl", "advcl", "acl", "nsubj", "nsubjpass")
+                           or t.dep_ == "acl" and t.head.lemma_.lower() in REPORT_NOUNS):
         t = t.head  # "X, who led the group, rejected ...": the rejection is not of the leading
         if t.lemma_.lower() in DENY:
             return True

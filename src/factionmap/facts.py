@@ -2,7 +2,8 @@
 
 A fact is keyed by its type and core actors (both sides of a symmetric relation in one
 order; a merger's parts as a set). Events that recur (an attack, a seizure, a pledge, a
-capture, a defection) are keyed by year as well ("?" when undated). Asserted and denied
+capture, a defection, a death and its false reports) are keyed by year as well: the year of
+the event, else of the report that tells it ("?" when neither is known). Asserted and denied
 claims of the same thing are one fact, marked contested, so a report and its denial stay
 side by side.
 
@@ -23,8 +24,9 @@ from datetime import datetime, timezone
 
 from .model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity
 
-# events that can happen again between the same actors: one fact per year
-RECURRING = frozenset({"ATTACK", "SEIZURE", "PLEDGE", "CAPTURE", "DEFECTION"})
+# events that can happen again between the same actors: one fact per year; and a death, whose
+# false reports (a leader "killed" in 2015, alive until 2016) are other events than the death
+RECURRING = frozenset({"ATTACK", "SEIZURE", "PLEDGE", "CAPTURE", "DEFECTION", "DEATH"})
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def _ids(value) -> list[str]:
     return [v.id for v in values if isinstance(v, Entity)]
 
 
-def fact_key(claim: Claim) -> str | None:
+def fact_key(claim: Claim, published: str | None = None) -> str | None:
     """'RIVALRY|al-shabaab|state:ke', 'SEIZURE|islamic-state|place:mosul|2014': None when a
     core actor is missing (such a claim stays a claim of its document only)."""
     t = claim.type
@@ -75,8 +77,8 @@ def fact_key(claim: Claim) -> str | None:
     else:
         core = [(_ids(claim.args.get(role)) or [None])[0] for role in CLAIM_TYPES[t]["core"]]
         key = f"{t}|{'|'.join(core)}" if all(core) else None
-    if key is not None and t in RECURRING:
-        when = claim.time.start or claim.time.end
+    if key is not None and t in RECURRING:  # undated: the year its report was published in
+        when = claim.time.start or claim.time.end or published
         key += "|" + (when[:4] if when else "?")
     return key
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .facts import Fact, confidence, fact_id, fact_key, log_doubt_change, now, polarity, starts_it, status
+from .facts import RECURRING, Fact, confidence, fact_id, fact_key, log_doubt_change, now, polarity, starts_it, status
 from .model import Claim
 
 FACT_TABLES = (
@@ -36,11 +36,11 @@ FACT_TABLES = (
 
 
 def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Iterable[tuple[str, Claim]],
-                 ingested_at: str) -> None:
+                 ingested_at: str, published: str | None = None) -> None:
     """Fold a document's claims (id, claim) into their facts."""
     stamp = now()
     for claim_id, claim in claims:
-        key = fact_key(claim)
+        key = fact_key(claim, published)
         if key is None:
             continue
         fid = fact_id(key)
@@ -83,7 +83,7 @@ def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Ite
 
 def _actors(key: str, ctype: str) -> list[str]:
     parts = key.split("|")[1:]
-    if ctype in ("ATTACK", "SEIZURE", "PLEDGE", "CAPTURE", "DEFECTION"):
+    if ctype in RECURRING:
         parts = parts[:-1]
     return [i for p in parts for i in p.split("+") if i]
 

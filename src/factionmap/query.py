@@ -239,11 +239,16 @@ def _tenures(store: "Store", claims: list[Claim], published: dict[str, str | Non
             if named or began is None or began < lo:
                 other.ends.append((lo, hi, f"succeeded by {person.name} on {when}"))
     for pid, mine in tenures.items():
-        for death in store.claims_for(actor_id=pid, types=["DEATH"]):
-            victim = death.args.get("person")
-            if not _usable(death) or not isinstance(victim, Entity) or victim.id != pid:
+        deaths = [d for d in store.claims_for(actor_id=pid, types=["DEATH"])
+                  if isinstance(d.args.get("person"), Entity) and d.args["person"].id == pid]
+        docs = store.claim_documents(d.id for d in deaths)
+        # a death only reported, then denied in a later document, ended nothing (see conflicts)
+        denials = [docs[d.id].published or "" for d in deaths if (d.negated or d.modality == "denied") and d.id in docs]
+        for death in deaths:
+            pub = docs.get(death.id)
+            if not _usable(death) or death.modality != "asserted" and any(
+                    when >= ((pub and pub.published) or "") for when in denials):
                 continue
-            pub = store.claim_documents([death.id]).get(death.id)
             when = death.time.end or death.time.start or death.args.get("announced") or (pub and pub.published)
             if isinstance(when, str):
                 mine.ends.append((*date_bounds(when), f"deceased on {when}"))
@@ -251,13 +256,24 @@ def _tenures(store: "Store", claims: list[Claim], published: dict[str, str | Non
     return tenures
 
 
+def _refined(starts: list[tuple[date, str]]) -> list[tuple[date, str]]:
+    """Starts without those a finer one falls inside ("took charge in 2016" and "on 25 May
+    2016": the day, not 1 January)."""
+    out = []
+    for day, text in starts:
+        lo, hi = date_bounds(text)
+        if not any(len(other) > len(text) and lo <= date_bounds(other)[0] <= hi for _, other in starts):
+            out.append((day, text))
+    return out or starts
+
+
 def _earliest(t: _Tenure) -> date | None:
     """When a tenure is first known to hold: its start, else None (unknown, open)."""
-    return min((d for d, _ in t.starts), default=None)
+    return min((d for d, _ in _refined(t.starts)), default=None)
 
 
 def _span(t: _Tenure) -> tuple[tuple[date, str] | None, tuple[date, date, str] | None]:
-    start = min(t.starts, default=None)
+    start = min(_refined(t.starts), default=None)
     # an ending before the tenure began belongs to an earlier tenure
     ends = [e for e in t.ends if start is None or e[1] >= start[0]]
     return start, min(ends, key=lambda e: e[1], default=None)

@@ -159,7 +159,7 @@ class Store:
                     ids.append(claim_id)
                 if self._facts:  # (a store built without the facts migration, in tests, has none)
                     source = source_of(conn, doc_id, doc.text)  # a near copy of a stored text: one source
-                    add_to_facts(conn, doc_id, doc.outlet, source, zip(ids, claims), stamp)
+                    add_to_facts(conn, doc_id, doc.outlet, source, zip(ids, claims), stamp, doc.published)
                 return ids
         except (sqlite3.Error, TypeError, ValueError) as exc:
             raise FactionmapError("E303", id=doc.id or content_hash[:12], detail=str(exc)) from exc
@@ -460,11 +460,13 @@ class Store:
             for table in ("facts", "fact_claims", "fact_sources", "fact_docs", "fact_outlets", "fact_actors",
                           "doc_sketch", "doc_sources"):
                 conn.execute(f"DELETE FROM {table}")
-            docs = conn.execute("SELECT id, outlet, text, ingested_at FROM documents ORDER BY ingested_at, id").fetchall()
+            docs = conn.execute("SELECT id, outlet, text, ingested_at, published FROM documents"
+                                " ORDER BY ingested_at, id").fetchall()
             for row in docs:
                 claims = self.claims_for(document_id=row["id"])
                 source = source_of(conn, row["id"], row["text"] or "")
-                add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"])
+                add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"],
+                             row["published"])
 
     # -- counts -----------------------------------------------------------------
 
