@@ -51,7 +51,7 @@ def test_cli_actors_listing_unchanged(db, args, ids):
 def test_cli_actors_merge_edits_undo(db):
     merged = run("actors", "merge", "Mullah Omar", "Akhtar Mansour", "--by", "analyst",
                  "--note", "one man", "--db", db)
-    assert (merged.exit_code, merged.stdout) == (0, "e-1: omar merged into mansour; 3 claim arguments moved\n")
+    assert (merged.exit_code, merged.stdout) == (0, "e-1: merge omar into mansour; 3 claim arguments moved\n")
     listed = run("actors", "--search", "omar", "--db", db, "--json")
     assert [row["id"] for row in json.loads(listed.stdout)] == ["mansour"]
     edits = json.loads(run("actors", "edits", "--db", db, "--json").stdout)
@@ -61,7 +61,7 @@ def test_cli_actors_merge_edits_undo(db):
     assert "e-1" in table and "analyst" in table and "one man" in table
     undone = run("actors", "undo", "e-1", "--db", db)
     assert (undone.exit_code, undone.stdout) == (
-        0, "undone e-1 (merge of omar into mansour); 3 claim arguments restored\n")
+        0, "undone e-1 (merge omar into mansour); 3 claim arguments restored\n")
     assert run("actors", "edits", "--db", db, "--json").stdout.count('"undone_at": null') == 0
 
 
@@ -69,7 +69,7 @@ def test_cli_actors_split(db):
     result = run("actors", "split", "mansour", "--mention", "Mansour", "--into", "Mansour Dadullah",
                  "--db", db)
     assert (result.exit_code, result.stdout) == (
-        0, "e-1: 'Mansour' of mansour split off as new:mansour-dadullah; 1 claim arguments moved\n")
+        0, "e-1: split 'Mansour' off mansour as new:mansour-dadullah; 1 claim argument moved\n")
     timeline = run("timeline", "new:mansour-dadullah", "--db", db).stdout
     assert "[c-000004]" in timeline
 

@@ -31,11 +31,12 @@ def _print_edit(edit: actor_edits.ActorEdit, as_json: bool) -> None:
     if as_json:
         return _print_json(edit.to_dict())
     if edit.undone_at:
-        done = f"undone {edit.label} ({edit.action} of {edit.actor_id} into {edit.target_id})"
-        return _out().print(f"{done}; {edit.args} claim arguments restored")
-    what = f"'{edit.mention}' of {edit.actor_id} split off as" if edit.action == "split" else \
-        f"{edit.actor_id} merged into"
-    _out().print(f"{edit.label}: {what} {edit.target_id}; {edit.args} claim arguments moved")
+        return _out().print(f"undone {edit.label} ({_describe(edit)}); {_args(edit.args)} restored")
+    _out().print(f"{edit.label}: {_describe(edit)}; {_args(edit.args)} moved")
+
+
+def _args(count: int) -> str:
+    return f"{count} claim argument" + ("" if count == 1 else "s")
 
 
 @actors_app.callback()
@@ -115,8 +116,22 @@ def edits(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         rows = actor_edits.list_edits(store)
     if as_json:
         return _print_json([e.to_dict() for e in rows])
-    table = _table("id", "action", "actor", "into", "mention", "args", "who", "when (UTC)", "note", "undone")
+    table = _table("id", "edit", "args", "who", "when (UTC)", "note", "undone")
+    for column in (0, 4, 6):
+        table.columns[column].no_wrap = True
+    table.columns[1].overflow = "fold"  # ids are long single words
     for e in rows:
-        table.add_row(e.label, e.action, e.actor_id, e.target_id, e.mention or "", str(e.args), e.who, e.at,
-                      e.note or "", f"{e.undone_at} by {e.undone_by}" if e.undone_at else "no")
+        table.add_row(e.label, _describe(e), str(e.args), e.who, _minute(e.at), e.note or "",
+                      f"{_minute(e.undone_at)} by {e.undone_by}" if e.undone_at else "no")
     _out().print(table)
+
+
+def _describe(edit: actor_edits.ActorEdit) -> str:
+    if edit.action == "split":
+        return f"split '{edit.mention}' off {edit.actor_id} as {edit.target_id}"
+    return f"merge {edit.actor_id} into {edit.target_id}"
+
+
+def _minute(at: str) -> str:
+    """"2026-11-26T23:00:30+00:00" -> "2026-11-26 23:00" (the times are UTC)."""
+    return at[:16].replace("T", " ")
