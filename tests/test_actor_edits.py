@@ -269,3 +269,22 @@ def test_actor_identity_keys_filled_for_stores_made_before_the_migration(tmp_pat
     with Store.open(path) as store:
         ids = store.add_document(document("d-2"), [claim("MEMBERSHIP", "d-2", person=SHISHANI_U, org=ISIS)])
         assert ids_named(store, ids[0])["person"] == "new:abu-omar-al-shishani"
+
+
+@pytest.mark.parametrize("first, second", [(
+    "Abu Omar al-Shishani was named leader of Jaysh al-Muhajireen wal-Ansar in 2013.",
+    "Abu Umar al-Shishani, the leader of Jaysh al-Muhajireen wal-Ansar, pledged allegiance to the Islamic State.",
+)])
+def test_actor_identity_same_new_actor_across_ingested_files(tmp_path, nlp, first, second):
+    from factionmap.api import ingest_paths
+
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    db = tmp_path / "fm.db"
+    assert ingest_paths([tmp_path / "a.txt"], db, "2014-01-01").ok
+    assert ingest_paths([tmp_path / "b.txt"], db, "2014-01-01").ok
+    with Store.open(db) as store:
+        people = {a.id for a in store.all_actors() if a.kind == "person"}
+        pledges = store.claims_for(types=["PLEDGE"])
+    assert people == {"new:omar-al-shishani"}
+    assert pledges[0].args["pledger"].id == "new:omar-al-shishani"

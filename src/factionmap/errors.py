@@ -38,7 +38,7 @@ ERRORS: dict[str, str] = {
     # actor edits
     "E601": "cannot merge '{name}' ({id}) into itself; name two different actors",
     "E602": "cannot merge {kind} '{name}' into {other_kind} '{other}'; merge actors of the same kind",
-    "E603": "no claim argument naming '{name}' ({id}) is written as '{mention}'; see `factionmap timeline` for how it is named",
+    "E603": "no claim argument naming '{name}' ({id}) is written as '{mention}'; give a form its evidence writes",
     "E604": "splitting '{mention}' off '{name}' would give it its own id '{id}'; choose another name with --into",
     "E605": "split target '{id}' exists and is a {kind}, not a {expected}; choose another name with --into",
     "E606": "no actor edit with id '{id}'; see `factionmap actors edits`",
