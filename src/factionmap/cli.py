@@ -24,7 +24,7 @@ from . import api, cli_facts
 from .errors import FactionmapError
 from .export import write_jsonl
 from .overview import FactionMap, faction_map
-from .query import claim_detail, leader_on, list_actors, relations, timeline
+from .query import claim_detail, leader_on, relations, timeline
 from .store import Store
 
 app = typer.Typer(
@@ -267,24 +267,6 @@ def evidence(
         out.print(f"  sentence {s.sentence}: {s.text}")
 
 
-@app.command()
-@_reports_errors
-def actors(
-    search: Annotated[Optional[str], typer.Option(help="Only actors whose name or alias contains this.")] = None,
-    db: DbOption = DEFAULT_DB,
-    as_json: JsonOption = False,
-) -> None:
-    """List the actors in the store with their number of claims and aliases."""
-    with Store.open(db) as store:
-        rows = list_actors(store, search)
-    if as_json:
-        return _print_json([r.to_dict() for r in rows])
-    table = _table("id", "name", "kind", "country", "claims", "aliases")
-    for r in rows:
-        table.add_row(r.id, r.name, r.kind, r.country or "", str(r.claims), ", ".join(r.aliases))
-    _out().print(table)
-
-
 @app.command("export")
 @_reports_errors
 def export_(
@@ -372,6 +354,9 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
 cli_facts.register(app, SimpleNamespace(
     DbOption=DbOption, JsonOption=JsonOption, OnOption=OnOption, DEFAULT_DB=DEFAULT_DB,
     reports_errors=_reports_errors, print_json=_print_json, table=_table, time=_time, out=_out))
+from .cli_actors import actors_app  # noqa: E402  (it uses the helpers above)
+
+app.add_typer(actors_app)
 
 
 def main() -> None:

@@ -35,6 +35,16 @@ ERRORS: dict[str, str] = {
     "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E404": "unsupported export format '{format}' (expected: {expected})",
     "E405": "example corpus not found (looked in {paths}); run from the repository root",
+    # actor edits
+    "E601": "cannot merge '{name}' ({id}) into itself; name two different actors",
+    "E602": "cannot merge {kind} '{name}' into {other_kind} '{other}'; merge actors of the same kind",
+    "E603": "no claim argument naming '{name}' ({id}) is written as '{mention}'; give a form its evidence writes",
+    "E604": "splitting '{mention}' off '{name}' would give it its own id '{id}'; choose another name with --into",
+    "E605": "split target '{id}' exists and is a {kind}, not a {expected}; choose another name with --into",
+    "E606": "no actor edit with id '{id}'; see `factionmap actors edits`",
+    "E607": "actor edit {id} was already undone at {at}",
+    "E608": "actor edit {id} cannot be undone while the later edit {later} on the same actors stands; undo {later} first",
+    "E609": "the mention to split off is empty; give the name as it is written",
     # evaluation
     "E501": "gold file {path} is invalid: {detail}",
 }

@@ -78,6 +78,37 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX evidence_claim ON evidence(claim_id)",
         ),
     ),
+    Migration(
+        "0002_actor_edits",
+        (
+            # which of the actor's names the claim's evidence wrote (NULL: none
+            # found, e.g. "the group", or stored before this migration)
+            "ALTER TABLE claim_args ADD COLUMN mention TEXT",
+            # an edit that decided the id at write time, and the id it had before,
+            # so that undoing the edit gives those rows their id back
+            "ALTER TABLE claim_args ADD COLUMN via_edit INTEGER",
+            "ALTER TABLE claim_args ADD COLUMN edit_from TEXT",
+            # each name with its spelling variants folded (see actor_identity.variant_key),
+            # so a new actor spelt another way is found by an index hit
+            "ALTER TABLE actor_aliases ADD COLUMN vkey TEXT",
+            "CREATE INDEX actor_aliases_vkey ON actor_aliases(vkey)",
+            # users' corrections of actor identity; undo_json keeps what the edit
+            # changed so that undoing it restores exactly that
+            """CREATE TABLE actor_edits (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+                actor_id TEXT NOT NULL,
+                target_id TEXT NOT NULL,
+                mention TEXT,
+                who TEXT NOT NULL,
+                at TEXT NOT NULL,
+                note TEXT,
+                undone_at TEXT,
+                undone_by TEXT,
+                undo_json TEXT NOT NULL)""",
+            "CREATE INDEX actor_edits_active ON actor_edits(actor_id) WHERE undone_at IS NULL",
+        ),
+    ),
     # claims across documents fused into facts (factstore.py); a store made before this
     # migration has its facts rebuilt from its claims when it is opened
     Migration("0003_facts", FACT_TABLES),

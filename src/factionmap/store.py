@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from .actor_identity import IdentityResolver, variant_key
 from .errors import FactionmapError
 from .factstore import add_to_facts, facts_of_actor, load_facts
 from .neardup import source_of
@@ -103,6 +104,18 @@ class Store:
             raise
         self._conn.execute("COMMIT")
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on the store's connection, for library modules that
+        rewrite the store (actor edits): all of it commits or none."""
+        with self._transaction() as conn:
+            yield conn
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for reading the store's tables."""
+        return self._conn
+
     # -- schema ---------------------------------------------------------------
 
     @property
@@ -153,9 +166,11 @@ class Store:
                 )
                 first = self._next_claim_number()
                 ids = []
+                # which stored actor each argument names: users' edits, spellings
+                identity = IdentityResolver(conn)
                 for offset, claim in enumerate(claims):
                     claim_id = f"c-{first + offset:06d}"
-                    self._write_claim(claim_id, doc_id, claim)
+                    self._write_claim(claim_id, doc_id, claim, identity)
                     ids.append(claim_id)
                 if self._facts:  # (a store built without the facts migration, in tests, has none)
                     source = source_of(conn, doc_id, doc.text)  # a near copy of a stored text: one source
@@ -168,7 +183,7 @@ class Store:
         row = self._conn.execute("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM claims").fetchone()
         return (row[0] or 0) + 1
 
-    def _write_claim(self, claim_id: str, doc_id: str, claim: Claim) -> None:
+    def _write_claim(self, claim_id: str, doc_id: str, claim: Claim, identity: IdentityResolver) -> None:
         t = claim.time
         self._conn.execute(
             "INSERT INTO claims (id, document_id, type, time_start, time_end, time_precision, time_text,"
@@ -176,11 +191,13 @@ class Store:
             (claim_id, doc_id, claim.type, t.start, t.end, t.precision, t.text, claim.modality,
              int(claim.negated), claim.attribution, float(claim.confidence), claim.rule or None),
         )
+        texts = [ev.text for ev in claim.evidence]
         for name, value in claim.args.items():
-            for position, entity_id, value_json in self._arg_rows(value):
+            for position, entity_id, value_json, written in self._arg_rows(value, identity, texts):
                 self._conn.execute(
-                    "INSERT INTO claim_args (claim_id, name, position, entity_id, value_json) VALUES (?, ?, ?, ?, ?)",
-                    (claim_id, name, position, entity_id, value_json),
+                    "INSERT INTO claim_args (claim_id, name, position, entity_id, value_json, mention,"
+                    " via_edit, edit_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (claim_id, name, position, entity_id, value_json, *written),
                 )
         for position, ev in enumerate(claim.evidence):
             # evidence found in this document points at its stored id
@@ -191,19 +208,22 @@ class Store:
                 (claim_id, position, ev_doc, ev.sentence, ev.start, ev.end, ev.text),
             )
 
-    def _arg_rows(self, value: object) -> list[tuple[int | None, str | None, str | None]]:
+    def _arg_rows(self, value: object, identity: IdentityResolver, texts: list[str]) -> list[tuple]:
+        """(position, entity id, value JSON, (mention, via_edit, edit_from)) for each row of one argument."""
         if value is None:
             return []
-        if isinstance(value, Entity):
-            self._upsert_entity(value)
-            return [(None, value.id, None)]
-        if isinstance(value, (tuple, list)) and value and all(isinstance(v, Entity) for v in value):
-            for entity in value:
-                self._upsert_entity(entity)
-            return [(i, e.id, None) for i, e in enumerate(value)]
-        return [(None, None, json.dumps(value))]  # TypeError for anything not JSON
+        single = isinstance(value, Entity)
+        if single or isinstance(value, (tuple, list)) and value and all(isinstance(v, Entity) for v in value):
+            rows = []
+            for i, entity in enumerate([value] if single else value):
+                found = identity.resolve(entity, texts)
+                self._upsert_entity(found.entity, found.aliases)
+                rows.append((None if single else i, found.entity.id, None,
+                             (found.mention, found.edit_id, found.edit_from)))
+            return rows
+        return [(None, None, json.dumps(value), (None, None, None))]  # TypeError for anything not JSON
 
-    def _upsert_entity(self, entity: Entity) -> None:
+    def _upsert_entity(self, entity: Entity, aliases: Iterable[str]) -> None:
         self._conn.execute(
             "INSERT INTO actors (id, name, kind, country, admin1, lat, lon, origin)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, 'text')"
@@ -213,13 +233,10 @@ class Store:
             (entity.id, entity.name, entity.kind, entity.country, getattr(entity, "admin1", None),
              getattr(entity, "lat", None), getattr(entity, "lon", None)),
         )
-        self._add_aliases(entity.id, (entity.name, *entity.aliases))
+        self._add_aliases(entity.id, aliases)
 
     def _add_aliases(self, actor_id: str, aliases: Iterable[str]) -> None:
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
-            [(actor_id, a, normalize_name(a)) for a in dict.fromkeys(aliases) if a and a.strip()],
-        )
+        add_aliases(self._conn, actor_id, aliases)
 
     def document_info(self, doc_id: str) -> DocumentInfo | None:
         row = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -457,16 +474,23 @@ class Store:
     def rebuild_facts(self) -> None:
         """Facts made again from every stored claim, document by document in id order."""
         with self._transaction() as conn:
-            for table in ("facts", "fact_claims", "fact_sources", "fact_docs", "fact_outlets", "fact_actors",
-                          "doc_sketch", "doc_sources"):
-                conn.execute(f"DELETE FROM {table}")
-            docs = conn.execute("SELECT id, outlet, text, ingested_at, published FROM documents"
-                                " ORDER BY ingested_at, id").fetchall()
-            for row in docs:
-                claims = self.claims_for(document_id=row["id"])
-                source = source_of(conn, row["id"], row["text"] or "")
-                add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"],
-                             row["published"])
+            self.refold_facts(conn)
+
+    def refold_facts(self, conn) -> None:
+        """`rebuild_facts` inside a transaction the caller holds (actor edits change the ids
+        facts are keyed by)."""
+        if not self._facts:
+            return
+        for table in ("facts", "fact_claims", "fact_sources", "fact_docs", "fact_outlets", "fact_actors",
+                      "doc_sketch", "doc_sources"):
+            conn.execute(f"DELETE FROM {table}")
+        docs = conn.execute("SELECT id, outlet, text, ingested_at, published FROM documents"
+                            " ORDER BY ingested_at, id").fetchall()
+        for row in docs:
+            claims = self.claims_for(document_id=row["id"])
+            source = source_of(conn, row["id"], row["text"] or "")
+            add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"],
+                         row["published"])
 
     # -- counts -----------------------------------------------------------------
 
@@ -476,6 +500,18 @@ class Store:
             table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
             for table in ("documents", "actors", "claims", "evidence", "facts")
         }
+
+
+def add_aliases(conn: sqlite3.Connection, actor_id: str, aliases: Iterable[str]) -> list[str]:
+    """Add names to an actor (with their normalized form and variant key); returns those it lacked."""
+    added = []
+    for alias in dict.fromkeys(aliases):
+        if alias and alias.strip():
+            cursor = conn.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, vkey)"
+                                  " VALUES (?, ?, ?, ?)", (actor_id, alias, normalize_name(alias), variant_key(alias)))
+            if cursor.rowcount:
+                added.append(alias)
+    return added
 
 
 def _rebuild_args(rows: list[sqlite3.Row], entities: dict[str, Entity]) -> dict:
