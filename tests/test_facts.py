@@ -142,3 +142,15 @@ def test_store_made_before_facts_gets_them_when_opened(tmp_path):
         old.add_document(document("d-1", "2015-01-01"), [_ally("d-1")], "v")
     with Store.open(path) as store:
         assert [r.type for r in list_facts(store)] == ["ALLIANCE"]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("2016", "2016-05-25", "2016-05-25"),  # the finer inside the coarser
+    ("2015-07", "2016", "2015-07"),
+    (None, "2014", "2014"),
+    ("2013-04-01", "2013-04", "2013-04-01"),
+])
+def test_earlier_start_prefers_the_finer_inside_the_coarser(a, b, expected):
+    from factionmap.facts import earlier_start
+
+    assert earlier_start(a, b) == expected == earlier_start(b, a)

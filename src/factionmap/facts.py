@@ -93,6 +93,17 @@ def starts_it(claim: Claim) -> bool:
     return bool(t.start) and not (claim.type in ROLES and (t.end == t.start or t.end is None and t.precision == "day"))
 
 
+def earlier_start(a: str | None, b: str | None) -> str | None:
+    """The start of a fact from two: the finer when one falls inside the other's window ("2016"
+    and "2016-05-25": the day), else the earlier."""
+    if not a or not b:
+        return a or b
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < len(long_) and long_.startswith(short):
+        return long_
+    return min(a, b)
+
+
 def fact_id(key: str) -> str:
     return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .facts import RECURRING, Fact, confidence, fact_id, fact_key, log_doubt_change, now, polarity, starts_it, status
+from .facts import RECURRING, Fact, earlier_start, confidence, fact_id, fact_key, log_doubt_change, now, polarity, starts_it, status
 from .model import Claim
 
 FACT_TABLES = (
@@ -57,7 +57,7 @@ def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Ite
         pos, neg, weak = pos + (kind == "pos"), neg + (kind == "neg"), weak + (kind == "weak")
         t = claim.time
         if starts_it(claim):
-            start = min(filter(None, (start, t.start)), default=None)
+            start = earlier_start(start, t.start)
         if t.end and t.end != t.start:
             end = max(filter(None, (end, t.end)), default=None)
         had = conn.execute("SELECT best FROM fact_sources WHERE fact_id = ? AND source = ?", (fid, source)).fetchone()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .facts import Fact, confidence, log_doubt_change, polarity, starts_it, status
+from .facts import Fact, confidence, earlier_start, log_doubt_change, polarity, starts_it, status
 from .intervals import Span, holds_on, spans
 from .model import SYMMETRIC_TYPES, Claim
 from .query import QueryResult, find_actor
@@ -62,8 +62,11 @@ def _refold(store, fact: Fact, claims: list[Claim]) -> Fact:
             best[src] = c.confidence
     docs = store.claim_documents(c.id for c in claims)
     starts = [c.time.start for c in claims if starts_it(c)]
+    start = None
+    for value in sorted(starts):
+        start = earlier_start(start, value)
     ends = [c.time.end for c in claims if c.time.end and c.time.end != c.time.start]
-    return Fact(fact.id, fact.key, fact.type, status(pos, neg), min(starts, default=None), max(ends, default=None),
+    return Fact(fact.id, fact.key, fact.type, status(pos, neg), start, max(ends, default=None),
                 confidence(doubt, pos, max((c.confidence for c in claims), default=0.0)),
                 len({d.id for d in docs.values()}), len({sources.get(c.id, c.id) for c in claims}),
                 tuple(sorted({d.outlet for d in docs.values() if d.outlet})), tuple(c.id for c in claims),
