@@ -178,4 +178,4 @@ def changes(store, since: str) -> list[tuple[str, FactRow]]:
     facts, members, found = _views(store, facts)
     rows = [("new" if (f.first_seen or "") >= since else "changed", _row(f, members[f.id], found[f.id]))
             for f in facts]
-    return sorted(rows, key=lambda r: (r[1].updated_at or "", r[1].type, r[1].text))
+    return sorted(rows, key=lambda r: (r[1].type, r[1].text, r[1].id))
