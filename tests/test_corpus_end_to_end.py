@@ -1,0 +1,73 @@
+"""The bundled corpus end to end (issue 4): as-of and as-known-on answers, fused source counts,
+intervals and the conflict listing, on articles from 2011 to 2022 by several outlets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factionmap import api
+from factionmap.conflicts import find_conflicts
+from factionmap.fused import list_facts
+from factionmap.query import leader_on
+from factionmap.store import Store
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "fm.db"
+    report = api.ingest_paths([CORPUS], path)
+    assert report.ok and report.documents >= 20
+    with Store.open(path) as s:
+        yield s
+
+
+def _leader(store, org, on, known_on=None):
+    with store.as_known_on(known_on):
+        answer = leader_on(store, org, on)
+    return answer.leader.name if answer.leader else None
+
+
+@pytest.mark.parametrize("org, on, known_on, expected", [
+    # Omar died in April 2013; his death was admitted in July 2015
+    ("Taliban", "2014-06-01", None, None),
+    ("Taliban", "2014-06-01", "2015-01-01", "Mohammed Omar"),
+    # Mansour reported killed in December 2015, then heard alive: still the leader
+    ("Taliban", "2016-01-01", None, "Akhtar Mohammad Mansour"),
+    ("Taliban", "2016-07-01", None, "Haibatullah Akhundzada"),
+    ("Taliban", "2021-09-01", None, "Haibatullah Akhundzada"),
+    ("al-Qaeda", "2015-01-01", None, "Ayman al-Zawahiri"),
+    ("al-Qaeda", "2023-01-01", None, None),  # Zawahiri killed in July 2022; no successor named
+    ("al-Qaeda", "2023-01-01", "2022-07-01", "Ayman al-Zawahiri"),
+])
+def test_leader_as_of_and_as_known_on(store, org, on, known_on, expected):
+    assert _leader(store, org, on, known_on) == expected
+
+
+def test_a_reprinted_wire_story_is_one_source(store):
+    death = next(r for r in list_facts(store, "Zawahiri", types=["DEATH"]) if r.start and r.start.startswith("2022"))
+    assert death.documents == 2 and death.independent == 1 and len(death.outlets) == 2
+
+
+def test_mansour_tenure_interval(store):
+    tenure = next(r for r in list_facts(store, "Taliban", types=["LEADERSHIP"]) if "Mansour" in r.text)
+    assert tenure.start.startswith("2015-07") and tenure.end == "2016-05-21"
+    assert tenure.documents >= 3
+
+
+def test_ground_changing_hands_ends_the_first_holder(store):
+    held = {r.actors[-1].split(":")[-1]: r for r in list_facts(store, "Islamic State", types=["SEIZURE"])
+            if r.actors[-1] == "place:mosul"}
+    mosul = held["mosul"]
+    assert mosul.start.startswith("2014-06") and mosul.end == "2017-07-10" and mosul.end_inferred
+    assert [r.id for r in list_facts(store, "Islamic State", types=["SEIZURE"], on="2018-01-01")
+            if r.actors[-1] == "place:mosul"] == []
+
+
+def test_conflicts_list_the_false_death_report(store):
+    found = find_conflicts(store)
+    contested = [c for c in found if c.kind == "contested" and "Mansour" in c.text]
+    assert contested and contested[0].facts[0].documents == 2
