@@ -71,3 +71,8 @@ def test_conflicts_list_the_false_death_report(store):
     found = find_conflicts(store)
     contested = [c for c in found if c.kind == "contested" and "Mansour" in c.text]
     assert contested and contested[0].facts[0].documents == 2
+
+
+def test_the_answer_says_a_death_report_was_denied(store):
+    answer = leader_on(store, "Taliban", "2016-01-01")
+    assert answer.uncertain and any("reported dead" in n and "denied" in n for n in answer.notes)

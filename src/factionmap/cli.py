@@ -199,7 +199,7 @@ def relations_(
     for r in rows:
         time = _time(r.start, r.end) + ("" if r.time_known else " (time unknown)")
         table.add_row(r.type, r.direction, ("NOT " if r.negated else "") + r.other, time,
-                      r.modality, str(r.sources), " ".join(r.claim_ids))
+                      r.modality + (" (contested)" if r.contested else ""), str(r.sources), " ".join(r.claim_ids))
     _out().print(table)
 
 

@@ -101,13 +101,13 @@ def _views(store, facts: list[Fact]) -> tuple[list[Fact], dict[str, list[Claim]]
     return [f for f in facts if f.id in wanted], members, spans(facts, published)
 
 
-def fact_spans(store, fact_ids: list[str]) -> dict[str, Span]:
-    """fact id -> its interval (as the store's reader sees it)."""
+def fact_spans(store, fact_ids: list[str]) -> dict[str, tuple[Span, str]]:
+    """fact id -> its interval and status (as the store's reader sees them)."""
     if not fact_ids:
         return {}
     facts = store.facts(f"f.id IN ({','.join('?' * len(fact_ids))})", fact_ids)
     facts, _, found = _views(store, facts)
-    return {f.id: found[f.id] for f in facts}
+    return {f.id: (found[f.id], f.status) for f in facts}
 
 
 def _row(fact: Fact, claims: list[Claim], span: Span) -> FactRow:

@@ -3,7 +3,8 @@
 A text is reduced to the hashes of its six-word windows; its sketch is the 16 smallest.
 Two texts whose windows overlap by 60% or more (Jaccard) are one source. Stored documents
 that share sketch values with a new one are found through an index, then compared in
-full, so the check costs the same however many documents are stored.
+full. A value many texts share (a boilerplate phrase) stops being indexed after 24 of them,
+so the lookup, and the check, cost the same however many documents are stored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 WINDOW = 6
 SKETCH = 16
 SAME_SOURCE = 0.6
+COMMON = 24  # a sketch value this many texts share is boilerplate: no longer indexed
 _WORD = re.compile(r"\w+")
 
 
@@ -55,6 +57,10 @@ def source_of(conn, doc_id: str, text: str) -> str:
             found = conn.execute("SELECT source FROM doc_sources WHERE document_id = ?", (row[0],)).fetchone()
             source = found[0] if found else row[0]
             break
-    conn.executemany("INSERT INTO doc_sketch (value, document_id) VALUES (?, ?)", [(v, doc_id) for v in values])
+    counts = dict(conn.execute(f"SELECT value, n FROM sketch_counts WHERE value IN ({marks})", values).fetchall())
+    conn.executemany("INSERT INTO sketch_counts (value, n) VALUES (?, 1) ON CONFLICT(value) DO UPDATE SET n = n + 1",
+                     [(v,) for v in values])
+    conn.executemany("INSERT INTO doc_sketch (value, document_id) VALUES (?, ?)",
+                     [(v, doc_id) for v in values if counts.get(v, 0) < COMMON])
     conn.execute("INSERT OR REPLACE INTO doc_sources (document_id, source) VALUES (?, ?)", (doc_id, source))
     return source

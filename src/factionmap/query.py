@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -152,7 +152,8 @@ class _Tenure:
     ends: list[tuple[date, date, str]]  # (earliest, latest, why)
     attested: list[str]
     claim_ids: list[str]
-    top_role: bool = False  # some claim calls them leader/emir/chief/head, not just commander
+    top_role: bool = False
+    contested: list[str] = field(default_factory=list)  # denied reports about the person  # some claim calls them leader/emir/chief/head, not just commander
 
 
 def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
@@ -186,7 +187,7 @@ def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
     tenures = _tenures(store, claims, published)
     candidates = [_judge(store, pid, t, day) for pid, t in tenures.items()]
     current = [c for c in candidates if c.status == "current"]
-    notes = _uncertainties(tenures, current, day)
+    notes = _uncertainties(tenures, current, day) + [n for c in current for n in tenures[c.person_id].contested]
     top = {pid for pid, t in tenures.items() if t.top_role}
     leader = max(current, key=lambda c: (c.person_id in top, c.start or "", len(c.claim_ids))) if current else None
     order = {"current": 0}
@@ -246,8 +247,11 @@ def _tenures(store: "Store", claims: list[Claim], published: dict[str, str | Non
         denials = [docs[d.id].published or "" for d in deaths if (d.negated or d.modality == "denied") and d.id in docs]
         for death in deaths:
             pub = docs.get(death.id)
-            if not _usable(death) or death.modality != "asserted" and any(
+            if _usable(death) and death.modality != "asserted" and any(
                     when >= ((pub and pub.published) or "") for when in denials):
+                mine.contested.append(f"{mine.name}: reported dead on {pub and pub.published}, then denied")
+                continue
+            if not _usable(death):
                 continue
             when = death.time.end or death.time.start or death.args.get("announced") or (pub and pub.published)
             if isinstance(when, str):
@@ -354,6 +358,7 @@ class Relation(QueryResult):
     claim_ids: tuple[str, ...]
     facts: tuple[str, ...] = ()  # the fused facts the claims belong to
     end_inferred: bool = False  # the end comes from a later event (fused.py, intervals.py)
+    contested: bool = False  # a fact behind it is both stated and denied (`factionmap conflicts`)
 
 
 def relation_sides(claim: Claim) -> tuple[list[Entity], list[Entity]] | None:
@@ -428,13 +433,13 @@ def _with_fact_spans(store: "Store", rows: list[Relation], on: str | None) -> li
     out = []
     for r in rows:
         facts = tuple(dict.fromkeys(fact_of[c] for c in r.claim_ids if c in fact_of))
-        spans = [found[f] for f in facts if f in found]
+        spans = [found[f][0] for f in facts if f in found]
         if on is not None and spans and not any(span_holds(s, on) for s in spans):
             continue
         inferred = [s for s in spans if s.end_inferred]
         if r.end is None and inferred and len(inferred) == len(spans):
             r = replace(r, end=max(s.end for s in inferred), end_inferred=True)
-        out.append(replace(r, facts=facts))
+        out.append(replace(r, facts=facts, contested=any(found[f][1] == "contested" for f in facts if f in found)))
     return out
 
 
@@ -461,67 +466,5 @@ def _others(claim: Claim, org_id: str) -> list[tuple[Entity, str, str]]:
 # -- claims --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Source(QueryResult):
-    document: str
-    sentence: int | None
-    text: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    url: str | None
-
-
-@dataclass(frozen=True)
-class ClaimDetail(QueryResult):
-    claim: dict  # the export shape
-    sources: tuple[Source, ...]
-
-
-def claim_detail(store: "Store", claim_id: str) -> ClaimDetail:
-    """A claim in the export shape and each evidence sentence with its document's metadata (E402)."""
-    claim = store.claim(claim_id)
-    if claim is None:
-        raise FactionmapError("E402", id=claim_id)
-    sources = []
-    for ev in claim.evidence:
-        info = store.document_info(ev.document)
-        sources.append(Source(ev.document, ev.sentence, ev.text, info and info.title,
-                              info and info.outlet, info and info.published, info and info.url))
-    return ClaimDetail(claim_to_dict(claim), tuple(sources))
-
-
-@dataclass(frozen=True)
-class TimelineEntry(QueryResult):
-    claim_id: str
-    date: str  # "2015-08-13", "2014..2015", "since 2014", "?" when unknown
-    type: str
-    summary: str
-    modality: str
-    negated: bool
-    published: str | None
-    line: str  # "2015-08-13 PLEDGE Ayman al-Zawahiri → Akhtar Mansour (for al-Qaeda)"
-
-
-def timeline(store: "Store", actor: str) -> list[TimelineEntry]:
-    """Every claim naming the actor, by time start (unknown last), then publication date."""
-    row = find_actor(store, actor)
-    claims = store.claims_for(actor_id=row.id)
-    docs = store.claim_documents(c.id for c in claims)
-
-    def order(c: Claim) -> tuple:
-        pub = docs[c.id].published if c.id in docs else None
-        when = c.time.start or c.time.end
-        return (when is None, date_bounds(when)[0] if when else date.min, pub or "9999", c.id)
-
-    entries = []
-    for claim in sorted(claims, key=order):
-        label, text = date_label(claim.time), summarize(claim)
-        flags = "".join(f" [{f}]" for f in (
-            "not" if claim.negated else "",
-            claim.modality if claim.modality not in ("asserted", "reported") else "") if f)
-        pub = docs[claim.id].published if claim.id in docs else None
-        entries.append(TimelineEntry(claim.id, label, claim.type, text, claim.modality, claim.negated,
-                                     pub, f"{label} {claim.type} {text}{flags}"))
-    return entries
-
+# claims one at a time and an actor's timeline live in claimquery.py; importable from here
+from .claimquery import ClaimDetail, Source, TimelineEntry, claim_detail, timeline  # noqa: E402,F401

@@ -112,9 +112,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     # claims across documents fused into facts (factstore.py); a store made before this
     # migration has its facts rebuilt from its claims when it is opened
     Migration("0003_facts", FACT_TABLES),
-    # the next claim number is the largest so far: an index on it keeps that one lookup, not a
-    # scan of every claim, so storing a document costs the same however many are stored
-    Migration("0004_claim_numbers", ("CREATE INDEX claims_number ON claims(CAST(substr(id, 3) AS INTEGER))",)),
+    # storing a document costs the same however many are stored: the next claim number (the
+    # largest so far) is an index lookup, not a scan of every claim; and a near-copy sketch
+    # value shared by many texts (boilerplate) stops being indexed once common (neardup.py)
+    Migration("0004_flat_ingest", (
+        "CREATE INDEX claims_number ON claims(CAST(substr(id, 3) AS INTEGER))",
+        "CREATE TABLE sketch_counts (value INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
+    )),
 )
 
 

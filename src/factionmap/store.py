@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .actor_identity import IdentityResolver, variant_key
 from .errors import FactionmapError
-from .factstore import add_to_facts, facts_of_actor, load_facts
+from .factstore import FactQueries, add_to_facts
 from .neardup import source_of
 from .model import Actor, Claim, Document, Entity, Evidence, TimeSpan
 from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
@@ -59,7 +59,7 @@ _ENTITY_FIELDS = {f.name for f in fields(Entity)}
 _CHUNK = 500  # stays far below SQLite's bound-parameter limit
 
 
-class Store:
+class Store(FactQueries):
     """Documents, actors and claims in one SQLite file (or in memory)."""
 
     def __init__(self, path: str | Path = ":memory:", migrations: Sequence[Migration] = MIGRATIONS):
@@ -435,63 +435,6 @@ class Store:
             ))
         return sorted(claims, key=lambda c: _claim_number(c.id))
 
-    @contextmanager
-    def as_known_on(self, day: str | None) -> Iterator["Store"]:
-        """Read as an analyst could have on `day` (YYYY[-MM[-DD]]): only documents published by then."""
-        before, self.known_on = self.known_on, (day if day is None or len(day) == 10 else _last_day(day))
-        try:
-            yield self
-        finally:
-            self.known_on = before
-
-    # -- facts ------------------------------------------------------------------
-
-    def facts(self, where: str = "1", params: Iterable = ()) -> list:
-        """Fused facts (`factstore.load_facts`) matching an SQL condition on `facts f`."""
-        return load_facts(self._conn, where, params)
-
-    def facts_of(self, actor_id: str, types: Iterable[str] | None = None) -> list:
-        return facts_of_actor(self._conn, actor_id, types)
-
-    def fact_of_claims(self, claim_ids: Iterable[str]) -> dict[str, str]:
-        """claim id -> the id of the fact it belongs to."""
-        found = {}
-        for chunk in _chunks(list(claim_ids)):
-            found.update(self._conn.execute(
-                f"SELECT claim_id, fact_id FROM fact_claims WHERE claim_id IN ({','.join('?' * len(chunk))})",
-                chunk).fetchall())
-        return found
-
-    def document_sources(self, claim_ids: Iterable[str]) -> dict[str, str]:
-        """claim id -> its document's source (near copies share one: `neardup.py`)."""
-        found = {}
-        for chunk in _chunks(list(claim_ids)):
-            found.update(self._conn.execute(
-                "SELECT c.id, COALESCE(s.source, c.document_id) FROM claims c LEFT JOIN doc_sources s"
-                f" ON s.document_id = c.document_id WHERE c.id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
-        return found
-
-    def rebuild_facts(self) -> None:
-        """Facts made again from every stored claim, document by document in id order."""
-        with self._transaction() as conn:
-            self.refold_facts(conn)
-
-    def refold_facts(self, conn) -> None:
-        """`rebuild_facts` inside a transaction the caller holds (actor edits change the ids
-        facts are keyed by)."""
-        if not self._facts:
-            return
-        for table in ("facts", "fact_claims", "fact_sources", "fact_docs", "fact_outlets", "fact_actors",
-                      "doc_sketch", "doc_sources"):
-            conn.execute(f"DELETE FROM {table}")
-        docs = conn.execute("SELECT id, outlet, text, ingested_at, published FROM documents"
-                            " ORDER BY ingested_at, id").fetchall()
-        for row in docs:
-            claims = self.claims_for(document_id=row["id"])
-            source = source_of(conn, row["id"], row["text"] or "")
-            add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"],
-                         row["published"])
-
     # -- counts -----------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
@@ -545,10 +488,3 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _last_day(day: str) -> str:
-    """'2015' -> '2015-12-31', '2015-02' -> '2015-02-28': a partial date known on its last day."""
-    from .daterange import date_bounds
-
-    return date_bounds(day)[1].isoformat()
