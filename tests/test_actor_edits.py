@@ -307,3 +307,24 @@ def test_facts_follow_a_merge_and_its_undo():
     assert len(rivalries) == 1 and rivalries[0].documents == 2
     undo_edit(store, f"e-{edit.id}")
     assert len([r for r in list_facts(store) if r.type == "RIVALRY"]) == 2
+
+
+def test_an_unregistered_actor_one_letter_away_in_the_same_context_is_the_same():
+    from conftest import claim, document, org, person
+
+    from factionmap.store import Store
+
+    store = Store()
+    taliban = org("taliban", "Taliban")
+    khan = person("new:hafiz-saeed-khan", "Hafiz Saeed Khan")
+    store.add_document(document("d-1", "2015-01-10"), [claim("MEMBERSHIP", "d-1", person=khan, org=taliban)], "v")
+    # the next article spells him one letter differently and names the Taliban too
+    other = person("new:hafiz-saeeed-khan", "Hafiz Saeeed Khan")
+    store.add_document(document("d-2", "2015-02-01"), [claim("DEFECTION", "d-2", defector=other, **{"from": taliban})], "v")
+    assert {c.args["defector"].id for c in store.claims_for(types=["DEFECTION"])} == {"new:hafiz-saeed-khan"}
+    # one letter away but nothing in common: kept apart
+    stranger = person("new:hafiz-saeeed-khan", "Hafiz Saeeed Khan")
+    store2 = Store()
+    store2.add_document(document("d-1", "2015-01-10"), [claim("MEMBERSHIP", "d-1", person=khan, org=taliban)], "v")
+    store2.add_document(document("d-2", "2015-02-01"), [claim("DEATH", "d-2", person=stranger)], "v")
+    assert {c.args["person"].id for c in store2.claims_for(types=["DEATH"])} == {"new:hafiz-saeeed-khan"}

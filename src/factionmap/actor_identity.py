@@ -7,6 +7,8 @@ In this order:
    the stored actor of the same kind with a name equal once spelling variants
    are folded ("Abu Umar al-Shishani" is "Abu Omar al-Shishani"), when exactly
    one such actor exists: an index hit on `actor_aliases.vkey`;
+   Failing that, one stored unregistered actor whose name is one letter away and which a
+   stored claim relates to an actor the new document names too (name and context);
 2. users' active (not undone) edits: a merged-away id is written as its target,
    and an actor written as a form split off from it is written as the split actor.
 
@@ -24,6 +26,7 @@ from typing import Iterable, Sequence
 from .model import Entity
 from .names import normalize_name
 from .registry import load_spelling_variants
+from .triggers import _one_edit
 
 _WORD = re.compile(r"\w+")
 NEW_PREFIX = "new:"
@@ -125,8 +128,9 @@ class Resolved:
 class IdentityResolver:
     """The identity rules for one document's write, read once from the store's tables."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, context: Iterable[str] = ()) -> None:
         self._conn = conn
+        self.context = sorted(set(context))  # the actors the document names
         self.rules = load_edit_rules(conn)
         self._same_spelling: dict[tuple[str, str], str | None] = {}
         fill_variant_keys(conn)
@@ -136,7 +140,7 @@ class IdentityResolver:
         mention = mention_of(names, texts)
         base = entity.id
         if base.startswith(NEW_PREFIX) and base not in self.rules.merged and not self._stored(base):
-            base = self._same_spelling_actor(entity) or base
+            base = self._same_spelling_actor(entity) or self._similar_in_context(entity) or base
         final, edit_id, by_split = self.rules.resolve(base, mention)
         if edit_id is not None:
             # mapped by an edit: the target keeps its own names, plus the form written
@@ -164,6 +168,29 @@ class IdentityResolver:
                 (*keys, entity.kind, entity.id))] if keys else []
             self._same_spelling[cache_key] = ids[0] if len(ids) == 1 else None
         return self._same_spelling[cache_key]
+
+
+    def _similar_in_context(self, entity: Entity) -> str | None:
+        """An unregistered stored actor of the same kind whose name is one letter away from this
+        one's ("Hafiz Saeed Khan" / "Hafiz Sayeed Khan", beyond the variant table), and which a
+        stored claim relates to an actor this document names too: when exactly one is."""
+        others = [i for i in self.context if i != entity.id and not i.startswith(NEW_PREFIX)]
+        if not others:
+            return None
+        found = set()
+        for key in {variant_key(n) for n in (entity.name, *entity.aliases)}:
+            if len(key) < 8:
+                continue  # short names are too easily one letter from another
+            rows = self._conn.execute(
+                "SELECT al.actor_id, al.vkey FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+                " WHERE al.vkey >= ? AND al.vkey < ? AND a.kind = ? AND al.actor_id != ? LIMIT 200",
+                (key[:3], key[:3] + "\uffff", entity.kind, entity.id)).fetchall()
+            found |= {a for a, vkey in rows if a.startswith(NEW_PREFIX) and vkey and _one_edit(key, vkey)}
+        marks = ", ".join("?" * len(others))
+        found = {a for a in found if self._conn.execute(
+            "SELECT 1 FROM claim_args x JOIN claim_args y ON x.claim_id = y.claim_id"
+            f" WHERE x.entity_id = ? AND y.entity_id IN ({marks}) LIMIT 1", (a, *others)).fetchone()}
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def fill_variant_keys(conn: sqlite3.Connection) -> None:

@@ -167,14 +167,15 @@ class Store(FactQueries):
                 first = self._next_claim_number()
                 ids = []
                 # which stored actor each argument names: users' edits, spellings
-                identity = IdentityResolver(conn)
+                identity = IdentityResolver(conn, _entity_ids(claims))
                 for offset, claim in enumerate(claims):
                     claim_id = f"c-{first + offset:06d}"
                     self._write_claim(claim_id, doc_id, claim, identity)
                     ids.append(claim_id)
                 if self._facts:  # (a store built without the facts migration, in tests, has none)
                     source = source_of(conn, doc_id, doc.text)  # a near copy of a stored text: one source
-                    add_to_facts(conn, doc_id, doc.outlet, source, zip(ids, claims), stamp, doc.published)
+                    stored = self.claims_for(claim_ids=ids)  # with the ids identity gave them
+                    add_to_facts(conn, doc_id, doc.outlet, source, [(c.id, c) for c in stored], stamp, doc.published)
                 return ids
         except (sqlite3.Error, TypeError, ValueError) as exc:
             raise FactionmapError("E303", id=doc.id or content_hash[:12], detail=str(exc)) from exc
@@ -488,3 +489,14 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _entity_ids(claims: Sequence[Claim]) -> set[str]:
+    """The ids of the actors a document's claims name: the context its new actors are read in."""
+    ids = set()
+    for claim in claims:
+        for value in claim.args.values():
+            for v in value if isinstance(value, (tuple, list)) else (value,):
+                if isinstance(v, Entity):
+                    ids.add(v.id)
+    return ids
