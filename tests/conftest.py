@@ -101,3 +101,12 @@ def claims_of(nlp):
         return extract(text, published=published)
 
     return run
+
+
+@pytest.fixture
+def story_db(tmp_path) -> str:
+    """A database file holding `add_taliban_story`, for the command-line tests."""
+    path = tmp_path / "fm.db"
+    with Store.open(path) as store:
+        add_taliban_story(store)
+    return str(path)

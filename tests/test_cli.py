@@ -18,11 +18,8 @@ WIDE = {"COLUMNS": "200"}  # tables on one line each, whatever the terminal
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    path = tmp_path / "fm.db"
-    with Store.open(path) as store:
-        add_taliban_story(store)
-    return str(path)
+def db(story_db) -> str:
+    return story_db
 
 
 def run(*args: str, env: dict | None = None):

@@ -5,22 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import add_taliban_story
 from typer.testing import CliRunner
 
 from factionmap.cli import app
-from factionmap.store import Store
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "200"}
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    path = tmp_path / "fm.db"
-    with Store.open(path) as store:
-        add_taliban_story(store)
-    return str(path)
+def db(story_db) -> str:
+    return story_db
 
 
 def run(*args):
