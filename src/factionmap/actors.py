@@ -254,9 +254,9 @@ _SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region"
 
 def _said_to_be_a_place(tok) -> bool:
     """A name the sentence itself calls a settlement, whatever the tagger made of it."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS \
-            and tok.head.head.i < tok.i:
-        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i < tok.i and (
+            tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS or tok.head.head.lemma_.lower() == "control"):
+        return True  # "the town of X"; "took control of X": ground, not a person
     return any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS | {"stronghold", "bastion"}
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 

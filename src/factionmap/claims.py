@@ -216,8 +216,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             # ("X and Y fought alongside each other"; "X and Y fought each other" is the opposite)
             reciprocal = frame.name != "alliance.fight_alongside" or (each_other and together)
         limit = MAX_PAIRS
-        unnamed_other = not each_other and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in OTHER_SIDE)
-                                               for c in tok.children)  # not "X and Y coordinated attacks"
+        unnamed_other = not each_other and any(  # not "X and Y coordinated attacks", nor "joined forces"
+            c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in OTHER_SIDE and any(c.children))
+            for c in tok.children)
         if not b and len(a) >= 2 and reciprocal and not unnamed_other:  # not "X and Y fought their enemies"
             # "X and Y clashed": each other; but "X and Y fought (alongside Z)" need not be
             pairs = [(a[i], a[j]) for i in range(len(a)) for j in range(i + 1, len(a))]
@@ -225,6 +226,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         for x, y in pairs[:limit]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
         return drafts  # one side alone says too little to join a fact
+    if frame.name == "merger.join_group" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("force", "hand")
+                                                 and not any(c.children) for c in tok.children):
+        return []  # "X and Y joined forces": side by side, not one group
     if frame.name == "merger.join_group" and has_required(tok, _frame_named("alliance.join_fight").requires):
         return []  # "joined X in the fight against Y", "joined X as an ally": side by side, not one group
     if frame.type == "SPLIT" and not_a_split(frame.name, tok, resolved):
@@ -288,6 +292,9 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
             continue  # "served in Iraq": a country served in, not a force served with
         if frame.type == "DEFECTION":
             _defection_context(args, tokens.get("defector", []), actors)
+        if frame.type == "SEIZURE" and args.get("place") is not None and args.get("from") is not None \
+                and args["place"].name == args["from"].name:
+            continue  # "took Mosul, Iraq's second city" is no seizure of Iraq from Iraq
         if frame.type == "SEIZURE" and building_in_place(tok, tokens.get("place", [])):
             continue  # "stormed a hotel in Mogadishu": an attack on the hotel (located.py)
         if frame.type == "SEIZURE" and tok.lemma_.lower() in RETAKING and args.get("from") is None:
@@ -302,8 +309,11 @@ def _frame_named(name: str):
 
 
 def _founded_by_members(tok) -> bool:
-    """Is the founder some of a group's people rather than the group itself?"""
-    return any(s.lemma_.lower() in PEOPLE_NOUNS or s.lower_ in PEOPLE_NOUNS for s in subject_tokens(tok))
+    """Is the founder some of a group's people rather than the group itself? ("their factions",
+    said of several groups, are those groups)"""
+    return any((s.lemma_.lower() in PEOPLE_NOUNS or s.lower_ in PEOPLE_NOUNS)
+               and not (s.tag_ == "NNS" and any(c.dep_ == "poss" and c.lower_ == "their" for c in s.children))
+               for s in subject_tokens(tok))
 
 
 def _defection_context(args, defector_toks, actors) -> None:

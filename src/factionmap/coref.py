@@ -33,6 +33,10 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         return [(speaker, "pronoun")] if speaker is not None else []
     if lower in ("their", "its") and tok.dep_ == "poss" and tok.head.lemma_.lower() in OTHERS_NOUNS:
         return []  # "X and Y attacked their rivals": whoever they are, not X or Y
+    if lower == "their":
+        led = _groups_of_leaders(tok, out, rules)
+        if led:  # "the leaders of A, B and C announced that their factions had joined": A, B, C
+            return [(e, "pronoun") for e in led]
     if lower in ("its", "their") and _unnamed_subject(tok, out, rules):
         return []  # "a breakaway faction chose X as its own leader": the faction's, unnamed
     if lower == "its" and tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
@@ -236,6 +240,24 @@ def _salience(doc, m, sent_index: int, subjects_first: bool, counts=None) -> flo
     if m.sentence < sent_index and any(c.dep_ == "appos" and not c.ent_type_ for c in head.children):
         score += 2  # just introduced with a description: the topic of what follows
     return score + m.token / 100000
+
+
+def _groups_of_leaders(tok, out, rules: dict) -> list:
+    """The groups listed after a plural role noun ("the leaders of A, B and C") that is the
+    subject of the clause "their" is in, or of the verb that reports that clause."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for v in (verb, verb.head) if verb.dep_ in ("ccomp", "xcomp") else (verb,):
+        for s in subject(v):
+            if s.tag_ != "NNS" or s.lemma_.lower() not in rules["leader_nouns"]:
+                continue
+            found = [m.entity for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for q in conjuncts(o)
+                     for m in out.at(q.i) if m.entity.kind == "org" and m.is_actor]
+            if len(found) >= 2:
+                return list(dict.fromkeys(found))
+    return []
 
 
 def _unnamed_subject(tok, out, rules: dict) -> bool:

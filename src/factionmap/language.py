@@ -137,13 +137,19 @@ def _name_objects(doc):
     own "in" for a preposition of the sentence, and once the name is one token it hangs
     as a "prep" with "of" left empty. The name is the object of "of"."""
     for tok in doc:
-        if not tok.ent_type_ or tok.dep_ != "prep" or tok.i == 0:
+        # the same when the name's own "and" made it a conjunction ("militants of the Islamic
+        # State of Iraq and the Levant": the merged name parsed as "cc")
+        if not tok.ent_type_ or tok.dep_ not in ("prep", "cc") or tok.i == 0:
             continue
         prev = doc[tok.i - 1]
+        if prev.dep_ == "det" and prev.head.i == tok.i and tok.i > 1:
+            prev = doc[tok.i - 2]
         if prev.pos_ == "ADP" and prev.dep_ in ("prep", "agent") and not any(prev.children) \
                 and tok.head.i == prev.head.i:
             tok.head = prev
             tok.dep_ = "pobj"
+            if tok.tag_ == "CC":
+                tok.tag_, tok.pos_ = "NNP", "PROPN"
     return doc
 
 

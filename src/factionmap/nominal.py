@@ -65,7 +65,8 @@ def _persons_for_role(tok, actors) -> list:
                   for e in mentions_at(c, actors, ("person",))]
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head != tok.head:
         verb = tok.head.head
-        objs = [c for c in verb.children if c.dep_ == "dobj"]  # "chose X as its new leader"
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "chose X as its new
+        # leader", "X was presented as its new governor"
         for s in objs or subject(verb):
             found += [e for t in several(s) for e in mentions_at(t, actors, ("person",))]
             if not mentions_at(s, actors, ("person",)):
