@@ -10,6 +10,7 @@ from .daterange import date_bounds
 from .errors import FactionmapError
 from .export import claim_to_dict
 from .model import Claim
+from .fused import fact_spans
 from .query import QueryResult, find_actor
 from .summary import date_label, summarize
 
@@ -56,6 +57,7 @@ class TimelineEntry(QueryResult):
     negated: bool
     published: str | None
     line: str  # "2015-08-13 PLEDGE Ayman al-Zawahiri → Akhtar Mansour (for al-Qaeda)"
+    fact: str | None = None  # the fused fact the claim belongs to
 
 
 def timeline(store: "Store", actor: str) -> list[TimelineEntry]:
@@ -69,14 +71,17 @@ def timeline(store: "Store", actor: str) -> list[TimelineEntry]:
         when = c.time.start or c.time.end
         return (when is None, date_bounds(when)[0] if when else date.min, pub or "9999", c.id)
 
+    facts = store.fact_of_claims(c.id for c in claims)
+    contested = {f for f, (_, status) in fact_spans(store, sorted(set(facts.values()))).items() if status == "contested"}
     entries = []
     for claim in sorted(claims, key=order):
         label, text = date_label(claim.time), summarize(claim)
         flags = "".join(f" [{f}]" for f in (
             "not" if claim.negated else "",
-            claim.modality if claim.modality not in ("asserted", "reported") else "") if f)
+            claim.modality if claim.modality not in ("asserted", "reported") else "",
+            "contested" if facts.get(claim.id) in contested else "") if f)
         pub = docs[claim.id].published if claim.id in docs else None
         entries.append(TimelineEntry(claim.id, label, claim.type, text, claim.modality, claim.negated,
-                                     pub, f"{label} {claim.type} {text}{flags}"))
+                                     pub, f"{label} {claim.type} {text}{flags}", facts.get(claim.id)))
     return entries
 
