@@ -76,3 +76,11 @@ def test_conflicts_list_the_false_death_report(store):
 def test_the_answer_says_a_death_report_was_denied(store):
     answer = leader_on(store, "Taliban", "2016-01-01")
     assert answer.uncertain and any("reported dead" in n and "denied" in n for n in answer.notes)
+
+
+def test_timeline_marks_the_contested_report(store):
+    from factionmap.query import timeline
+
+    entries = [e for e in timeline(store, "Akhtar Mansour") if e.type == "DEATH"]
+    assert any("[contested]" in e.line for e in entries)
+    assert all(e.fact for e in entries)
