@@ -49,11 +49,16 @@ class Fact:
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
-        """The core actors, from the key ("RIVALRY|a|b" -> a, b; a merger's parts and result)."""
-        parts = self.key.split("|")[1:]
-        if self.type in RECURRING:
-            parts = parts[:-1]
-        return tuple(i for p in parts for i in p.split("+") if i)
+        return key_actors(self.key)
+
+
+def key_actors(key: str) -> tuple[str, ...]:
+    """A fact's core actors, from its key ("RIVALRY|a|b" -> a, b; a merger's parts and result;
+    a recurring event's year left out)."""
+    ctype, *parts = key.split("|")
+    if ctype in RECURRING:
+        parts = parts[:-1]
+    return tuple(i for p in parts for i in p.split("+") if i)
 
 
 def _ids(value) -> list[str]:

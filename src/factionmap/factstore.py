@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from .neardup import source_of
-from .facts import (RECURRING, Fact, confidence, earlier_start, fact_id, fact_key, log_doubt_change, now,
+from .facts import (Fact, confidence, earlier_start, fact_id, fact_key, key_actors, log_doubt_change, now,
                     polarity, starts_it, status)
 from .model import Claim
 
@@ -53,7 +53,7 @@ def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Ite
             conn.execute("INSERT INTO facts (id, key, type, first_seen) VALUES (?, ?, ?, ?)",
                          (fid, key, claim.type, ingested_at))
             conn.executemany("INSERT OR IGNORE INTO fact_actors (fact_id, actor_id) VALUES (?, ?)",
-                             [(fid, a) for a in _actors(key, claim.type)])
+                             [(fid, a) for a in key_actors(key)])
             row = (0, 0, 0, None, None, 0.0, 0.0, 0, 0)
         pos, neg, weak, start, end, log_doubt, best, documents, independent = row
         kind = polarity(claim)
@@ -82,13 +82,6 @@ def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Ite
             "UPDATE facts SET pos = ?, neg = ?, weak = ?, time_start = ?, time_end = ?, log_doubt = ?, best = ?,"
             " documents = ?, independent = ?, updated_at = ? WHERE id = ?",
             (pos, neg, weak, start, end, log_doubt, max(best, claim.confidence), documents, independent, stamp, fid))
-
-
-def _actors(key: str, ctype: str) -> list[str]:
-    parts = key.split("|")[1:]
-    if ctype in RECURRING:
-        parts = parts[:-1]
-    return [i for p in parts for i in p.split("+") if i]
 
 
 def load_facts(conn, where: str = "1", params: Iterable = ()) -> list[Fact]:
