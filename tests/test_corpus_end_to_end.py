@@ -84,3 +84,9 @@ def test_timeline_marks_the_contested_report(store):
     entries = [e for e in timeline(store, "Akhtar Mansour") if e.type == "DEATH"]
     assert any("[contested]" in e.line for e in entries)
     assert all(e.fact for e in entries)
+
+
+@pytest.mark.parametrize("on, held", [("2015-09-01", True), ("2016-06-01", False)])
+def test_a_seizure_starts_control_until_the_place_is_retaken(store, on, held):
+    rows = [r for r in list_facts(store, "Islamic State", types=["CONTROL"], on=on) if "Palmyra" in r.text]
+    assert bool(rows) == held and all(r.type == "CONTROL" for r in rows)

@@ -117,8 +117,13 @@ def _row(fact: Fact, claims: list[Claim], span: Span) -> FactRow:
 
 
 def list_facts(store, actor: str | None = None, types=None, on: str | None = None) -> list[FactRow]:
-    """Facts, optionally about one actor, of some types, holding on a date."""
+    """Facts, optionally about one actor, of some types, holding on a date. Asked for CONTROL,
+    the seizures count too: a SEIZURE starts the seizer's control, until someone else takes
+    the place (listed as CONTROL, "held since the seizure")."""
     types = [t.upper() for t in types] if types else None
+    if types and "CONTROL" in types and "SEIZURE" not in types:
+        rows = [_as_control(r) if r.type == "SEIZURE" else r for r in list_facts(store, actor, [*types, "SEIZURE"], on)]
+        return sorted(rows, key=lambda r: (r.type, r.text.casefold()))
     if actor is not None:
         facts = store.facts_of(find_actor(store, actor).id, types)
     elif types:
@@ -130,6 +135,12 @@ def list_facts(store, actor: str | None = None, types=None, on: str | None = Non
     if on is not None:
         rows = [r for r in rows if holds_on(found[r.id], on)]
     return sorted(rows, key=lambda r: (r.type, r.text.casefold()))
+
+
+def _as_control(row: FactRow) -> FactRow:
+    from dataclasses import replace
+
+    return replace(row, type="CONTROL", text=row.text.replace(" seizes ", " holds ", 1) + " (since its seizure)")
 
 
 @dataclass(frozen=True)
