@@ -91,6 +91,7 @@ def register(app: typer.Typer, common) -> None:
         types: Annotated[Optional[list[str]], typer.Option("--types", help="Relation types (repeatable).")] = None,
         fmt: Annotated[str, typer.Option("--format", help="table, json, graphml, gexf or svg.")] = "table",
         output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to a file.")] = None,
+        size: Annotated[str, typer.Option("--size", help="SVG width x height in pixels, e.g. 1600x1100.")] = "1000x700",
         known_on: KnownOnOption = None,
         db: DbOption = default_db,
     ) -> None:
@@ -112,8 +113,14 @@ def register(app: typer.Typer, common) -> None:
                 table.add_row(e.type + (" (contested)" if e.contested else ""), labels[e.source], labels[e.target],
                               common.time(e.start, until or None), str(e.weight), e.fact_id)
             return common.out().print(table)
-        text = {"json": graphio.to_json, "graphml": graphio.to_graphml, "gexf": graphio.to_gexf,
-                "svg": graphio.to_svg}[fmt](graph)
+        if fmt == "svg":
+            try:
+                width, height = (int(n) for n in size.lower().split("x"))
+            except ValueError:
+                raise FactionmapError("E406", value=size) from None
+            text = graphio.to_svg(graph, width=width, height=height)
+        else:
+            text = {"json": graphio.to_json, "graphml": graphio.to_graphml, "gexf": graphio.to_gexf}[fmt](graph)
         if output is not None:
             output.write_text(text, encoding="utf-8")
             common.out().print(f"wrote {output} ({len(graph.nodes)} groups, {len(graph.edges)} relations)")

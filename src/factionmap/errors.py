@@ -35,6 +35,7 @@ ERRORS: dict[str, str] = {
     "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E404": "unsupported export format '{format}' (expected: {expected})",
     "E405": "example corpus not found (looked in {paths}); run from the repository root",
+    "E406": "'{value}' is not a picture size (use WIDTHxHEIGHT, e.g. 1600x1100)",
     # actor edits
     "E601": "cannot merge '{name}' ({id}) into itself; name two different actors",
     "E602": "cannot merge {kind} '{name}' into {other_kind} '{other}'; merge actors of the same kind",
