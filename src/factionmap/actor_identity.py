@@ -198,3 +198,14 @@ def fill_variant_keys(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT rowid, alias FROM actor_aliases WHERE vkey IS NULL").fetchall()
     conn.executemany("UPDATE actor_aliases SET vkey = ? WHERE rowid = ?",
                      [(variant_key(alias), rowid) for rowid, alias in rows])
+
+
+def claim_entity_ids(claims) -> set[str]:
+    """The ids of the actors a document's claims name: the context its new actors are read in."""
+    ids = set()
+    for claim in claims:
+        for value in claim.args.values():
+            for v in value if isinstance(value, (tuple, list)) else (value,):
+                if isinstance(v, Entity):
+                    ids.add(v.id)
+    return ids

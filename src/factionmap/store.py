@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from .actor_identity import IdentityResolver, variant_key
+from .actor_identity import IdentityResolver, claim_entity_ids, variant_key
 from .errors import FactionmapError
 from .factstore import FactQueries, add_to_facts
 from .neardup import source_of
@@ -167,7 +167,7 @@ class Store(FactQueries):
                 first = self._next_claim_number()
                 ids = []
                 # which stored actor each argument names: users' edits, spellings
-                identity = IdentityResolver(conn, _entity_ids(claims))
+                identity = IdentityResolver(conn, claim_entity_ids(claims))
                 for offset, claim in enumerate(claims):
                     claim_id = f"c-{first + offset:06d}"
                     self._write_claim(claim_id, doc_id, claim, identity)
@@ -489,14 +489,3 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _entity_ids(claims: Sequence[Claim]) -> set[str]:
-    """The ids of the actors a document's claims name: the context its new actors are read in."""
-    ids = set()
-    for claim in claims:
-        for value in claim.args.values():
-            for v in value if isinstance(value, (tuple, list)) else (value,):
-                if isinstance(v, Entity):
-                    ids.add(v.id)
-    return ids
