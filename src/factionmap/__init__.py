@@ -2,7 +2,10 @@
 
 The public API: read documents and extract claims (`extract`, `process`),
 ingest into a store (`ingest_paths`, `Store`), ask it questions (`leader_on`,
-`relations`, `timeline`, `claim_detail`, `list_actors`), export and evaluate.
+`relations`, `timeline`, `claim_detail`, `list_actors`; fused facts with `list_facts`,
+`fact_detail`, `changes`, `find_conflicts`, `build_network` and the `to_*` writers; with
+`Store.as_known_on(day)` for what was known then), correct actors (`merge_actors`,
+`split_actor`, `undo_edit`), export and evaluate.
 Heavy modules (spaCy) load on first use, not on import.
 """
 
@@ -20,6 +23,10 @@ _EXPORTS = {
     "leader_on": "query", "relations": "query", "timeline": "query",
     "claim_detail": "query", "list_actors": "query", "find_actor": "query",
     "faction_map": "overview",
+    "list_facts": "fused", "fact_detail": "fused", "changes": "fused",
+    "find_conflicts": "conflicts", "build_network": "network",
+    "to_json": "graphio", "to_graphml": "graphio", "to_gexf": "graphio", "to_svg": "graphio",
+    "merge_actors": "actor_edits", "split_actor": "actor_edits", "undo_edit": "actor_edits",
     "export_claims": "export", "claim_to_dict": "export", "write_jsonl": "export",
     "evaluate_store": "evaluate", "score_document": "evaluate",
     "resolve_time": "timeexpr",
