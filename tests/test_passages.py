@@ -30,3 +30,17 @@ def test_a_group_founded_as_its_parent_fell_apart_is_a_splinter(text):
 ])
 def test_no_falling_apart_no_inferred_splinter(text):
     assert ("Free Mindanao Brigades", "Moro National Liberation Front") not in _splits(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Boko Haram split into two factions in 2016.",
+    "After Omar's death the Taliban split into two rival camps.",
+])
+def test_splitting_into_factions_is_falling_apart_not_a_splinter(text):
+    assert not _splits(text)
+
+
+def test_a_group_formed_after_its_parent_split_into_factions_is_its_splinter():
+    text = ("The Moro National Liberation Front split into two factions in 1977. "
+            "The hardliners founded the Free Mindanao Brigades.")
+    assert ("Free Mindanao Brigades", "Moro National Liberation Front") in _splits(text)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from .arguments import entities_of, mentions_at
 from .language import clean_sentence, original_text
 from .model import Claim, Document, Entity, Evidence
+from .splitmerge import split_into_parts
 
 # verbs of a group falling apart by itself ("the IUMK fragmented", "the movement split up")
 FALLING_APART = frozenset({"fragment", "splinter", "disintegrate", "fracture", "implode"})
@@ -60,7 +61,8 @@ def _fell_apart(sent, actors) -> list[Entity]:
             continue
         lemma = tok.lemma_.lower()
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
-        if not (lemma in FALLING_APART or (lemma in ("split", "break") and particles & APART_PARTICLES)):
+        if not (lemma in FALLING_APART or (lemma in ("split", "break") and (
+                particles & APART_PARTICLES or split_into_parts(tok)))):
             continue
         if any(c.dep_ in ("prep", "dobj") and c.lower_ in ("from", "with", "away", "off") for c in tok.children):
             continue

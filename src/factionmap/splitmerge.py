@@ -134,6 +134,8 @@ def not_a_split(frame_name: str, tok, resolved: dict) -> bool:
     independently of X"), or does so apart from a state or government, which it never was part of."""
     if any(e.id.startswith("state:") for e in resolved.get("splinter", [])):
         return True
+    if split_into_parts(tok):
+        return True  # "the movement split into two factions": it fell apart (passages.py), left nothing
     if frame_name != "split.operate_independently":
         return False
     from .registry import load_registry
@@ -145,3 +147,12 @@ def not_a_split(frame_name: str, tok, resolved: dict) -> bool:
     began = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("begin", "start", "come", "decide", "choose")
     since = any(c.lower_ == "since" and c.dep_ in ("advmod", "prep") for c in tok.children)
     return not (began or since)
+
+
+PART_WORDS = frozenset({"faction", "group", "wing", "camp", "part", "side", "branch", "splinter"})
+
+
+def split_into_parts(tok) -> bool:
+    """'X split into two factions', 'broke into rival camps': X fell apart into unnamed parts."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in PART_WORDS for p in c.children) for c in tok.children)
