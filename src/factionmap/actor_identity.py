@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 from .model import Entity
 from .names import normalize_name
 from .registry import load_spelling_variants
-from .triggers import _one_edit
+from .triggers import one_edit
 
 _WORD = re.compile(r"\w+")
 NEW_PREFIX = "new:"
@@ -185,7 +185,7 @@ class IdentityResolver:
                 "SELECT al.actor_id, al.vkey FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
                 " WHERE al.vkey >= ? AND al.vkey < ? AND a.kind = ? AND al.actor_id != ? LIMIT 200",
                 (key[:3], key[:3] + "\uffff", entity.kind, entity.id)).fetchall()
-            found |= {a for a, vkey in rows if a.startswith(NEW_PREFIX) and vkey and _one_edit(key, vkey)}
+            found |= {a for a, vkey in rows if a.startswith(NEW_PREFIX) and vkey and one_edit(key, vkey)}
         marks = ", ".join("?" * len(others))
         found = {a for a in found if self._conn.execute(
             "SELECT 1 FROM claim_args x JOIN claim_args y ON x.claim_id = y.claim_id"

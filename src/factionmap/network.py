@@ -26,6 +26,13 @@ def build_network(store, on: str | None = None, region: str | None = None, types
     facts = store.facts(f"f.type IN ({','.join('?' * len(types))})", types)
     facts, members, found = _views(store, facts)
     code = _region_code(region)
+    known: dict = {}
+
+    def actor(actor_id: str):  # one store lookup an id, however many edges name it
+        if actor_id not in known:
+            known[actor_id] = store.actor(actor_id)
+        return known[actor_id]
+
     edges, used = [], set()
     contested = {f.id for f in facts if f.status == "contested"}
     for f in facts:
@@ -36,18 +43,18 @@ def build_network(store, on: str | None = None, region: str | None = None, types
             continue
         weight = sum(len(c.evidence) or 1 for c in members[f.id])
         for source, target in _ends(f):
-            if source == target or not (_is_org(store, source) and _is_org(store, target)):
+            if source == target or not (_is_org(source, actor(source)) and _is_org(target, actor(target))):
                 continue  # groups and states only: a pledge by a person is the leader's matter
-            if code is not None and not any(_country(store, i) == code for i in (source, target)):
+            if code is not None and not any(getattr(actor(i), "country", None) == code for i in (source, target)):
                 continue
             edges.append(Edge(source, target, f.type, f.type not in SYMMETRIC_TYPES, weight, span.start, span.end,
                               span.end_inferred, f.id, f.id in contested))
             used.update((source, target))
     nodes = []
     for actor_id in sorted(used):
-        actor = store.actor(actor_id)
-        kind = "state" if actor_id.startswith("state:") or (actor and actor.category == "government") else "group"
-        nodes.append(Node(actor_id, actor.name if actor else actor_id, kind, actor.country if actor else None))
+        row = actor(actor_id)
+        kind = "state" if actor_id.startswith("state:") or (row and row.category == "government") else "group"
+        nodes.append(Node(actor_id, row.name if row else actor_id, kind, row.country if row else None))
     edges.sort(key=lambda e: (e.source, e.target, e.type))
     return Graph(on, tuple(nodes), tuple(edges))
 
@@ -62,11 +69,5 @@ def _ends(fact) -> list[tuple[str, str]]:
     return [(fact.actor_ids[0], fact.actor_ids[1])]
 
 
-def _is_org(store, actor_id: str) -> bool:
-    actor = store.actor(actor_id)
-    return actor_id.startswith("state:") or (actor is not None and actor.kind == "org")
-
-
-def _country(store, actor_id: str) -> str | None:
-    actor = store.actor(actor_id)
-    return actor.country if actor else None
+def _is_org(actor_id: str, row) -> bool:
+    return actor_id.startswith("state:") or (row is not None and row.kind == "org")

@@ -78,6 +78,8 @@ def splinters_of_fragmented(doc, actors, claims: list[Claim]) -> list[Claim]:
     """"The IUMK fragmented in 2001 ... Omar Barziani re-formed Kurdish Hamas with his
     followers": a group founded, with no parent said, in the sentence where a group fell
     apart or the next one, is a splinter of it."""
+    if not any(c.type == "FOUNDING" and c.args.get("parent") is None for c in claims):
+        return claims  # nothing founded without a parent: no sentence needs reading again
     sents = list(doc.sents)
     fallen = {i: _fell_apart(s, actors) for i, s in enumerate(sents)}
     if not any(fallen.values()):

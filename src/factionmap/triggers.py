@@ -13,7 +13,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """Equal, or one letter added, dropped, changed, or two neighbours swapped."""
     if a == b:
         return True
@@ -67,7 +67,7 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     found = []
     for key in keys:
         for frame in by_lemma.get(key, ()):
-            if fuzzy and not any(_one_edit(tok.lower_, form) for lemma in frame.lemmas
+            if fuzzy and not any(one_edit(tok.lower_, form) for lemma in frame.lemmas
                                  for form in _inflections(lemma)):
                 continue  # a shared deletion two edits apart ("expected", "executed")
             # a verb the tagger took for a noun at the head of its sentence ("ART merges into AKT")
