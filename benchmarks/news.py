@@ -1,6 +1,6 @@
 """Score the real news development set end to end: ingest every article into one store, evaluate against each gold.
 
-Run from the repo root:  python benchmarks/news.py [--json] [--shared DIR] [--details]
+Run from the repo root:  python benchmarks/news.py [--json] [--shared DIR] [--dir FOLDER] [--details]
 Reads ../shared/data/dev/news/*/ (article.txt, meta.json, gold.json); skips cleanly without it.
 This is the figure issue 9 sets its bars on (F1 >= 0.70, precision >= 0.80, time >= 0.70).
 """
@@ -17,15 +17,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import command_line, parser_for  # noqa: E402
 
 
-def article_folders(shared: Path) -> list[Path]:
-    root = shared / "data" / "dev" / "news"
+def article_folders(shared: Path, root: Path | None = None) -> list[Path]:
+    root = root or shared / "data" / "dev" / "news"
     if not root.is_dir():
         return []
     return sorted(p for p in root.iterdir() if (p / "gold.json").is_file())
 
 
-def run(shared: Path):
-    folders = article_folders(shared)
+def run(shared: Path, root: Path | None = None):
+    folders = article_folders(shared, root)
     if not folders:
         return None
     from factionmap.api import ingest_paths
@@ -57,12 +57,14 @@ def run(shared: Path):
 
 def main(argv: list[str] | None = None) -> int:
     parser = parser_for(__doc__)
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="another folder of article folders in the same layout (e.g. examples/heldout)")
     parser.add_argument("--details", action="store_true", help="list misses, extras and disagreements")
     args = parser.parse_args(argv)
     command = command_line("news.py", argv)
-    result = run(args.shared)
+    result = run(args.shared, args.dir)
     if result is None:
-        print(f"news benchmark skipped: no articles under {args.shared}/data/dev/news")
+        print(f"news benchmark skipped: no articles under {args.dir or args.shared / 'data/dev/news'}")
         return 0
     from factionmap.evaluate import format_report
 
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                           "claims_stored": result["claims_stored"], **report.to_dict()}, indent=2))
         return 0
     print(f"$ {command}")
-    print(f"{result['articles']} real news articles, {result['claims_stored']} claims stored")
+    print(f"{result['articles']} articles, {result['claims_stored']} claims stored")
     text = format_report(report)
     if not args.details:
         text = text.split("\nmisses (", 1)[0]
