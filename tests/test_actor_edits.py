@@ -286,8 +286,8 @@ def test_actor_identity_same_new_actor_across_ingested_files(tmp_path, nlp, firs
     with Store.open(db) as store:
         people = {a.id for a in store.all_actors() if a.kind == "person"}
         pledges = store.claims_for(types=["PLEDGE"])
-    assert people == {"new:omar-al-shishani"}
-    assert pledges[0].args["pledger"].id == "new:omar-al-shishani"
+    assert people == {"new:abu-omar-al-shishani"}
+    assert pledges[0].args["pledger"].id == "new:abu-omar-al-shishani"
 
 
 def test_facts_follow_a_merge_and_its_undo():

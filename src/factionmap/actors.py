@@ -23,6 +23,7 @@ from .names import normalize_name, slugify
 from .near_names import near_registry_actor
 from .registry import Registry, load_registry
 from .rules import load_rules
+from .country_roles import country_roles
 from .places import city_country, place_entity, subdivision_country
 from .states import country_code, demonym_code, state_entity
 
@@ -226,6 +227,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
     resolve_branch_names(doc, out, registry, sent_of, lambda t, e: Mention(
         t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "branch-name"), _registry_entity)
     _resolve_descriptors(doc, out, rules, sent_of)
+    country_roles(doc, out, context)  # "Yemen's Houthis": a place; "Iran-backed": a state
     out.mentions.sort(key=lambda m: m.token)
     return out
 

@@ -32,6 +32,7 @@ from .relnouns import fragment_relation_drafts, names_truce
 from .rules import load_rules
 from .splitmerge import not_a_split, split_by_founding, under_split_or_merger
 from .storytime import story_date, story_time
+from .surface import NOUN_PHRASE_RULES, surface_drafts
 from .triggers import frames_for, has_required, index_frames
 from .units import unit_chain_drafts
 
@@ -378,7 +379,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
     if args_claimed(draft.args) and modality in ("asserted", "reported"):
         # "X claimed responsibility": the group says it of itself
         modality, attribution = "claimed", draft.args["perpetrator"].name
-    if draft.rule.startswith("nominal.") and not _role_given(draft.trigger):
+    described = draft.rule.startswith("nominal.") or draft.rule in NOUN_PHRASE_RULES
+    if described and not _role_given(draft.trigger):
         # a relation said in a noun phrase is the writer's background, not negated by the
         # verb it sits under nor attributed to the source of the sentence's event
         negated = False
@@ -387,7 +389,7 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         if modality == "hypothetical" and draft.trigger.i and draft.trigger.doc[draft.trigger.i - 1].text in ("-", "–"):
             modality = "asserted"  # "could keep its Yemen-based affiliate": the hyphened word describes
     time = time_of(draft.trigger, document.published,
-                   phrase_only=draft.rule.startswith("nominal.") and draft.type != "SUCCESSION")
+                   phrase_only=described and draft.type != "SUCCESSION")
     time = story_time(draft, sent_index, time, story, _role_given(draft.trigger), set() if dated is None else dated)
     args = dict(draft.args)
     if draft.type == "ATTACK":
@@ -452,6 +454,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 claims.append(claim)
                 if claim.type == "ATTACK":
                     claims.extend(target_rivalries(claim, d.trigger, actors))
+        for d in surface_drafts(sent, actors):  # word-order readings where the parse is wrong
+            claims.append(_to_claim(d, document, sent_index, sent, via, story, dated))
         # pairs the rules linked here or earlier in the document: the fallback guesses only
         # for groups nothing else relates ("X accepted their pledge ... an allegiance with X")
         linked = {frozenset(e.id for e in _org_args(c)) for c in claims}

@@ -59,7 +59,7 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             return []
         # "regards it as an al-Qaeda affiliate": not the group its description names
         owners = _owners_in_clause(tok, out) if lower == "it" and _regarded_as(tok) else frozenset()
-        found = _best(doc, tok, out, sent_index, "org", exclude_ids=owners)
+        found = _best(doc, tok, out, sent_index, "org", exclude_ids=owners, exclude=_in_other_relative(tok))
         return [(found, "pronoun")] if found is not None else []
     if lower == "he" and tok.dep_ == "nsubj" and tok.head.dep_ == "conj":
         # "He gave ... and in August he pledged ...": the subject of the first clause
@@ -153,6 +153,17 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
 _HELP_NOUNS = {"support", "help", "backing", "assistance", "aid", "solidarity"}
 _HELP_VERBS = {"support", "back", "help", "assist", "aid", "join", "train", "arm", "equip", "reinforce", "praise",
                "commend", "thank", "congratulate", "salute", "encourage", "urge"}
+
+
+def _in_other_relative(tok) -> set[int]:
+    """Tokens of relative clauses in the pronoun's sentence that do not hold the pronoun:
+    "He named X, a cleric who had headed al-Qaeda's committee, as its leader" -- the group
+    a description of someone names is not what "its" points back to."""
+    out: set[int] = set()
+    for t in tok.sent:
+        if t.dep_ == "relcl" and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            out.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return out
 
 
 def _bound_by_unnamed_subject(tok, out) -> bool:

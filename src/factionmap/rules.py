@@ -61,6 +61,16 @@ def validate_rules(raw: dict) -> dict:
             isinstance(k, str) and k == k.lower() and type(v) is int and v > 0 for k, v in ranks.items()):
         raise FactionmapError("E202", detail="'nominal.unit_echelons' must map lower-case unit words to ranks")
     out["nominal"] = nominal
+    surface = raw.get("surface")
+    if not isinstance(surface, dict):
+        raise FactionmapError("E202", detail="section 'surface' is missing or not an object")
+    out["surface"] = {}
+    for key, words in surface.items():
+        if key.startswith("_"):
+            continue
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise FactionmapError("E202", detail=f"'surface.{key}' must be a non-empty list of words")
+        out["surface"][key] = frozenset(w.lower() for w in words)
     out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     states = raw.get("states", {})
     if not isinstance(states, dict):
