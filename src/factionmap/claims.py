@@ -20,6 +20,7 @@ from .endings import close_ended
 from .frames import co_agents, conjuncts, slot_tokens
 from .frames import subject as subject_tokens
 from .fusion_doc import STATE_TYPES, holding_from, infer_and_merge
+from .incidents import claimed_deed, one_claim_per_incident
 from .hostility import held_ground_drafts, judged_enemy_drafts, reread, retaliation_drafts
 from .language import original_text
 from .located import building_in_place, held_place_drafts, located_drafts
@@ -388,8 +389,12 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
             modality, attribution = "asserted", None
         if modality == "hypothetical" and draft.trigger.i and draft.trigger.doc[draft.trigger.i - 1].text in ("-", "–"):
             modality = "asserted"  # "could keep its Yemen-based affiliate": the hyphened word describes
-    time = time_of(draft.trigger, document.published,
-                   phrase_only=described and draft.type != "SUCCESSION")
+    deed = claimed_deed(draft.trigger) if draft.type == "ATTACK" else None
+    if deed is not None:  # "claimed responsibility for last week's attack ... on March 29": the attack's date
+        time = time_of(deed, document.published, phrase_only=True)
+    else:
+        time = time_of(draft.trigger, document.published,
+                       phrase_only=described and draft.type != "SUCCESSION")
     time = story_time(draft, sent_index, time, story, _role_given(draft.trigger), set() if dated is None else dated)
     args = dict(draft.args)
     if draft.type == "ATTACK":
@@ -462,6 +467,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
         for d in proximity_drafts(sent, actors, linked):
             claims.append(_to_claim(d, document, sent_index, sent, via))
     claims = splinters_of_fragmented(doc, actors, parts_listed_next(doc, actors, claims, document))
+    claims = one_claim_per_incident(claims, doc, actors, document.published)  # an address, "the attack", "claimed it"
     return close_ended(infer_and_merge(claims))
 
 

@@ -207,6 +207,10 @@ def _date_tokens(sent):
         t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in ("long", "old"))]
 
 
+# verbs of saying: a date on them is when something was said, not when it happened
+SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "disclose", "reveal", "declare"})
+
+
 def _path_length(date_tok, trigger) -> int | None:
     """Steps from a date up to the trigger (or to a verb that governs the trigger)."""
     steps = 0
@@ -216,6 +220,10 @@ def _path_length(date_tok, trigger) -> int | None:
         if t.i == trigger.i:
             return steps
         if t.i in trig_ancestors and t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in SAYING and t.i > trigger.i:
+                # "militants killed 17 villagers, officials said on Saturday": when it was said
+                # (but "X said on Thursday that it had cut its links" dates the news it tells)
+                return None
             return steps + trig_ancestors[t.i] + 2
         if t.head == t or t.dep_ in ("relcl", "acl", "ccomp", "advcl") and steps > 0 \
                 or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and steps > 0):

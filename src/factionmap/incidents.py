@@ -1,0 +1,235 @@
+"""One incident, one claim: an attack report as incident databases write it.
+
+An incident is told over a few sentences: "A suicide bomber blew himself up at a
+checkpoint in Jalalabad, Nangarhar, Afghanistan, killing 12 people. The Taliban
+claimed responsibility for the attack." The sentence-level rules give one ATTACK per
+place of the address and none for the claim of responsibility, which names no place.
+Here, over the claims of one document:
+
+1. an address ("Jalalabad, Nangarhar, Afghanistan") is one place, the finest;
+2. a later sentence that speaks of "the attack", "the blast", "the raid" (a definite
+   attack noun) adds its details (place, time, casualties, perpetrator) to the attack
+   told just before, unless it names another perpetrator;
+3. "X claimed responsibility for the attack", "X said it carried out the attack",
+   "authorities blamed X" give that attack its perpetrator (claimed only when the group
+   itself says it).
+
+Casualties keep the largest toll stated; the place is the finest named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Claim, Entity, TimeSpan
+from .rules import load_rules
+
+LOOK_BACK = 3  # sentences a definite "the attack" may point back over
+
+
+def _lex(key: str) -> frozenset:
+    return load_rules()["surface"][key]
+
+
+def _sentence(c: Claim) -> int:
+    return c.evidence[0].sentence if c.evidence else -1
+
+
+def place_rank(place) -> int:
+    """How fine a place is: a town with coordinates, a named spot the gazetteer lacks, a
+    province, a country."""
+    if not isinstance(place, Entity):
+        return -1
+    if place.lat is not None:
+        return 3
+    if place.country is None:
+        return 2
+    if place.admin1 is not None:
+        return 1
+    return 0
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    pa, pb = a.args.get("perpetrator"), b.args.get("perpetrator")
+    if isinstance(pa, Entity) and isinstance(pb, Entity) and pa.id != pb.id:
+        return False  # two groups named: two attacks (or a claim and a denial)
+    if a.negated != b.negated or ("hypothetical" in (a.modality, b.modality) or "denied" in (a.modality, b.modality)) \
+            and a.modality != b.modality:
+        return False
+    ca, cb = getattr(a.args.get("place"), "country", None), getattr(b.args.get("place"), "country", None)
+    if ca and cb and ca != cb:
+        return False
+    ta, tb = a.time, b.time
+    if ta.start and tb.start and ta.precision == tb.precision == "day" and ta.start != tb.start:
+        return False
+    return True
+
+
+def _better_time(x: TimeSpan, y: TimeSpan) -> TimeSpan:
+    order = {"day": 3, "month": 2, "year": 1, None: 0}
+    return y if order[y.precision] > order[x.precision] else x
+
+
+def merge_incident(a: Claim, b: Claim) -> Claim:
+    """One ATTACK from two tellings of it: the finest place, the largest toll, every detail."""
+    args = dict(a.args)
+    for key, value in b.args.items():
+        if value is None:
+            continue
+        if key == "place":
+            if place_rank(value) > place_rank(args.get("place")):
+                args["place"] = value
+        elif key in ("killed", "wounded", "killed_perpetrators"):
+            if isinstance(value, int) and (not isinstance(args.get(key), int) or value > args[key]):
+                args[key] = value
+        elif key == "claimed":
+            args[key] = bool(args.get(key)) or bool(value)
+        elif args.get(key) is None:
+            args[key] = value
+    modality, attribution = a.modality, a.attribution
+    if b.modality == "claimed" or args.get("claimed") is True and modality != "claimed":
+        modality, attribution = "claimed", b.attribution or attribution
+    evidence = tuple(dict.fromkeys(a.evidence + b.evidence))
+    rule = "+".join(dict.fromkeys((a.rule + "+" + b.rule + "+incident").split("+")))
+    return replace(a, args=args, time=_better_time(a.time, b.time), modality=modality, attribution=attribution,
+                   confidence=round(max(a.confidence, b.confidence), 3), evidence=evidence, rule=rule)
+
+
+def _definite_attack_noun(sent) -> bool:
+    """Does the sentence speak of an attack already told ('the attack', 'the blast', 'this raid')?"""
+    nouns = _lex("attack_nouns")
+    for t in sent:
+        if t.lower_ in nouns and any(c.lower_ in ("the", "this", "that") for c in t.children if c.dep_ == "det"):
+            return True
+    return False
+
+
+def _responsibility(sent, actors):
+    """(group, claimed) for 'X claimed responsibility for the attack', 'X said it carried out
+    the attack', 'police blamed X'; else None."""
+    words = [t.lower_ for t in sent]
+    text = " ".join(words)
+    own = any(p in text for p in _lex("claim_phrases"))
+    blamed = any(w in _lex("blame_words") for w in words)
+    if not own and not blamed:
+        return None
+    orgs = [m.entity for t in sent for m in actors.at(t.i)
+            if m.entity.kind == "org" and m.is_actor and not m.entity.id.startswith("state:")
+            and m.category not in ("state", "government", "media")]
+    if not orgs:
+        return None
+    if own and not blamed:
+        return orgs[0], True
+    return orgs[-1], False  # "authorities blamed X", "attributed the attack to X"
+
+
+def claimed_deed(trigger):
+    """The attack a claim of responsibility is for ('claimed responsibility for the bombing'),
+    whose own phrase dates it; None when the trigger is no claiming verb."""
+    if trigger.lemma_.lower() not in ("claim", "accept", "admit", "take"):
+        return None
+    for c in trigger.children:
+        preps = [c] if c.dep_ == "prep" and c.lower_ == "for" else (
+            [g for g in c.children if g.dep_ == "prep" and g.lower_ == "for"] if c.dep_ == "dobj" else [])
+        for p in preps:
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _place_id(c: Claim):
+    place = c.args.get("place")
+    return place.id if isinstance(place, Entity) else None
+
+
+def _older(later: Claim, first: Claim, published: str | None) -> bool:
+    """A later sentence's attack dated in another year than the news is an older attack
+    ("the deadliest attack since the shooting in Pulwama in 2019"), unless the first
+    telling is dated so too."""
+    year = (later.time.start or "")[:4]
+    if not year or not published:
+        return False
+    return year != published[:4] and year != (first.time.start or "")[:4]
+
+
+def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | None = None) -> list[Claim]:
+    """The document's ATTACK claims folded into one per incident (see the module)."""
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    if not attacks:
+        return claims
+    others = [c for c in claims if c.type != "ATTACK"]
+    sents = list(doc.sents)
+    folded: list[Claim] = []
+    for c in sorted(attacks, key=_sentence):
+        i = _sentence(c)
+        if 0 <= i < len(sents) and any(t.lower_ in _lex("update_words") for t in sents[i]):
+            c = replace(c, time=TimeSpan())  # "the death toll from the attack rose on Tuesday"
+        target = None
+        for j in range(len(folded) - 1, -1, -1):
+            prev = folded[j]
+            gap = i - _sentence(prev)
+            same_sentence = gap == 0 and _same_telling(prev, c)
+            told_again = 0 < gap <= LOOK_BACK and 0 <= i < len(sents) and _definite_attack_noun(sents[i]) \
+                and not _older(c, prev, published)
+            same_place = gap > 0 and _place_id(prev) is not None and _place_id(prev) == _place_id(c)
+            if (same_sentence or told_again or same_place) and _compatible(prev, c):
+                target = j
+                break
+        if target is None and c.args.get("place") is None and folded and 0 <= i < len(sents) \
+                and _definite_attack_noun(sents[i]) and 0 < i - _sentence(folded[-1]) <= LOOK_BACK:
+            # "X said it carried out the attack" after a denial by Y: the same attack, X's claim
+            prev = folded[-1]
+            details = {k: v for k, v in prev.args.items() if k not in ("perpetrator", "claimed")}
+            folded.append(replace(c, args={**details, **{k: v for k, v in c.args.items() if v is not None}},
+                                  time=c.time if c.time.start else prev.time,
+                                  evidence=tuple(dict.fromkeys(prev.evidence[:1] + c.evidence)),
+                                  rule=c.rule + "+incident"))
+        elif target is None:
+            folded.append(c)
+        else:
+            folded[target] = merge_incident(folded[target], c)
+    folded = _claims_of_responsibility(folded, sents, actors)
+    return others + folded
+
+
+def _same_telling(a: Claim, b: Claim) -> bool:
+    """Two claims of one sentence told with the same words, apart from the place: the
+    places of one address."""
+    keys = ("attack_type", "killed", "wounded", "target")
+    return all(a.args.get(k) == b.args.get(k) for k in keys) and a.rule.split("+")[0] == b.rule.split("+")[0]
+
+
+def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim]:
+    out = list(attacks)
+    told = {_sentence(c) for c in attacks}
+    for i, sent in enumerate(sents):
+        if i in told and any(isinstance(c.args.get("perpetrator"), Entity) for c in attacks if _sentence(c) == i):
+            continue  # the sentence's own attack has its doer
+        if not _definite_attack_noun(sent) and not any(t.lower_ in ("it", "responsibility") for t in sent):
+            continue
+        found = _responsibility(sent, actors)
+        if found is None:
+            continue
+        group, own = found
+        before = [k for k, c in enumerate(out) if 0 <= i - _sentence(c) <= LOOK_BACK
+                  and c.modality != "hypothetical" and (c.modality == "denied" or not c.negated)]
+        if not before:
+            continue
+        k = before[-1]
+        c = out[k]
+        doer = c.args.get("perpetrator")
+        if isinstance(doer, Entity) and doer.id == group.id:
+            continue  # already known
+        args = dict(c.args, perpetrator=group, claimed=own or bool(c.args.get("claimed") and doer is None))
+        from .passages import evidence_of
+
+        evidence = c.evidence + (evidence_of(c.evidence[0].document if c.evidence else "", i, sent),)
+        modality, attribution = (("claimed", group.name) if own else ("reported", c.attribution))
+        retold = replace(c, args=args, modality=modality, negated=False, attribution=attribution,
+                       evidence=tuple(dict.fromkeys(evidence)), rule=c.rule + "+incident.responsibility")
+        if isinstance(doer, Entity) or c.modality == "denied":
+            out.append(retold)  # another group's attack, or one denied: the claim is its own
+        else:
+            out[k] = retold
+    return out
