@@ -10,7 +10,7 @@ import pytest
 from factionmap import api
 from factionmap.conflicts import find_conflicts
 from factionmap.fused import list_facts
-from factionmap.query import leader_on
+from factionmap.leaders import leader_on
 from factionmap.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -2,7 +2,8 @@ import pytest
 from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document, org, person
 
 from factionmap.errors import FactionmapError
-from factionmap.query import (claim_detail, find_actor, leader_on, list_actors, relations,
+from factionmap.leaders import leader_on
+from factionmap.query import (claim_detail, find_actor, list_actors, relations,
                               timeline)
 
 
@@ -49,7 +50,10 @@ def test_query_leader_ignores_unasserted_claims(fresh_store, modality, negated):
     ])
     answer = leader_on(fresh_store, "Taliban", "2016-01-01")
     assert answer.leader.name == "Mullah Omar"
-    assert [c.name for c in answer.candidates] == ["Mullah Omar"]
+    assert [c.name for c in answer.candidates if c.status == "current"] == ["Mullah Omar"]
+    # a hypothetical successor is shown as expected, never as the leader; a denial not at all
+    others = {c.name: c.status for c in answer.candidates if c.name != "Mullah Omar"}
+    assert others == ({"Akhtar Mansour": "expected (hypothetical)"} if modality == "hypothetical" else {})
 
 
 def test_query_leader_succession_without_time_uses_publication(fresh_store):
@@ -63,14 +67,14 @@ def test_query_leader_succession_without_time_uses_publication(fresh_store):
         "succeeded by Akhtar Mansour")
 
 
-def test_query_leader_death_without_time_uses_announcement(fresh_store):
+def test_query_leader_death_without_time_uses_first_report(fresh_store):
     fresh_store.add_document(document("d-1", "2016-05-25"), [
         claim("LEADERSHIP", leader=MANSOUR, org=TALIBAN),
         claim("DEATH", person=MANSOUR, cause="killed", announced="2016-05-22"),
     ])
     answer = leader_on(fresh_store, "Taliban", "2016-06-01")
     assert answer.leader is None and answer.uncertain
-    assert answer.candidates[0].status == "deceased on 2016-05-22"
+    assert answer.candidates[0].status == "deceased on 2016-05-25"  # by its first report
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -20,7 +20,7 @@ _EXPORTS = {
     "ingest_paths": "api", "IngestReport": "api",
     "read_documents": "ingest",
     "Store": "store",
-    "leader_on": "query", "relations": "query", "timeline": "query",
+    "leader_on": "leaders", "relations": "query", "timeline": "query",
     "claim_detail": "query", "list_actors": "query", "find_actor": "query",
     "faction_map": "overview",
     "list_facts": "fused", "fact_detail": "fused", "changes": "fused",

@@ -24,7 +24,8 @@ from . import api, cli_facts
 from .errors import FactionmapError
 from .export import write_jsonl
 from .overview import FactionMap, faction_map
-from .query import claim_detail, leader_on, relations, timeline
+from .leaders import leader_on
+from .query import claim_detail, relations, timeline
 from .store import Store
 
 app = typer.Typer(

@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from .daterange import date_bounds
 from .fused import FactRow, list_facts
-from .query import QueryResult, leader_on
+from .leaders import leader_on
+from .query import QueryResult
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,16 @@
 """When each fact holds: intervals derived from the events the facts record.
 
 - A LEADERSHIP or MEMBERSHIP ends when the person dies (at the date of death, not of its
-  announcement); a LEADERSHIP also ends when someone else succeeds to the group.
+  announcement; an undated death by the first report of it); a LEADERSHIP also ends when someone else succeeds to the group.
 - An ALLIANCE ends when a RIVALRY between the same two groups begins after it, and a
   RIVALRY when an ALLIANCE does; an AFFILIATION, BRANCH or ALLIANCE ends when one side
   splits from the other.
 - CONTROL of a place starts with its SEIZURE and ends when another group seizes it.
 - A role (LEADERSHIP, MEMBERSHIP) starts at its stated start or the SUCCESSION that gave
-  it; a report that only names the person in the role leaves the start unknown.
+  it (the finer of the two when one falls inside the other: "July 2015" and "30 July 2015"
+  give the day); a report that only names the person in the role leaves the start unknown.
+- Only stated facts start or end others: a hypothetical succession ("could succeed him")
+  ends nobody's tenure, and a death both reported and denied ends nothing.
 - Otherwise a relation holds from its first evidence (its stated start, else the earliest
   publication of a document that states it) until a stated end. Ends found this way are
   marked inferred, with the reason.
@@ -18,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .daterange import date_bounds
-from .facts import Fact
+from .facts import Fact, earlier_start
 
 ENDED_BY_DEATH = frozenset({"LEADERSHIP", "MEMBERSHIP"})
 REVERSED = {"ALLIANCE": "RIVALRY", "RIVALRY": "ALLIANCE"}
@@ -48,10 +51,12 @@ def spans(facts: list[Fact], published: dict[str, str | None]) -> dict[str, Span
     """fact id -> Span, for the given facts (the ends come from among them too).
     `published` maps a fact id to the earliest publication date of its documents."""
     by_type: dict[str, list[Fact]] = {}
-    for f in facts:
-        if f.status != "denied":
+    for f in facts:  # only what is stated ends or starts another fact: not a hypothesis or a denial
+        if f.status in ("asserted", "contested"):
             by_type.setdefault(f.type, []).append(f)
-    deaths = {f.actor_ids[0]: f.time_start or f.time_end for f in by_type.get("DEATH", []) if f.actor_ids}
+    # a death reported and also denied ends nothing (`conflicts` lists it)
+    deaths = {f.actor_ids[0]: f.time_start or f.time_end or published.get(f.id) for f in by_type.get("DEATH", [])
+              if f.actor_ids and f.status == "asserted"}
     began = {(s.actor_ids[0], s.actor_ids[1]): _first(s, published)
              for s in by_type.get("SUCCESSION", []) if len(s.actor_ids) >= 2}
     out = {}
@@ -59,7 +64,7 @@ def spans(facts: list[Fact], published: dict[str, str | None]) -> dict[str, Span
         start = _first(f, published)
         if f.type in ENDED_BY_DEATH:  # a role holds from its stated start or succession, else unknown
             ids = f.actor_ids
-            start = f.time_start or (began.get((ids[1], ids[0])) if len(ids) == 2 else None)
+            start = earlier_start(f.time_start, began.get((ids[1], ids[0])) if len(ids) == 2 else None)
         if f.time_end:
             out[f.id] = Span(start, f.time_end)
             continue

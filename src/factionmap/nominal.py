@@ -132,7 +132,8 @@ def _chosen_as(tok, actors) -> list:
 
 def _role_text(tok) -> str:
     mods = [c.text.lower() for c in tok.children
-            if c.dep_ == "amod" and c.lower_ in ("supreme", "top", "deputy", "military", "senior", "chief", "new", "former", "late")
+            if c.dep_ in ("amod", "compound") and c.lower_ in ("supreme", "top", "deputy", "vice", "assistant", "military",
+                                                               "senior", "chief", "new", "former", "late", "longtime")
             or c.dep_ in ("compound", "nmod", "amod") and c.lower_ in BRANCH_WORDS and c.lower_ != "military"]
     return " ".join([*mods, tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_])
 
@@ -213,6 +214,9 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
     # of one branch of the group is one of its people, not its leader ("political chief" often is)
     branch_head = any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in BRANCH_WORDS for c in tok.children)
     if within or branch_head:
+        leading, member = False, True
+    # "its deputy leader", "the vice emir", "assistant chief": second to the leader, one of its people
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in nominal["sub_leader_modifiers"] for c in tok.children):
         leading, member = False, True
     new = any(c.lower_ in ("new", "incoming") for c in tok.children) and not indefinite
     former = any(c.lower_ in ("former", "ex", "late", "slain") for c in tok.children) and not branch_head

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from .daterange import parse_on, span_of
 from .model import Claim
-from .query import RELATION_ROLES, QueryResult, holds_on, leader_on
+from .leaders import leader_on
+from .query import RELATION_ROLES, QueryResult, holds_on
 from .summary import summarize
 
 if TYPE_CHECKING:

@@ -52,7 +52,7 @@ def validate_rules(raw: dict) -> dict:
         raise FactionmapError("E202", detail="'calibration' values must be confidences in (0, 1]")
     out["calibration"] = calibration
     nominal = raw.get("nominal", {})
-    for key in ("locative_preps",):  # word lists the located/units rules read
+    for key in ("locative_preps", "sub_leader_modifiers"):  # word lists the located, units and role rules read
         words = nominal.get(key)
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
             raise FactionmapError("E202", detail=f"'nominal.{key}' must be a non-empty list of words")
