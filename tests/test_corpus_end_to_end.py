@@ -90,3 +90,29 @@ def test_timeline_marks_the_contested_report(store):
 def test_a_seizure_starts_control_until_the_place_is_retaken(store, on, held):
     rows = [r for r in list_facts(store, "Islamic State", types=["CONTROL"], on=on) if "Palmyra" in r.text]
     assert bool(rows) == held and all(r.type == "CONTROL" for r in rows)
+
+
+DATES = ["2001-01-01", "2011-06-01", "2013-06-01", "2014-06-01", "2015-07-15", "2015-09-01", "2016-03-01",
+         "2016-06-15", "2017-06-01", "2020-01-01", "2022-09-01", "2024-01-01"]
+
+
+@pytest.mark.parametrize("known_on", [None, "2015-08-01"])
+def test_corpus_leader_agrees_with_facts_and_map_everywhere(store, known_on):
+    """One answer everywhere (issue 9): for every group that has a leader and a set of dates,
+    `leader` names as current exactly the people whose LEADERSHIP fact `facts --on` keeps,
+    and `map` shows the same leader."""
+    from factionmap.overview import faction_map
+
+    with store.as_known_on(known_on):
+        orgs = sorted({r.actors[1] for r in list_facts(store, types=["LEADERSHIP"])})
+        assert len(orgs) >= 8
+        for day in DATES:
+            lines = {g.id: g for g in faction_map(store, day).groups}
+            for org in orgs:
+                answer = leader_on(store, org, day)
+                current = sorted(c.person_id for c in answer.candidates if c.status == "current")
+                holding = sorted({r.actors[0] for r in list_facts(store, types=["LEADERSHIP"], on=day)
+                                  if r.actors[1] == org and r.status in ("asserted", "contested")})
+                assert current == holding, (org, day)
+                if org in lines and answer.leader:
+                    assert lines[org].leader == answer.leader.name, (org, day)
