@@ -69,7 +69,8 @@ def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
     notes = _uncertainties(candidates, current, day) + notes + _contested_deaths(store, current)
     leader = max(current, key=lambda c: (c.person_id in top, c.start or "", len(c.claim_ids))) if current else None
     candidates.sort(key=lambda c: (c.status != "current", c.start or "", c.name))
-    return LeaderAnswer(org_row.id, org_row.name, day_text, leader, tuple(candidates), bool(notes), tuple(notes))
+    doubts = [n for n in notes if not n.endswith("(hypothetical)")]  # an expectation is no doubt
+    return LeaderAnswer(org_row.id, org_row.name, day_text, leader, tuple(candidates), bool(doubts), tuple(notes))
 
 
 def _name(store: "Store", person_id: str, claims) -> str:

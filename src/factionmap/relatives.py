@@ -22,7 +22,8 @@ def _names_just_before(tok):
 def antecedent(noun, verb=None) -> list:
     """What a relative clause is said of: its noun, or the one named as one of those the
     noun stands for ("X is one of the factions that broke away", "X was among the groups
-    that ...", "X, one of the groups that ...": X). A singular verb does not agree with a
+    that ...", "X, one of the groups that ...": X), or the name a description is in
+    apposition to ("X, the doctor who succeeded Y": X). A singular verb does not agree with a
     plural noun: "X, according to official sources, which was ...": the clause's subject X."""
     from .frames import _children  # frames imports this module: at call time
     if verb is not None and noun.tag_ in ("NNS", "NNPS") and any(
@@ -36,6 +37,8 @@ def antecedent(noun, verb=None) -> list:
         if subjects:
             return subjects
     prep = noun.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and prep.pos_ == "PROPN" and prep.i < noun.i:
+        return [prep]  # "X, the Egyptian doctor who succeeded Y": the description is X's
     if noun.dep_ != "pobj" or prep == noun:
         return [noun]
     if prep.lower_ == "of" and prep.head.lower_ in SOME_OF and prep.head.head != prep.head:
