@@ -1,4 +1,5 @@
-"""Questions answered from the store: who led a group when, its relations, timelines.
+"""Questions answered from the store: actors, relations, timelines (who led a group when is
+`leaders.leader_on`, read from the fused facts).
 
 Every function takes a `Store` and returns frozen dataclasses with `to_dict()`.
 These work on claims as stored (one per document); fusion across documents
