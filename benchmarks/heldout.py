@@ -62,19 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     if result is None:
         print(f"held-out benchmark skipped: no gold files under {args.dir / 'gold'}")
         return 0
-    from factionmap.evaluate import format_report
-
-    report = result["report"]
-    if args.json:
-        print(json.dumps({"command": command, "articles": result["articles"],
-                          "claims_stored": result["claims_stored"], **report.to_dict()}, indent=2))
-        return 0
-    print(f"$ {command}")
-    print(f"{result['articles']} articles, {result['claims_stored']} claims stored")
-    text = format_report(report)
-    if not args.details:
-        text = text.split("\nmisses (", 1)[0]
-    print(text)
+    news.print_result(result, command, args.json, args.details)
     return 0
 
 

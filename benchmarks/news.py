@@ -66,20 +66,25 @@ def main(argv: list[str] | None = None) -> int:
     if result is None:
         print(f"news benchmark skipped: no articles under {args.dir or args.shared / 'data/dev/news'}")
         return 0
+    print_result(result, command, args.json, args.details)
+    return 0
+
+
+def print_result(result: dict, command: str, as_json: bool, details: bool) -> None:
+    """The figures of `run` as JSON or as the eval report (misses listed only with `details`)."""
     from factionmap.evaluate import format_report
 
     report = result["report"]
-    if args.json:
+    if as_json:
         print(json.dumps({"command": command, "articles": result["articles"],
                           "claims_stored": result["claims_stored"], **report.to_dict()}, indent=2))
-        return 0
+        return
     print(f"$ {command}")
     print(f"{result['articles']} articles, {result['claims_stored']} claims stored")
     text = format_report(report)
-    if not args.details:
+    if not details:
         text = text.split("\nmisses (", 1)[0]
     print(text)
-    return 0
 
 
 if __name__ == "__main__":
