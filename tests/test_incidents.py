@@ -73,3 +73,53 @@ def test_toll_update_does_not_date_the_attack(claims_of):
     attacks = _attacks(claims)
     assert len(attacks) == 1
     assert attacks[0].time.start == "2022-10-29"
+
+
+def test_bare_claim_of_responsibility_is_for_the_attack_just_told(claims_of):
+    claims = claims_of("Gunmen opened fire on worshippers at a mosque in Kano, Nigeria, on Friday, killing 12 "
+                       "people. Boko Haram claimed responsibility two days later.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1, [c.args for c in attacks]
+    assert _name(attacks[0].args["perpetrator"]) == "Boko Haram" and attacks[0].args["claimed"] is True
+
+
+def test_no_group_claimed_it_claims_nothing(claims_of):
+    claims = claims_of("A bomb exploded near a bus station in Kaduna, Nigeria, on Thursday, killing four "
+                       "people. No group claimed responsibility.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1
+    assert attacks[0].args.get("perpetrator") is None and attacks[0].args["claimed"] is False
+
+
+def test_toll_in_its_own_sentence_and_its_update(claims_of):
+    claims = claims_of("A car bomb hit a busy market in Baghdad on Sunday. At least 31 people were killed and 40 "
+                       "wounded. The death toll later rose to 38.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1
+    assert (attacks[0].args.get("killed"), attacks[0].args.get("wounded")) == (38, 40)
+    assert attacks[0].time.start == "2022-02-27"  # the update sets no date
+
+
+def test_largest_stated_toll_and_not_another_years_dead(claims_of):
+    claims = claims_of("Gunmen raided a village in Zamfara, Nigeria, on Friday. The state government put the "
+                       "death toll at 40; local leaders later said 58 people had died. Last year, 200 people "
+                       "were killed in the state.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and attacks[0].args.get("killed") == 58
+
+
+def test_a_device_that_went_off_and_explosives_set_off(claims_of):
+    went = _attacks(claims_of("Two policemen were killed on Monday when an explosive device went off under their "
+                              "car in Peshawar, Pakistan.", "2022-06-07"))
+    assert len(went) == 1 and _name(went[0].args["place"]) == "Peshawar" and went[0].args.get("killed") == 2
+    set_off = _attacks(claims_of("Gunmen opened fire and set off explosives inside a church in Owo, Nigeria, on "
+                                 "Sunday, killing 22 worshippers.", "2022-06-07"))
+    assert len(set_off) == 1 and _name(set_off[0].args["place"]) == "Owo"
+    assert not _attacks(claims_of("The talks went off smoothly in Doha on Monday.", "2022-06-07"))
+
+
+def test_place_south_of_a_city(claims_of):
+    claims = claims_of("A bomb planted on a motorcycle exploded near a shrine south of Damascus, Syria, on "
+                       "Thursday, killing six people.", "2023-07-28")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and _name(attacks[0].args["place"]) == "Damascus"

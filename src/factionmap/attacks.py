@@ -168,7 +168,8 @@ def _role(noun):
     # "the death toll rose to 40", "a toll of 40"; not the "from" of "rose from 30 to 40"
     if not (noun.dep_ == "pobj" and head.lower_ == "from"):
         for t in [noun, *list(noun.ancestors)[:3]]:
-            if t.lower_ == "toll" or any(c.lower_ == "toll" and c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            if t.lower_ == "toll" or any(c.lower_ == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                         for c in t.children):  # "put the toll at 40"
                 return "killed", t
     return None
 

@@ -82,6 +82,10 @@ def _requires(f: dict, where: str, word_lists: dict[str, list[str]]) -> frozense
     return frozenset(words)
 
 
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west"})
+
+
 def validate_frames(raw: list, word_lists: dict[str, list[str]] | None = None) -> tuple[Frame, ...]:
     word_lists = word_lists or {}
     frames = []
@@ -388,8 +392,9 @@ def slot_tokens(trigger, slot: str) -> list:
                 seen.add(c.i)
                 if c.dep_ in ("relcl", "acl") and not (t.i == trigger.i and trigger.pos_ == "NOUN"):
                     continue  # but "a bombing that killed 26 in Kabul" says where the bombing was
-                if c.dep_ == "pobj" and t.lower_ in ("in", "near", "at", "across", "around"):
-                    out.append(c)
+                if c.dep_ == "pobj" and (t.lower_ in ("in", "near", "at", "across", "around", "outside", "inside")
+                                         or t.lower_ == "of" and t.head.lower_ in COMPASS):
+                    out.append(c)  # "... near a shrine south of Damascus"
                 stack.append(c)
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
             # "carried out strikes on X near Raqqa": the light verb's own "near", not deeper ones

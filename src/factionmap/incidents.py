@@ -169,15 +169,15 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
         for j in range(len(folded) - 1, -1, -1):
             prev = folded[j]
             gap = i - _sentence(prev)
-            same_sentence = gap == 0 and _same_telling(prev, c)
-            told_again = 0 < gap <= LOOK_BACK and 0 <= i < len(sents) and _definite_attack_noun(sents[i]) \
-                and not _older(c, prev, published)
+            same_sentence = gap == 0 and (_same_telling(prev, c) or _place_id(c) is None or _place_id(prev) is None)
+            told_again = 0 < gap <= LOOK_BACK and 0 <= i < len(sents) and (
+                _definite_attack_noun(sents[i]) or _bare_claim(c)) and not _older(c, prev, published)
             same_place = gap > 0 and _place_id(prev) is not None and _place_id(prev) == _place_id(c)
             if (same_sentence or told_again or same_place) and _compatible(prev, c):
                 target = j
                 break
         if target is None and c.args.get("place") is None and folded and 0 <= i < len(sents) \
-                and _definite_attack_noun(sents[i]) and 0 < i - _sentence(folded[-1]) <= LOOK_BACK:
+                and (_definite_attack_noun(sents[i]) or _bare_claim(c)) and 0 < i - _sentence(folded[-1]) <= LOOK_BACK:
             # "X said it carried out the attack" after a denial by Y: the same attack, X's claim
             prev = folded[-1]
             details = {k: v for k, v in prev.args.items() if k not in ("perpetrator", "claimed")}
@@ -189,8 +189,70 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
             folded.append(c)
         else:
             folded[target] = merge_incident(folded[target], c)
+    folded = _later_tolls(folded, sents)
     folded = _claims_of_responsibility(folded, sents, actors)
     return others + folded
+
+
+AWAY_WORDS = frozenset({"another", "similar", "separate", "earlier", "previous", "last", "since", "year", "years",
+                        "month", "months", "total", "overall", "so", "far", "conflict", "war", "insurgency"})
+
+
+def _toll_of_told(sent, attack: Claim) -> bool:
+    """Does a sentence with no attack of its own count the victims of the attack just told
+    ("At least 26 people were killed and 62 wounded.", "The death toll later rose to 63.")?
+    Not when it is dated, placed or framed apart ("since 2019", "in Kano", "another attack")."""
+    if any(w in AWAY_WORDS for t in sent for w in t.lower_.split()):  # names are one token: "last year"
+        return False
+    told = " ".join(e.text for e in attack.evidence).casefold()
+    for t in sent:
+        if t.ent_type_ == "DATE" and any(ch.isdigit() for ch in t.text):
+            return False
+        if t.ent_type_ in ("GPE", "LOC") and t.text.casefold() not in told:
+            return False
+        if t.lower_ in _lex("attack_nouns") and any(c.lower_ in ("a", "an") for c in t.children if c.dep_ == "det"):
+            return False
+    return True
+
+
+def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
+    """The victims counted in the sentences after an attack, in sentences that tell no attack
+    of their own: the largest toll stated is kept, the attackers' own dead apart."""
+    from .attacks import _casualty_items, casualties
+    from .passages import evidence_of
+
+    out = list(attacks)
+    told = {_sentence(c) for c in attacks}
+    for i, sent in enumerate(sents):
+        if i in told:
+            continue
+        before = [k for k, c in enumerate(out) if 0 < i - _sentence(c) <= 2 and c.type == "ATTACK"]
+        if not before:
+            continue
+        k = before[-1]
+        c = out[k]
+        if not _toll_of_told(sent, c):
+            continue
+        counts = {key: v for key, v in casualties(sent, sent.root).items() if isinstance(v, int)}
+        for kind, value, _, _, by_attackers in _casualty_items(sent):  # "put the toll at 40; others said 58"
+            if isinstance(value, int) and not by_attackers and value > counts.get(kind, -1):
+                counts[kind] = value
+        args = dict(c.args)
+        for key, value in counts.items():
+            if not isinstance(args.get(key), int) or value > args[key]:
+                args[key] = value
+        if args != c.args:
+            document = c.evidence[0].document if c.evidence else ""
+            out[k] = replace(c, args=args, evidence=tuple(dict.fromkeys(c.evidence + (evidence_of(document, i, sent),))),
+                             rule=c.rule if c.rule.endswith("+incident.toll") else c.rule + "+incident.toll")
+    return out
+
+
+def _bare_claim(c: Claim) -> bool:
+    """A claim of responsibility that names no attack of its own ("X claimed responsibility.",
+    "X claimed responsibility two days later"): it is for the attack just told."""
+    return c.rule.split("+")[0] == "attack.claim" and c.args.get("place") is None and not c.negated \
+        and isinstance(c.args.get("perpetrator"), Entity) and c.modality not in ("hypothetical", "denied")
 
 
 def _same_telling(a: Claim, b: Claim) -> bool:
