@@ -123,3 +123,38 @@ def test_place_south_of_a_city(claims_of):
                        "Thursday, killing six people.", "2023-07-28")
     attacks = _attacks(claims)
     assert len(attacks) == 1 and _name(attacks[0].args["place"]) == "Damascus"
+
+
+def test_address_gives_a_place_the_gazetteer_lacks_its_country(claims_of):
+    claims = claims_of("A suicide bomber blew himself up at a rally in Zargunkot, Lower Dir district, Khyber "
+                       "Pakhtunkhwa, Pakistan, on Sunday, killing nine people.", "2023-05-08")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and attacks[0].args["place"].country == "PK"
+
+
+def test_a_country_naming_people_is_no_place(claims_of):
+    claims = claims_of("The blast killed 40 people, 11 of them US soldiers, near Kandahar on Friday.", "2021-09-04")
+    attacks = _attacks(claims)
+    assert attacks and all(_name(a.args["place"]) != "US" for a in attacks)
+
+
+def test_blamed_group_is_the_object_of_blame_not_the_last_name(claims_of):
+    claims = claims_of("A bomb exploded at a market in Maiduguri, Nigeria, on Friday, killing seven people. The "
+                       "army blamed the attack on Boko Haram, a rival of ISWAP.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and _name(attacks[0].args["perpetrator"]) == "Boko Haram"
+    assert attacks[0].args["claimed"] is False and attacks[0].modality == "reported"
+    denied = _attacks(claims_of("Gunmen killed nine villagers in Beni, DR Congo, on Friday. Officials blamed the "
+                                "Allied Democratic Forces, which denied involvement.", "2022-03-05"))
+    assert [_name(a.args.get("perpetrator")) for a in denied] == ["Allied Democratic Forces"]
+
+
+def test_sentence_place_is_where_it_happened_not_where_people_came_from(claims_of):
+    school = _attacks(claims_of("A car bomb and two more explosions hit pupils leaving a school in the Shahrak area "
+                                "of western Kabul on Saturday, killing 40 people.", "2021-05-09"))
+    assert len(school) == 1 and _name(school[0].args["place"]) == "Kabul"
+    meadow = _attacks(claims_of("Gunmen opened fire on tourists in a hillside meadow, killing 20 people, two of them "
+                                "visitors from Nepal.", "2025-04-23"))
+    assert all(_name(a.args.get("place")) != "Nepal" for a in meadow)
+    bound = _attacks(claims_of("Militants opened fire on a Quetta-bound bus, killing nine passengers.", "2024-01-02"))
+    assert all(_name(a.args.get("place")) != "Quetta" for a in bound)

@@ -82,6 +82,8 @@ def _requires(f: dict, where: str, word_lists: dict[str, list[str]]) -> frozense
     return frozenset(words)
 
 
+PEOPLE_NOUNS = frozenset({"member", "soldier", "troop", "official", "force", "citizen", "national", "diplomat",
+                          "personnel", "contractor", "worker", "tourist", "journalist", "officer", "marine"})
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "north-east", "north-west", "south-east", "south-west"})
 
@@ -409,7 +411,10 @@ def slot_tokens(trigger, slot: str) -> list:
             return []
         return [t for t in sentence_of(trigger) if t.i < left and (t.ent_type_ in ("GPE", "LOC", "FAC"))][-1:]
     if slot == "sentence_place":  # the last resort for where an attack happened
-        return [t for t in sentence_of(trigger) if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")]
+        # not a country naming people ("13 US service members", "Afghan troops")
+        return [t for t in sentence_of(trigger) if (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC"))
+                and not (t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in PEOPLE_NOUNS)
+                and not (t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ == "bound")]
     if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
         return [p for c in trigger.children if c.dep_ == "acl" for p in _prep_objects(c, "by")]
     if slot == "subj_of":  # "members of the GIA split": the group they came from

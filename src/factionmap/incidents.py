@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .arguments import PLACE_NOUNS
+from .frames import COMPASS
 from .model import Claim, Entity, TimeSpan
 from .rules import load_rules
 
@@ -120,6 +122,17 @@ def _responsibility(sent, actors):
         return None
     if own and not blamed:
         return orgs[0], True
+    for verb in (t for t in sent if t.lower_ in _lex("blame_words")):
+        # "blamed X for the attack", "blamed the attack on X", "attributed it to X": who is blamed
+        blamed_toks = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ not in _lex("attack_nouns")]
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in _lex("attack_nouns"))]
+        blamed_toks += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                        for p in c.children if p.dep_ == "pobj"]
+        for tok in blamed_toks:
+            found = [m.entity for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]
+                     for m in actors.at(t.i) if m.entity.kind == "org" and m.entity in orgs]
+            if found:
+                return found[0], False
     return orgs[-1], False  # "authorities blamed X", "attributed the attack to X"
 
 
@@ -189,7 +202,8 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
             folded.append(c)
         else:
             folded[target] = merge_incident(folded[target], c)
-    folded = _later_tolls(folded, sents)
+    folded = [_placed_in_address(_placed_in_sentence(c, sents, actors), sents, actors)
+              for c in _later_tolls(folded, sents)]
     folded = _claims_of_responsibility(folded, sents, actors)
     return others + folded
 
@@ -226,7 +240,8 @@ def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
     for i, sent in enumerate(sents):
         if i in told:
             continue
-        before = [k for k, c in enumerate(out) if 0 < i - _sentence(c) <= 2 and c.type == "ATTACK"]
+        before = [k for k, c in enumerate(out) if 0 < i - _sentence(c) <= 2 and not c.negated
+                  and c.modality not in ("denied", "hypothetical")]
         if not before:
             continue
         k = before[-1]
@@ -246,6 +261,72 @@ def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
             out[k] = replace(c, args=args, evidence=tuple(dict.fromkeys(c.evidence + (evidence_of(document, i, sent),))),
                              rule=c.rule if c.rule.endswith("+incident.toll") else c.rule + "+incident.toll")
     return out
+
+
+WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# a place under these is told about something else: "in revenge for the blockade in Gaza"
+ASIDE_PREPS = frozenset({"for", "over", "after", "since", "from", "against", "about", "like", "unlike", "than"})
+
+
+def _bound_for(tok) -> bool:
+    """"a Peshawar-bound train": where it was going, not where it was."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ("bound", "based")
+
+
+def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:
+    """An attack whose words the parse could not tie to a place ("hit pupils leaving a school
+    in the west of Kabul") is placed where its sentence says things happened: the first
+    place that is the object of a preposition, not a modifier ("US troops") nor a speaker."""
+    i = _sentence(attack)
+    if attack.args.get("place") is not None or not 0 <= i < len(sents):
+        return attack
+    for t in sents[i]:
+        top = t
+        while top.dep_ in ("appos", "conj") and top.head.i != top.i:
+            top = top.head  # "in Owo, Ondo State, Nigeria": the rest of the address
+        prep = top.head
+        # "in the west of Kabul", "the outskirts of Goma": "of" after a place noun says where
+        of_place = prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS | COMPASS
+        if top.dep_ != "pobj" or not (prep.lower_ in WHERE_PREPS or of_place) or _bound_for(t) \
+                or any(a.dep_ == "prep" and a.lower_ in ASIDE_PREPS for a in top.ancestors):
+            continue
+        places = [m.entity for m in actors.at(t.i) if m.entity.kind == "place"]
+        if places:
+            return replace(attack, args={**attack.args, "place": places[0]}, confidence=round(attack.confidence * 0.9, 3))
+    return attack
+
+
+ADDRESS_SPAN = 15  # tokens after a place that may still be its address
+
+
+def _placed_in_address(attack: Claim, sents, actors) -> Claim:
+    """A place the gazetteer lacks takes its country (and province) from the rest of its
+    address: "in Khar, Bajaur district, Khyber Pakhtunkhwa, Pakistan" -> Khar, PK."""
+    place = attack.args.get("place")
+    i = _sentence(attack)
+    if not isinstance(place, Entity) or place.country is not None or not 0 <= i < len(sents):
+        return attack
+    sent = sents[i]
+    at = [t.i for t in sent if t.text == place.name or place.name.startswith(t.text + " ")]
+    if not at:
+        return attack
+    countries, admin1 = [], None
+    for t in sent.doc[at[0] + 1: min(sent.end, at[0] + 1 + ADDRESS_SPAN)]:
+        if t.text in (".", ";"):
+            break
+        for m in actors.at(t.i):
+            e = m.entity
+            if e.kind == "place" and e.country:
+                countries.append(e.country)
+                if admin1 is None and e.admin1 and e.lat is None:
+                    admin1 = e.admin1
+    if not countries:  # "in Burkina Faso's Sahel region": one country named in the sentence
+        named = {m.entity.country for t in sent for m in actors.at(t.i) if m.entity.kind == "place" and m.entity.country}
+        countries = list(named) if len(named) == 1 else []
+    if not countries:
+        return attack
+    return replace(attack, args={**attack.args, "place": replace(place, country=countries[0], admin1=admin1)})
 
 
 def _bare_claim(c: Claim) -> bool:
@@ -268,8 +349,9 @@ def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim
     for i, sent in enumerate(sents):
         if i in told and any(isinstance(c.args.get("perpetrator"), Entity) for c in attacks if _sentence(c) == i):
             continue  # the sentence's own attack has its doer
-        if not _definite_attack_noun(sent) and not any(t.lower_ in ("it", "responsibility") for t in sent):
-            continue
+        blame = any(t.lower_ in _lex("blame_words") for t in sent) and _toll_of_told(sent, out[-1]) if out else False
+        if not _definite_attack_noun(sent) and not blame and not any(t.lower_ in ("it", "responsibility") for t in sent):
+            continue  # "Authorities blamed X, which denied involvement": blamed for the attack just told
         found = _responsibility(sent, actors)
         if found is None:
             continue
