@@ -185,6 +185,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         if label == "ORG" and not any(c.isupper() for c in name):
             continue  # the tagger's stray lower-case "organizations" ("supreme")
+        if label == "ORG" and all(w.lower().strip(".") in rules["titles"] for w in name.split()):
+            continue  # a rank read as a body ("Rear Admiral Daniel Hagari")
         if label == "ORG":
             # Any other organization may act (a group the registry lacks, a ministry),
             # except those that only report or host talks: outlets, institutes, bodies.

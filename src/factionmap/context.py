@@ -48,12 +48,19 @@ def failed_outcome(trigger) -> bool:
         c.dep_ == "amod" and (c.lower_ in FAILED_EVENT or c.lemma_.lower() in FAILED_EVENT) for c in trigger.children)
 
 
+# a noun's modifier saying it is thought or expected, not the case
+SUPPOSED = frozenset({"presumed", "presumptive", "likely", "possible", "potential", "probable", "expected",
+                      "would-be", "putative", "prospective", "rumoured", "rumored", "anticipated", "mooted"})
+
+
 def is_hypothetical(trigger, attempt_is_event: bool = False) -> bool:
     """True when a modal or a verb of intention governs the trigger, or (unless the attempt
     itself is the event, as an attack is) the noun is said to have failed."""
     t = trigger
     if not attempt_is_event and failed_outcome(t):
         return True
+    if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in SUPPOSED for c in t.children):
+        return True  # "his presumed successor", "a possible alliance"
     if t.pos_ in ("NOUN", "PROPN") and _is_definite(t):
         return False
     while True:

@@ -6,6 +6,7 @@ The small English model tags capitals and famous cities, but often takes
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .names import strip_accents
@@ -108,11 +109,21 @@ def resolve_place(name: str, context: tuple[str, ...] = ()) -> dict:
     return {}
 
 
+_COMPASS_PREFIX = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:[- ]?(?:east|west))?(?:ern)?|"
+                             r"mid|middle|far)[- ]+", re.I)
+
+
 def place_entity(name: str, context: tuple[str, ...] = ()):
-    """A place argument: its id and name, with where the gazetteer puts it."""
+    """A place argument: its id and name, with where the gazetteer puts it.
+
+    A compass word the gazetteer does not know as part of the name goes: "North-Eastern
+    Borno" is Borno; "North Kivu", a province, stays as it is."""
     from .model import Entity
     from .names import slugify
 
     found = resolve_place(name, context)
+    bare = _COMPASS_PREFIX.sub("", name).strip()
+    if not found and bare and bare != name and resolve_place(bare, context):
+        name, found = bare, resolve_place(bare, context)
     return Entity("place:" + slugify(name), name, "place", (name,), found.get("country_code"),
                   found.get("admin1"), found.get("lat"), found.get("lon"))
