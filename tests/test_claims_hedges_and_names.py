@@ -37,3 +37,16 @@ def test_a_compass_word_the_gazetteer_lacks_leaves_the_province(claims_of):
 def test_no_known_links_is_no_alliance(claims_of):
     claims = claims_of("Ansar al-Sunna has no known links to al-Shabaab.", "2021-04-01")
     assert all(c.negated for c in _of(claims, "ALLIANCE"))
+
+
+def test_a_presumed_successor_in_a_list_of_leaders_killed_is_no_leader(claims_of):
+    claims = claims_of("Israel has killed many Hezbollah leaders, including both Nasrallah and his presumed "
+                       "successor, Hashem Safieddine.", "2024-10-29")
+    assert not [c for c in claims if c.type == "LEADERSHIP" and "Safieddine" in c.args["leader"].name
+                and c.modality != "hypothetical"]
+
+
+def test_an_alias_inside_a_word_is_not_the_speaker(claims_of):
+    claims = claims_of("The interior ministry said IS fighters attacked a checkpoint in Kirkuk.", "2022-03-05")
+    attacks = _of(claims, "ATTACK")
+    assert attacks and all(c.modality != "claimed" for c in attacks)

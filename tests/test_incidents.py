@@ -158,3 +158,46 @@ def test_sentence_place_is_where_it_happened_not_where_people_came_from(claims_o
     assert all(_name(a.args.get("place")) != "Nepal" for a in meadow)
     bound = _attacks(claims_of("Militants opened fire on a Quetta-bound bus, killing nine passengers.", "2024-01-02"))
     assert all(_name(a.args.get("place")) != "Quetta" for a in bound)
+
+
+def test_claim_in_reported_speech_of_its_own_fighters(claims_of):
+    claims = claims_of("Gunmen stormed a hotel in Mogadishu, Somalia, on Friday, killing nine people. In a "
+                       "statement, al-Shabaab said its fighters had stormed the building.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and _name(attacks[0].args["perpetrator"]) == "al-Shabaab"
+    assert attacks[0].args["claimed"] is True
+    admitted = _attacks(claims_of("The Nusra Front later admitted it had carried out the raid in Arsal.", "2022-03-05"))
+    assert admitted and admitted[0].args["claimed"] is True
+
+
+def test_said_to_be_behind_is_blame_not_a_claim(claims_of):
+    claims = claims_of("A car bomb exploded outside a police station in Mosul, Iraq, on Friday, killing six "
+                       "officers. The interior ministry said Islamic State was behind the bombing.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and _name(attacks[0].args["perpetrator"]) == "Islamic State"
+    assert attacks[0].args["claimed"] is False and attacks[0].modality == "reported"
+
+
+def test_tolls_told_as_lives_lost_and_injuries_treated(claims_of):
+    claims = claims_of("Militants attacked a checkpoint in Kidal, Mali, on Friday. Nineteen soldiers lost their "
+                       "lives and eleven were treated for injuries.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert len(attacks) == 1 and (attacks[0].args.get("killed"), attacks[0].args.get("wounded")) == (19, 11)
+
+
+def test_rammed_and_tore_through_are_attacks_a_crash_is_not(claims_of):
+    rammed = _attacks(claims_of("A suicide bomber rammed an explosives-laden truck into a police compound in "
+                                "Kandahar on Friday, killing 14 officers.", "2022-03-05"))
+    assert len(rammed) == 1 and rammed[0].args["attack_type"] == "suicide bombing"
+    tore = _attacks(claims_of("A roadside bomb tore through a minibus near Quetta on Friday, killing five "
+                              "passengers.", "2022-03-05"))
+    assert len(tore) == 1 and tore[0].args.get("killed") == 5
+    assert not _attacks(claims_of("A truck rammed into a bus near Quetta on Friday, killing five passengers.",
+                                  "2022-03-05"))
+
+
+def test_explosive_vests_make_a_suicide_bombing(claims_of):
+    claims = claims_of("Two attackers wearing explosive vests detonated them at a market in Maiduguri, Nigeria, "
+                       "on Sunday, killing 12 people.", "2022-03-05")
+    attacks = _attacks(claims)
+    assert attacks and attacks[0].args["attack_type"] == "suicide bombing"

@@ -55,6 +55,8 @@ def _chemical(t) -> bool:
 
 TESTS = {
     "suicide bombing": lambda t: (t.lower_ == "suicide" and t.head.lemma_.lower() != "commit") or (
+        # "wearing explosive vests", "detonated explosive belts": worn by the attacker
+        t.lemma_.lower() in ("vest", "belt") and any(c.lower_ in ("explosive", "suicide", "bomb") for c in t.children)) or (
         # "blew themselves up", "detonated himself": attackers who died by their own explosives
         t.lower_ in REFLEXIVE and t.dep_ == "dobj" and (
             _blown_up(t.head) or t.head.lemma_.lower() in ("detonate", "explode"))),

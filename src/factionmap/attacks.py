@@ -48,7 +48,7 @@ CLAUSE_CUTS = frozenset({"relcl", "acl", "appos"})
 CLAIM_VERBS = frozenset({"claim", "accept", "admit", "acknowledge"})
 CLAIM_OBJECTS = frozenset({"responsibility", "credit", "attack", "strike"}) | BOMBING_WORDS | ARMED_WORDS
 CARRY_OUT = frozenset({"carry", "conduct", "perpetrate", "launch", "stage", "execute", "mount"})
-SPEECH = frozenset({"say", "announce", "state", "declare", "tell", "report"})
+SPEECH = frozenset({"say", "announce", "state", "declare", "tell", "report", "admit"})
 BLAME_WORDS = frozenset({"blame", "attribute", "accuse", "suspect", "suspected", "allege", "alleged", "link",
                          "linked"})
 DENY_VERBS = frozenset({"deny", "reject", "disown", "disavow"})
@@ -141,7 +141,19 @@ def _role(noun):
     for c in noun.children:  # "left 30 people dead"
         if c.dep_ in ("oprd", "acomp", "amod") and c.lower_ in DEAD_WORDS:
             return "killed", c
+        if c.dep_ in ("acl", "amod") and c.lower_ in ("wounded", "injured", "hurt"):
+            return "wounded", c  # "... and more than 60 people wounded"
     head, dep = noun.head, noun.dep_
+    if dep == "appos" and head.lower_ in ("dead", "wounded", "injured"):
+        return ("killed" if head.lower_ == "dead" else "wounded"), head  # "the dead, twenty in all"
+    if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in head.children):
+        return "killed", head  # "92 soldiers lost their lives"
+    if dep in ("nsubj", "nsubjpass") and any(
+            p.dep_ == "prep" and p.lower_ in ("for", "with") and any(
+                o.lemma_.lower() in ("wound", "wounds", "injury", "injuries") for o in p.children)
+            for p in head.children):
+        return "wounded", head  # "500 were treated for injuries", "13 were taken to hospital with wounds"
     if noun.lower_ in DEAD_WORDS and noun.lower_ != "toll":
         return "killed", noun  # "9 dead"
     if noun.lower_ in WOUNDED_WORDS:
@@ -169,7 +181,8 @@ def _role(noun):
     if not (noun.dep_ == "pobj" and head.lower_ == "from"):
         for t in [noun, *list(noun.ancestors)[:3]]:
             if t.lower_ == "toll" or any(c.lower_ == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                                         for c in t.children):  # "put the toll at 40"
+                                         for c in t.children) or (t.lemma_.lower() == "put" and any(
+                    c.dep_ == "dobj" and c.lower_ == "dead" for c in t.children)):  # "put the toll/the dead at 40"
                 return "killed", t
     return None
 
@@ -367,10 +380,8 @@ def _own_word(sent, name) -> str | None:
             who = [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if any(_is_claimant(w, name) for w in who):
                 return "claimed"
-        if lemma in CLAIM_VERBS and t.pos_ == "VERB" and not _negated(t):
-            objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-            if not any(_words(o) & CLAIM_OBJECTS for o in objs):
-                continue
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma in CLAIM_VERBS and t.pos_ == "VERB" and not _negated(t) and any(_words(o) & CLAIM_OBJECTS for o in objs):
             who = [c for c in t.children if c.dep_ == "nsubj"]
             who += [p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if any(_is_claimant(w, name) for w in who):
@@ -378,13 +389,53 @@ def _own_word(sent, name) -> str | None:
         if lemma in SPEECH:  # "X said it carried out the attack" / "... did not carry out"
             speakers = [c for c in t.children if c.dep_ == "nsubj"]
             for comp in (c for c in t.children if c.dep_ == "ccomp"):
-                did = comp.lemma_.lower() in CARRY_OUT or (comp.lemma_ == "be" and any(
-                    c.lower_ in ("behind", "responsible") for c in comp.children))
-                own = any(c.dep_ == "nsubj" and (c.lower_ in ("it", "we", "they") or any(
-                    p.lower_ in ("its", "our", "their") for p in c.children)) for c in comp.children)
-                if did and own and any(_is_claimant(s, name) for s in speakers):
+                if did_it(comp) and own_doers(comp) and any(_is_claimant(s, name) for s in speakers):
                     return "denied" if _negated(comp) or _negated(t) else "claimed"
     return None
+
+
+DOING_VERBS = CARRY_OUT | KILL_VERBS | frozenset({"detonate", "explode", "attack", "target", "strike", "send",
+                                                 "fire", "bomb", "storm", "kill", "ambush", "raid", "hit", "shoot", "plant",
+                                                 "ram", "kidnap", "abduct", "behead", "set"})
+
+
+def did_it(verb) -> bool:
+    """A clause saying someone did the attack: "carried out the attack", "had detonated
+    belts", "were responsible", "was behind the blasts"."""
+    return verb.lemma_.lower() in DOING_VERBS or (verb.lemma_ == "be" and any(
+        c.lower_ in ("behind", "responsible") for c in verb.children))
+
+
+def _own_noun(tok) -> bool:
+    """"it", "we", "its fighters", "one of its members", "the group's fighters"."""
+    if tok.lower_ in ("it", "we", "they"):
+        return True
+    owners = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj")]
+    return any(p.dep_ == "poss" and (p.lower_ in ("its", "our", "their") or p.lemma_.lower() in SELF_WORDS)
+               for o in owners for p in o.children)
+
+
+def own_doers(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _own_noun(c) for c in verb.children)
+
+
+def said_done(sent):
+    """("claimed", speaker) or ("blamed", doer) for each "X said its fighters carried out the
+    attack" / "police said X was behind the blasts" in the sentence."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() not in SPEECH | {"admit", "confirm", "tell"}:
+            continue
+        speakers = [c for c in t.children if c.dep_ == "nsubj"]
+        for comp in (c for c in t.children if c.dep_ == "ccomp"):
+            if not did_it(comp) or _negated(comp) or _negated(t):
+                continue
+            if own_doers(comp):
+                out += [("claimed", s) for s in speakers]
+            else:
+                out += [("blamed", c) for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
 
 
 def claim_status(sent, trigger, perpetrator_name: str | None) -> tuple[bool, str | None]:

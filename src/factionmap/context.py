@@ -171,6 +171,11 @@ def attribution_of(trigger) -> tuple[str | None, str | None, object]:
     return None, None, None
 
 
+def _has_words(text: str, part: str) -> bool:
+    """Whole words: "IS" is in "IS fighters", not in "the interior ministry"."""
+    return re.search(r"(?<!\w)" + re.escape(part.lower()) + r"(?!\w)", text.lower()) is not None
+
+
 def modality_of(trigger, core_names: set[str], attempt_is_event: bool = False) -> tuple[str, bool, str | None]:
     """(modality, negated, attribution) of the claim triggered at this token."""
     negated = is_negated(trigger)
@@ -182,7 +187,7 @@ def modality_of(trigger, core_names: set[str], attempt_is_event: bool = False) -
     if how == "according":
         return "reported", negated, who
     if how == "speech":
-        if who and any(n and (n.lower() in who.lower() or who.lower() in n.lower()) for n in core_names):
+        if who and any(n and (_has_words(who, n) or _has_words(n, who)) for n in core_names):
             return "claimed", negated, who
         return "reported", negated, who
     if how == "hedge":

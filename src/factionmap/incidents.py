@@ -91,6 +91,9 @@ def merge_incident(a: Claim, b: Claim) -> Claim:
     modality, attribution = a.modality, a.attribution
     if b.modality == "claimed" or args.get("claimed") is True and modality != "claimed":
         modality, attribution = "claimed", b.attribution or attribution
+    elif not isinstance(a.args.get("perpetrator"), Entity) and isinstance(b.args.get("perpetrator"), Entity) \
+            and b.modality == "reported":
+        modality, attribution = "reported", b.attribution  # who did it is what others say
     evidence = tuple(dict.fromkeys(a.evidence + b.evidence))
     rule = "+".join(dict.fromkeys((a.rule + "+" + b.rule + "+incident").split("+")))
     return replace(a, args=args, time=_better_time(a.time, b.time), modality=modality, attribution=attribution,
@@ -109,15 +112,25 @@ def _definite_attack_noun(sent) -> bool:
 def _responsibility(sent, actors):
     """(group, claimed) for 'X claimed responsibility for the attack', 'X said it carried out
     the attack', 'police blamed X'; else None."""
+    from .attacks import said_done
+
     words = [t.lower_ for t in sent]
     text = " ".join(words)
+
+    def groups(tokens):
+        return [m.entity for t in tokens for m in actors.at(t.i)
+                if m.entity.kind == "org" and m.is_actor and not m.entity.id.startswith("state:")
+                and m.category not in ("state", "government", "media")]
+
+    for how, tok in said_done(sent):  # "X said its fighters had ...", "police said X was behind it"
+        found = groups(tok.subtree)
+        if found:
+            return found[0], how == "claimed"
     own = any(p in text for p in _lex("claim_phrases"))
     blamed = any(w in _lex("blame_words") for w in words)
     if not own and not blamed:
         return None
-    orgs = [m.entity for t in sent for m in actors.at(t.i)
-            if m.entity.kind == "org" and m.is_actor and not m.entity.id.startswith("state:")
-            and m.category not in ("state", "government", "media")]
+    orgs = groups(sent)
     if not orgs:
         return None
     if own and not blamed:
@@ -332,8 +345,8 @@ def _placed_in_address(attack: Claim, sents, actors) -> Claim:
 def _bare_claim(c: Claim) -> bool:
     """A claim of responsibility that names no attack of its own ("X claimed responsibility.",
     "X claimed responsibility two days later"): it is for the attack just told."""
-    return c.rule.split("+")[0] == "attack.claim" and c.args.get("place") is None and not c.negated \
-        and isinstance(c.args.get("perpetrator"), Entity) and c.modality not in ("hypothetical", "denied")
+    return (c.rule.split("+")[0] == "attack.claim" or c.modality == "claimed") and c.args.get("place") is None \
+        and not c.negated and isinstance(c.args.get("perpetrator"), Entity) and c.modality not in ("hypothetical", "denied")
 
 
 def _same_telling(a: Claim, b: Claim) -> bool:
@@ -343,14 +356,21 @@ def _same_telling(a: Claim, b: Claim) -> bool:
     return all(a.args.get(k) == b.args.get(k) for k in keys) and a.rule.split("+")[0] == b.rule.split("+")[0]
 
 
+def _said_done(sent) -> bool:
+    from .attacks import said_done
+
+    return bool(said_done(sent))
+
+
 def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim]:
     out = list(attacks)
-    told = {_sentence(c) for c in attacks}
+    told = {_sentence(c) for c in attacks if c.args.get("place") is not None}
     for i, sent in enumerate(sents):
         if i in told and any(isinstance(c.args.get("perpetrator"), Entity) for c in attacks if _sentence(c) == i):
             continue  # the sentence's own attack has its doer
         blame = any(t.lower_ in _lex("blame_words") for t in sent) and _toll_of_told(sent, out[-1]) if out else False
-        if not _definite_attack_noun(sent) and not blame and not any(t.lower_ in ("it", "responsibility") for t in sent):
+        if not _definite_attack_noun(sent) and not blame and not any(t.lower_ in ("it", "responsibility") for t in sent) \
+                and not _said_done(sent):
             continue  # "Authorities blamed X, which denied involvement": blamed for the attack just told
         found = _responsibility(sent, actors)
         if found is None:

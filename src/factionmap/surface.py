@@ -224,6 +224,8 @@ def leadership_list_drafts(sent, actors) -> list[Draft]:
         people = [p for u in listed for p in _ents(u, actors, ("person",))]
         for u in listed:
             person = _mention(u, actors, ("person",)) or (_org_read_for_person(u, actors) if people else None)
+            if person is not None and u.dep_ == "appos" and u.head.pos_ == "NOUN":
+                continue  # "... and his presumed successor, X": the noun says what X is
             if person is not None:
                 drafts.append(Draft("LEADERSHIP", {"leader": person, "org": owner, "role": "leadership"},
                                     t, "surface.leadership_list", 0.7))
