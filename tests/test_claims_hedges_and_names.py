@@ -50,3 +50,18 @@ def test_an_alias_inside_a_word_is_not_the_speaker(claims_of):
     claims = claims_of("The interior ministry said IS fighters attacked a checkpoint in Kirkuk.", "2022-03-05")
     attacks = _of(claims, "ATTACK")
     assert attacks and all(c.modality != "claimed" for c in attacks)
+
+
+def test_declared_himself_leader(claims_of):
+    claims = claims_of("Abu Musab al-Barnawi has declared himself the leader of Boko Haram.", "2021-06-08")
+    assert [(c.args["leader"].name, c.args["org"].name) for c in _of(claims, "LEADERSHIP")] == [
+        ("Abu Musab al-Barnawi", "Boko Haram")]
+    assert not _of(claims_of("He declared himself innocent of the charges brought by Boko Haram.", "2021-06-08"),
+                   "LEADERSHIP")
+
+
+def test_a_hyphened_link_describes_and_blames_nobody(claims_of):
+    claims = claims_of("JNIM, an al-Qaeda-linked jihadist group, attacked a police school in Bamako on Tuesday.",
+                       "2024-09-18")
+    attacks = _of(claims, "ATTACK")
+    assert attacks and attacks[0].modality == "asserted"

@@ -449,8 +449,8 @@ def claim_status(sent, trigger, perpetrator_name: str | None) -> tuple[bool, str
             who = [c for c in t.children if c.dep_ == "nsubj"]
             if not who or any(_is_claimant(w, perpetrator_name) for w in who):
                 return False, "denied"
-    if any(_words(t) & BLAME_WORDS for t in sent):
-        return False, "attributed"
+    if any(_words(t) & BLAME_WORDS and not (t.i > 0 and t.doc[t.i - 1].text in ("-", "–")) for t in sent):
+        return False, "attributed"  # but "an al-Qaeda-linked group" describes, it blames nobody
     if any(t.lemma_.lower() == "believe" and any(c.lower_ == "behind" for c in t.subtree) for t in sent):
         return False, "attributed"  # "X is believed to be behind"
     return False, None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .frames import subject
 from .nominal import Draft
 from .rules import load_rules
 
@@ -338,7 +339,34 @@ def media_wing_drafts(sent, actors) -> list[Draft]:
     return drafts
 
 
+SELF_NAMING = frozenset({"declare", "proclaim", "name", "appoint", "crown", "style", "anoint"})
+REFLEXIVES = frozenset({"himself", "herself"})
+
+
+def self_declared_drafts(sent, actors) -> list[Draft]:
+    """'X declared himself the leader of Y', 'X proclaimed himself emir of Y': X leads Y by
+    his own word."""
+    drafts = []
+    doc = sent.doc
+    for verb in sent:
+        if verb.lemma_.lower() not in SELF_NAMING or not any(t.lower_ in REFLEXIVES for t in _window(sent, verb.i + 1, 2)):
+            continue
+        leader = next((e for s_ in subject(verb) for e in _ents(s_, actors, ("person",))), None)
+        if leader is None:
+            continue
+        role_tok = next((t for t in _window(sent, verb.i + 2, 5) if t.lower_ in _lex("leader_roles")), None)
+        if role_tok is None:
+            continue
+        of = doc[role_tok.i + 1] if role_tok.i + 1 < sent.end else None
+        orgs = [e for t in _window(sent, role_tok.i + 2, 3) for e in _armed(t, actors)] \
+            if of is not None and of.lower_ == "of" else []
+        for org in orgs[:1]:
+            drafts.append(Draft("LEADERSHIP", {"leader": leader, "org": org, "role": role_tok.lower_}, verb,
+                                "surface.self_declared", 0.7))
+    return drafts
+
+
 def surface_drafts(sent, actors) -> list[Draft]:
     """Every surface rule's drafts for one sentence."""
-    return (appointment_drafts(sent, actors) + possessive_leader_drafts(sent, actors)
+    return (appointment_drafts(sent, actors) + self_declared_drafts(sent, actors) + possessive_leader_drafts(sent, actors)
             + leadership_list_drafts(sent, actors) + presence_drafts(sent, actors) + media_wing_drafts(sent, actors))
