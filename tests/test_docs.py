@@ -17,7 +17,7 @@ from cogapp import Cog
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-REGENERATE = ".venv/bin/cog -r README.md"
+FORMAT_DOC = ROOT / "docs" / "format.md"  # the data format, with a worked example made by cog
 
 
 def _first_code_block(markdown: str) -> list[str]:
@@ -32,18 +32,21 @@ def _commands(script: str) -> list[list[str]]:
     return [shlex.split(line) for line in lines if line and not line.startswith("set ")]
 
 
-@pytest.mark.parametrize("readme", [README])
-def test_docs_readme_examples_are_current(readme, monkeypatch):
-    # cog runs the README's blocks, which run the real CLI on examples/corpus
-    # and compare the output with what the README shows
+@pytest.mark.parametrize("doc", [README, FORMAT_DOC], ids=["README.md", "docs/format.md"])
+def test_docs_readme_examples_are_current(doc, monkeypatch):
+    # cog runs the document's blocks, which run the real CLI (on examples/corpus
+    # for the README, on a short article for docs/format.md) and compare the
+    # output with what the document shows
     monkeypatch.chdir(ROOT)
+    name = doc.relative_to(ROOT).as_posix()
+    regenerate = f".venv/bin/cog -r {name}"
     out, err = io.StringIO(), io.StringIO()
     cog = Cog()
     cog.set_output(stdout=out, stderr=err)
     with contextlib.redirect_stdout(out):
-        status = cog.main(["cog", "--check", "--diff", f"--check-fail-msg=run: {REGENERATE}", readme.name])
+        status = cog.main(["cog", "--check", "--diff", f"--check-fail-msg=run: {regenerate}", name])
     assert status == 0, (
-        f"README.md is out of date with what factionmap prints; regenerate it with `{REGENERATE}` "
+        f"{name} is out of date with what factionmap prints; regenerate it with `{regenerate}` "
         f"from the repository root and review the diff.\n{out.getvalue()}{err.getvalue()}"
     )
 
