@@ -65,3 +65,10 @@ def test_a_hyphened_link_describes_and_blames_nobody(claims_of):
                        "2024-09-18")
     attacks = _of(claims, "ATTACK")
     assert attacks and attacks[0].modality == "asserted"
+
+
+def test_each_group_of_a_conjoined_subject_is_present(claims_of):
+    claims = claims_of("Shekau's Boko Haram faction and fighters from the ISWAP had been troubling Borno state.",
+                       "2021-06-08")
+    present = {c.args["org"].name for c in _of(claims, "PRESENCE") if c.args["place"].name == "Borno"}
+    assert present == {"Boko Haram", "Islamic State West Africa Province"}

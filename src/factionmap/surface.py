@@ -248,6 +248,42 @@ def _looks_like_group(name: str) -> bool:
     return bool(words & load_rules()["actors"]["group_name_words"])
 
 
+def _subject_orgs(verb, actors) -> list:
+    """The groups of each conjunct of the verb's subject: "Boko Haram and ISWAP have been
+    troubling Borno", "Shekau's faction and fighters from ISWAP ..." (one group a conjunct)."""
+    from .frames import conjuncts
+
+    out = []
+    for s_ in subject(verb):
+        for c in conjuncts(s_):
+            found = next((e for u in c.subtree if u.dep_ not in ("relcl", "acl") for e in _armed(u, actors)), None)
+            if found is not None and found not in out:
+                out.append(found)
+    return out
+
+
+def _listed_before(sent, i: int, actors) -> list:
+    """The group named last before token `i` in its clause, with the groups joined to it by
+    "and" ("Shekau's faction and fighters from ISWAP had been ...")."""
+    doc = sent.doc
+    found = []  # (token index, group), nearest first
+    for t in reversed(doc[sent.start:i]):
+        if t.text in CLAUSE_END or t.text == ",":
+            break
+        for e in _armed(t, actors):
+            if all(e.id != g.id for _, g in found):
+                found.append((t.i, e))
+    if not found:
+        return []
+    out = [found[0][1]]
+    for (j, e), (k, _) in zip(found[1:], found):
+        between = doc[j + 1:k]
+        if not any(u.lower_ == "and" for u in between) or any(u.text == "," for u in between):
+            break
+        out.append(e)
+    return out
+
+
 def presence_drafts(sent, actors) -> list[Draft]:
     """Where a group is: 'Lebanon, where Hezbollah is based'; 'its operations in Gaza';
     'had been troubling Borno state'; 'marched into Goma'."""
@@ -277,8 +313,9 @@ def presence_drafts(sent, actors) -> list[Draft]:
                 drafts.append(Draft("PRESENCE", {"org": owner, "place": place}, t, "surface.operations_in", 0.65))
         elif word in _lex("roaming_verbs"):
             place = next((p for u in _window(sent, t.i + 1, 5) for p in _ents(u, actors, ("place",))), None)
-            org = _org_before(sent, t.i, actors)
-            if place is not None and org is not None:
+            orgs = _subject_orgs(t, actors) or _listed_before(sent, t.i, actors) or [
+                o for o in [_org_before(sent, t.i, actors)] if o is not None]
+            for org in orgs if place is not None else []:
                 drafts.append(Draft("PRESENCE", {"org": org, "place": place}, t, "surface.roaming", 0.65))
         elif word in _lex("entering_verbs"):
             rest = list(_window(sent, t.i + 1, 5))
