@@ -76,6 +76,14 @@ def _registry_entity(actor) -> Entity:
     return Entity(actor.id, actor.name, actor.kind, tuple(actor.aliases), actor.country)
 
 
+def _venue_after(doc, tok) -> bool:
+    """A name followed by a venue word: "the Radisson Blu hotel", "the Serena Hotel"."""
+    from .venues import load_venues
+
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in load_venues()["venue_heads"]
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(the)\s+", "", text, flags=re.I)
@@ -163,6 +171,9 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         if label == "ORG" and _words(name) & rules["facility_words"] and not tok.ent_id_:
             add(tok, place_entity(name, context), "ner")  # "Bagram Army Base": a place, not a group
+            continue
+        if label in ("ORG", "PERSON") and not tok.ent_id_ and _venue_after(doc, tok):
+            add(tok, place_entity(name, context), "ner")  # "the Radisson Blu hotel": a building
             continue
         if label == "FAC" and _is_group_name(name, rules):
             # "Saraya Awliya al-Dam" tagged a facility; "Bagram Army Base" stays one

@@ -3,7 +3,9 @@
 - a fact both asserted and denied (a death reported, then denied);
 - two people leading one group at once (tenures that overlap after successions and
   deaths are taken into account; deputies are not leaders);
-- an alliance and a rivalry between the same two groups asserted for overlapping dates.
+- an alliance and a rivalry between the same two groups asserted for overlapping dates;
+- what cannot make sense (`plausibility`): acts after death, a succession before the
+  predecessor's own tenure, acts before founding, a venue or a state body cast as an armed group.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from datetime import timedelta
 from .daterange import date_bounds
 from .fused import FactRow, list_facts
 from .leaders import leader_on
+from .plausibility import find_implausible
 from .query import QueryResult
 
 
 @dataclass(frozen=True)
 class Conflict(QueryResult):
-    kind: str  # contested | two leaders | alliance and rivalry
+    kind: str  # contested | two leaders | alliance and rivalry | acts after death | succession before
+    # tenure | acts before founding | not an armed group
     text: str
     facts: tuple[FactRow, ...]
 
@@ -66,4 +70,5 @@ def find_conflicts(store) -> list[Conflict]:
                 names = " and ".join(c.name for c in current)
                 out.append(Conflict("two leaders", f"{answer.org} on {day}: {names} both lead",
                                     tuple(r for r in leaders if any(c.name in r.text for c in current))))
+    out += [Conflict(kind, text, facts) for kind, text, facts in find_implausible(store, rows)]
     return out
