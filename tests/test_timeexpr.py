@@ -191,16 +191,14 @@ def test_timeexpr_ranges_take_coarser_precision(expr, expected):
         "weeks",
         "just weeks",
         "recently",
-        "last week",
         "the past few years",
-        "in recent months",
-        "two weeks ago",
+        "in recent years",  # how far back "recent" years reach is unsaid
         "weeks later",
-        "earlier this week",
-        "the following day",
+        "the following day",  # counted from a day the text told: storytime's work
+        "the following Monday",
+        "in the coming days",
         "the end of the year",
         "in the winter",
-        "since last week",
     ],
 )
 def test_timeexpr_vague_kept_unresolved(expr):
@@ -330,3 +328,179 @@ def test_timeexpr_text_is_expression_as_given(expr, expected_text):
 )
 def test_timeexpr_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+# -- weeks, weekends, "ago", the recent past, deadlines (reltime) ---------------------------
+
+
+def months(first, last):
+    return span(first, last, "month")
+
+
+@pytest.mark.parametrize(
+    "expr, published, expected",
+    [
+        # a week names no day: the month(s) its Monday to Sunday fall in
+        ("last week", PUBLISHED, month("2015-08")),  # Aug 3-9
+        ("last week", "2024-08-06", months("2024-07", "2024-08")),  # Jul 29 - Aug 4
+        ("this week", "2021-04-01", months("2021-03", "2021-04")),  # Mar 29 - publication
+        ("this week", "2015-08-03", month("2015-08")),  # a past event: up to the Monday published
+        ("earlier this week", "2021-04-01", months("2021-03", "2021-04")),
+        ("late last week", "2024-08-06", months("2024-07", "2024-08")),
+        ("next week", "2015-08-28", months("2015-08", "2015-09")),  # Aug 31 - Sep 6
+        ("later this week", "2015-08-28", month("2015-08")),  # publication to Sunday Aug 30
+        ("the past week", "2015-08-03", months("2015-07", "2015-08")),  # the seven days up to it
+        ("since last week", "2024-08-06", span("2024-07", None, "month")),
+        ("two weeks ago", PUBLISHED, months("2015-07", "2015-08")),  # the week of Jul 31
+        ("a week ago", PUBLISHED, month("2015-08")),
+        # a weekend is fuzzy like a week (see reltime): the month of its Saturday and Sunday
+        ("over the weekend", "2022-08-02", month("2022-07")),
+        ("last weekend", "2015-11-02", months("2015-10", "2015-11")),  # Oct 31 - Nov 1
+        ("last weekend", "2015-11-08", months("2015-10", "2015-11")),  # a Sunday: the one before
+        ("this weekend", "2015-11-08", month("2015-11")),  # a Sunday: the weekend under way
+        ("the weekend", "2015-11-05", months("2015-10", "2015-11")),  # a Thursday: Oct 31 - Nov 1
+    ],
+)
+def test_timeexpr_weeks_and_weekends(expr, published, expected):
+    assert resolved(expr, published=published) == expected
+
+
+def test_timeexpr_weekend_to_come():
+    # said of what is still to come, "this weekend" on a Thursday is the next one (Nov 7-8)
+    assert resolved("this weekend", published="2015-11-05", future=True) == month("2015-11")
+    assert resolved("this weekend", published="2015-10-29", future=True) == months("2015-10", "2015-11")
+
+
+@pytest.mark.parametrize(
+    "expr, expected",
+    [
+        ("10 years ago", year("2005")),
+        ("roughly 10 years ago", year("2005")),
+        ("some three years ago", year("2012")),
+        ("nearly two years ago", year("2013")),
+        ("about two months ago", month("2015-06")),
+        ("a decade ago", year("2005")),
+        ("two decades ago", year("1995")),
+        ("more than two years ago", span(None, "2013", "year")),  # before then
+        ("less than a year ago", span("2014", "2015", "year")),  # since then
+        ("over three months ago", span(None, "2015-05", "month")),
+    ],
+)
+def test_timeexpr_ago_with_approximators_and_bounds(expr, expected):
+    assert resolved(expr) == expected
+
+
+@pytest.mark.parametrize(
+    "expr, published, expected",
+    [
+        ("in recent months", "2022-09-06", year("2022")),  # six months back is still 2022
+        ("in recent months", "2015-03-10", span("2014", "2015", "year")),
+        ("in recent weeks", PUBLISHED, months("2015-07", "2015-08")),
+        ("in recent days", PUBLISHED, month("2015-08")),
+        ("over the past three weeks", PUBLISHED, months("2015-07", "2015-08")),
+        ("over the past two days", PUBLISHED, span("2015-08-12", "2015-08-14", "day")),
+        ("in the last two years", PUBLISHED, span("2013", "2015", "year")),
+    ],
+)
+def test_timeexpr_recent_past_runs_up_to_publication(expr, published, expected):
+    assert resolved(expr, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    "expr, future, expected",
+    [
+        ("in less than two weeks", True, span(None, "2015-08-28", "day")),
+        ("within two weeks", True, span(None, "2015-08-28", "day")),
+        ("within two months", True, span(None, "2015-10", "month")),
+        ("within the next three days", False, span(None, "2015-08-17", "day")),  # the future said
+        # said of the past, it is how long something took, not when
+        ("in less than two weeks", False, UNRESOLVED),
+    ],
+)
+def test_timeexpr_deadlines_end_only(expr, future, expected):
+    assert resolved(expr, future=future) == expected
+
+
+@pytest.mark.parametrize(
+    "expr, expected",
+    [
+        ("on the morning of 9 November 2024", day("2024-11-09")),
+        ("in the early hours of 5 June 2021", day("2021-06-05")),
+        ("in the early hours of Sunday", day("2015-08-09")),
+        ("on the night of Sunday", day("2015-08-09")),
+        ("late on Tuesday", day("2015-08-11")),
+        ("early on Thursday", day("2015-08-13")),
+        ("overnight Monday", day("2015-08-10")),
+        ("overnight on Monday", day("2015-08-10")),
+        ("late last month", month("2015-07")),  # a part of a month stays the month
+        ("late in 2014", year("2014")),
+    ],
+)
+def test_timeexpr_part_of_a_day_keeps_the_day(expr, expected):
+    assert resolved(expr) == expected
+
+
+@pytest.mark.parametrize(
+    "expr, published",
+    [
+        ("last week", None),
+        ("over the weekend", None),
+        ("roughly 10 years ago", None),
+        ("in recent months", None),
+        ("last week", "2015-08"),  # a month says no week
+        ("over the weekend", "2015-08"),
+        ("two weeks ago", "2015"),
+        ("in recent weeks", "2015"),
+    ],
+)
+def test_timeexpr_relative_needs_a_fine_enough_publication(expr, published):
+    assert resolved(expr, published=published) == UNRESOLVED
+
+
+def test_timeexpr_relative_with_month_publication():
+    assert resolved("in recent months", published="2015-08") == year("2015")
+    assert resolved("about two months ago", published="2015-08") == month("2015-06")
+
+
+# -- counted from a day the text told (reltime.from_reference, used by storytime) -----------
+
+
+@pytest.mark.parametrize(
+    "expr, start, precision, expected",
+    [
+        ("the next day", "2015-08-10", "day", day("2015-08-11")),
+        ("the following day", "2015-08-31", "day", day("2015-09-01")),
+        ("the day before", "2015-08-10", "day", day("2015-08-09")),
+        ("the previous day", "2015-03-01", "day", day("2015-02-28")),
+        ("later that day", "2015-08-10", "day", day("2015-08-10")),
+        ("earlier in the day", "2015-08-10", "day", day("2015-08-10")),
+        ("the same day", "2015-08-10", "day", day("2015-08-10")),
+        ("hours later", "2015-08-10", "day", day("2015-08-10")),
+        ("two days later", "2015-08-10", "day", day("2015-08-12")),
+        ("three days earlier", "2015-08-01", "day", day("2015-07-29")),
+        ("the following Monday", "2015-08-14", "day", day("2015-08-17")),  # from a Friday
+        ("the following Monday", "2015-08-10", "day", day("2015-08-17")),  # a Monday: the next one
+        ("the previous Friday", "2015-08-10", "day", day("2015-08-07")),
+        ("three weeks earlier", "2015-08-10", "day", month("2015-07")),  # the week of Jul 20
+        ("two months later", "2015-08", "month", month("2015-10")),
+        ("a year earlier", "2015", "year", year("2014")),
+        ("that year", "2014-06-02", "day", year("2014")),
+        ("the following year", "2014-06", "month", year("2015")),
+        ("that month", "2014-06-02", "day", month("2014-06")),
+        # the told time is too coarse for the words
+        ("the next day", "2015-08", "month", UNRESOLVED),
+        ("two days later", "2015", "year", UNRESOLVED),
+        ("that month", "2015", "year", UNRESOLVED),
+    ],
+)
+def test_reltime_from_a_told_day(expr, start, precision, expected):
+    from factionmap.reltime import from_reference
+
+    assert from_reference(expr, start, precision) == expected
+
+
+@pytest.mark.parametrize("expr", ["next week", "next month", "monday", "last year", "in 2014", "the attack"])
+def test_reltime_from_a_told_day_leaves_other_words(expr):
+    from factionmap.reltime import from_reference
+
+    assert from_reference(expr, "2015-08-10", "day") is None

@@ -4,6 +4,15 @@ Relative expressions resolve against the publication date and are never
 guessed: when the publication date is missing or too coarse, the span keeps
 its text and null dates. A hand-written parser covers the forms news text
 uses; `dateparser` is only a fallback, cut to the precision actually written.
+
+Weeks and weekends ("last week", "over the weekend", month precision), "N units
+ago" ("roughly 10 years ago", "more than two years ago"), the recent past ("in
+recent months", "over the past three weeks") and deadlines ("in less than two
+weeks") are read by `reltime`, whose docstring gives the precision of each. A part
+of a day keeps the day: "on the morning of 9 November 2024", "in the early hours
+of Sunday", "late on Tuesday", "overnight Monday". Words that count from a day the
+text told ("the next day", "the following Monday") stay unresolved here; `storytime`
+resolves them from that day.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .model import TimeSpan
+from .reltime import from_published
 
 __all__ = ["parse_published", "resolve_time"]
 
@@ -54,7 +64,12 @@ _WEEKDAY_DATED = re.compile(rf"^{_WEEKDAY},?\s+(?P<rest>.+)$")
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
               "this evening": 0, "tomorrow": 1}
 _REL_UNIT = re.compile(r"^(?P<rel>last|this|next)\s+(?P<unit>year|month)$")
-_AGO = re.compile(rf"^(?P<n>{_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago$")
+# "the morning of 9 November 2024", "in the early hours of Sunday", "late on Tuesday": the day
+_PART_OF_DAY = re.compile(
+    r"^(?:(?:very\s+)?(?:early|late)\s+)?(?:on\s+)?(?:the\s+)?(?:(?:early|small|late|wee)\s+hours"
+    r"|(?:early|late)\s+(?:morning|afternoon|evening)|morning|afternoon|evening|night|dawn|daybreak|dusk)"
+    r"\s+of\s+(?P<rest>.+)$"
+    r"|^(?:(?:very\s+)?early|(?:very\s+)?late|overnight|midday|noon)\s+(?:on\s+)?(?P<rest2>.+)$")
 _SEASON = re.compile(
     r"^(?:(?P<rel>the|this|last|past|next)\s+)?(?P<season>spring|summer|autumn|fall|winter)$")
 # "mid-2014", "late last year", "the summer of 2014", "earlier this month".
@@ -168,9 +183,16 @@ def _parse(s: str, a: _Anchor | None) -> _Span | None:
     m = _BOUND.match(s)
     if m:
         return _open(_parse(m["rest"], a), start=m["kw"].startswith(_START_WORDS))
+    if (span := _relative(s, a)) is not None:
+        return span  # before the preposition goes: "in less than two weeks" is not "less than two weeks"
     while (m := _PREPOSITION.match(s)):
         s = s[m.end():]
     return _point(s, a) or _range(s, _TO_SEP, a) or _fallback(s, a)
+
+
+def _relative(s: str, a: _Anchor | None) -> _Span | None:
+    """Weeks, weekends, "N units ago", the recent past, deadlines (see `reltime`)."""
+    return from_published(s, a.day if a else None, a.precision if a else None, bool(a and a.future))
 
 
 def _open(span: _Span | None, *, start: bool) -> _Span | None:
@@ -236,8 +258,8 @@ def _point(s: str, a: _Anchor | None) -> _Span | None:
         if m["unit"] == "year":
             return _year(a.day.year + shift)
         return _month(*_add_months(a.day.year, a.day.month, shift))
-    if m := _AGO.match(s):
-        return _ago(m["n"], m["unit"], a)
+    if (span := _relative(s, a)) is not None:
+        return span
     if m := _DECADE.match(s):
         if m["c"]:
             first = int(m["c"] + m["d"] + "0")
@@ -246,6 +268,8 @@ def _point(s: str, a: _Anchor | None) -> _Span | None:
         return (str(first), str(first + 9), "year")
     if m := _SEASON.match(s):
         return _relative_season(m["season"], m["rel"], a)
+    if (m := _PART_OF_DAY.match(s)) and (span := _point(m["rest"] or m["rest2"], a)) and span[2] == "day":
+        return span
     if m := _MODIFIER.match(s):
         return _modified(m["mod"], m["rest"], a)
     if m := _WEEKDAY_DATED.match(s):
@@ -321,17 +345,6 @@ def _relative_season(season: str, rel: str | None, a: _Anchor | None) -> _Span:
     elif rel != "this":
         year += (month > last) if a.future else -(month < first)
     return _year(year)
-
-
-def _ago(number: str, unit: str, a: _Anchor | None) -> _Span:
-    n = int(number) if number.isdigit() else _NUMBERS[number]
-    if unit == "week" or a is None or not a.has(unit):
-        return _UNRESOLVED  # "two weeks ago" names no day, month or year
-    if unit == "year":
-        return _year(a.day.year - n)
-    if unit == "month":
-        return _month(*_add_months(a.day.year, a.day.month, -n))
-    return _day(a.day - timedelta(days=n))
 
 
 def _fallback(s: str, a: _Anchor | None) -> _Span | None:
