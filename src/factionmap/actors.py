@@ -25,6 +25,7 @@ from .registry import Registry, load_registry
 from .rules import load_rules
 from .country_roles import country_roles
 from .places import city_country, place_entity, subdivision_country
+from .venues import load_venues
 from .states import country_code, demonym_code, state_entity
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
@@ -78,8 +79,6 @@ def _registry_entity(actor) -> Entity:
 
 def _venue_after(doc, tok) -> bool:
     """A name followed by a venue word: "the Radisson Blu hotel", "the Serena Hotel"."""
-    from .venues import load_venues
-
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in load_venues()["venue_heads"]
 

@@ -187,7 +187,7 @@ def _role(noun):
     return None
 
 
-def _casualty_items(sent):
+def casualty_items(sent):
     """(kind, value, governing word, conjoined?, by attackers?) for every count the sentence gives."""
     items = []
     for tok in sent:
@@ -220,7 +220,7 @@ def casualties(sent, trigger) -> dict:
     # an air strike's or a shelling's dead "gunmen" are its victims, not its authors
     split = attack_type(sent, trigger) not in ("air strike", "shelling")
     best: dict[str, tuple] = {}
-    for kind, value, word, conjoined, by_attackers in _casualty_items(sent):
+    for kind, value, word, conjoined, by_attackers in casualty_items(sent):
         key = "killed_perpetrators" if split and by_attackers and kind == "killed" else kind
         if split and by_attackers and kind == "wounded":
             continue

@@ -88,6 +88,12 @@ COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                      "north-east", "north-west", "south-east", "south-west"})
 
 
+def hyphen_suffix(tok) -> str | None:
+    """The word a hyphen joins to this token: "bound" in "a Peshawar-bound train"."""
+    doc = tok.doc
+    return doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" else None
+
+
 def validate_frames(raw: list, word_lists: dict[str, list[str]] | None = None) -> tuple[Frame, ...]:
     word_lists = word_lists or {}
     frames = []
@@ -414,7 +420,7 @@ def slot_tokens(trigger, slot: str) -> list:
         # not a country naming people ("13 US service members", "Afghan troops")
         return [t for t in sentence_of(trigger) if (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC"))
                 and not (t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in PEOPLE_NOUNS)
-                and not (t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ == "bound")]
+                and hyphen_suffix(t) != "bound"]
     if slot == "acl_agent":  # "an attack claimed by X", "a bombing carried out by X"
         return [p for c in trigger.children if c.dep_ == "acl" for p in _prep_objects(c, "by")]
     if slot == "subj_of":  # "members of the GIA split": the group they came from

@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .arguments import PLACE_NOUNS
-from .frames import COMPASS
+from .attacks import casualties, casualty_items, said_done
+from .frames import COMPASS, hyphen_suffix
 from .model import Claim, Entity, TimeSpan
 from .rules import load_rules
 
@@ -112,8 +113,6 @@ def _definite_attack_noun(sent) -> bool:
 def _responsibility(sent, actors):
     """(group, claimed) for 'X claimed responsibility for the attack', 'X said it carried out
     the attack', 'police blamed X'; else None."""
-    from .attacks import said_done
-
     words = [t.lower_ for t in sent]
     text = " ".join(words)
 
@@ -225,9 +224,9 @@ AWAY_WORDS = frozenset({"another", "similar", "separate", "earlier", "previous",
                         "month", "months", "total", "overall", "so", "far", "conflict", "war", "insurgency"})
 
 
-def _toll_of_told(sent, attack: Claim) -> bool:
-    """Does a sentence with no attack of its own count the victims of the attack just told
-    ("At least 26 people were killed and 62 wounded.", "The death toll later rose to 63.")?
+def _goes_on_about(sent, attack: Claim) -> bool:
+    """Does a sentence with no attack of its own go on about the attack just told (its toll:
+    "At least 26 people were killed.", "The death toll later rose to 63."; who is blamed)?
     Not when it is dated, placed or framed apart ("since 2019", "in Kano", "another attack")."""
     if any(w in AWAY_WORDS for t in sent for w in t.lower_.split()):  # names are one token: "last year"
         return False
@@ -245,7 +244,6 @@ def _toll_of_told(sent, attack: Claim) -> bool:
 def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
     """The victims counted in the sentences after an attack, in sentences that tell no attack
     of their own: the largest toll stated is kept, the attackers' own dead apart."""
-    from .attacks import _casualty_items, casualties
     from .passages import evidence_of
 
     out = list(attacks)
@@ -259,10 +257,10 @@ def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
             continue
         k = before[-1]
         c = out[k]
-        if not _toll_of_told(sent, c):
+        if not _goes_on_about(sent, c):
             continue
         counts = {key: v for key, v in casualties(sent, sent.root).items() if isinstance(v, int)}
-        for kind, value, _, _, by_attackers in _casualty_items(sent):  # "put the toll at 40; others said 58"
+        for kind, value, _, _, by_attackers in casualty_items(sent):  # "put the toll at 40; others said 58"
             if isinstance(value, int) and not by_attackers and value > counts.get(kind, -1):
                 counts[kind] = value
         args = dict(c.args)
@@ -281,12 +279,6 @@ WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 ASIDE_PREPS = frozenset({"for", "over", "after", "since", "from", "against", "about", "like", "unlike", "than"})
 
 
-def _bound_for(tok) -> bool:
-    """"a Peshawar-bound train": where it was going, not where it was."""
-    doc = tok.doc
-    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ("bound", "based")
-
-
 def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:
     """An attack whose words the parse could not tie to a place ("hit pupils leaving a school
     in the west of Kabul") is placed where its sentence says things happened: the first
@@ -301,7 +293,7 @@ def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:
         prep = top.head
         # "in the west of Kabul", "the outskirts of Goma": "of" after a place noun says where
         of_place = prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS | COMPASS
-        if top.dep_ != "pobj" or not (prep.lower_ in WHERE_PREPS or of_place) or _bound_for(t) \
+        if top.dep_ != "pobj" or not (prep.lower_ in WHERE_PREPS or of_place) or hyphen_suffix(t) in ("bound", "based") \
                 or any(a.dep_ == "prep" and a.lower_ in ASIDE_PREPS for a in top.ancestors):
             continue
         places = [m.entity for m in actors.at(t.i) if m.entity.kind == "place"]
@@ -356,21 +348,15 @@ def _same_telling(a: Claim, b: Claim) -> bool:
     return all(a.args.get(k) == b.args.get(k) for k in keys) and a.rule.split("+")[0] == b.rule.split("+")[0]
 
 
-def _said_done(sent) -> bool:
-    from .attacks import said_done
-
-    return bool(said_done(sent))
-
-
 def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim]:
     out = list(attacks)
     told = {_sentence(c) for c in attacks if c.args.get("place") is not None}
     for i, sent in enumerate(sents):
         if i in told and any(isinstance(c.args.get("perpetrator"), Entity) for c in attacks if _sentence(c) == i):
             continue  # the sentence's own attack has its doer
-        blame = any(t.lower_ in _lex("blame_words") for t in sent) and _toll_of_told(sent, out[-1]) if out else False
+        blame = any(t.lower_ in _lex("blame_words") for t in sent) and _goes_on_about(sent, out[-1]) if out else False
         if not _definite_attack_noun(sent) and not blame and not any(t.lower_ in ("it", "responsibility") for t in sent) \
-                and not _said_done(sent):
+                and not said_done(sent):
             continue  # "Authorities blamed X, which denied involvement": blamed for the attack just told
         found = _responsibility(sent, actors)
         if found is None:
