@@ -201,3 +201,109 @@ def test_explosive_vests_make_a_suicide_bombing(claims_of):
                        "on Sunday, killing 12 people.", "2022-03-05")
     attacks = _attacks(claims)
     assert attacks and attacks[0].args["attack_type"] == "suicide bombing"
+
+
+# -- constructions met in incident summaries (each sentence written here) ---------------------
+
+
+def test_spelled_number_the_tagger_calls_a_date_is_a_toll():
+    from spacy.tokens import Span
+
+    from factionmap.attacks import casualty_items
+    from factionmap.language import parse
+
+    doc = parse("Forty of the cadets died in the blast. He was jailed for forty years.")
+    doc.ents = [*(e for e in doc.ents if e.start > 0), Span(doc, 0, 1, label="DATE")]
+    first, second = list(doc.sents)
+    assert [(k, v) for k, v, *_ in casualty_items(first)] == [("killed", 40)]
+    assert casualty_items(second) == []  # forty years counts time, not people
+
+
+def test_a_person_in_the_singular_adds_one_to_the_toll(claims_of):
+    claims = claims_of("Rebels ambushed a convoy near Beni, Congo, on Friday. Six soldiers and the driver "
+                       "were killed.", "2022-04-10")
+    assert _attacks(claims)[0].args["killed"] == 7
+
+
+def test_were_left_out_of_the_wounded_clause(claims_of):
+    claims = claims_of("A bomb tore through a market in Maiduguri, Nigeria, on Sunday. Nine traders were killed "
+                       "and more than 40 people wounded.", "2021-08-02")
+    a = _attacks(claims)[0]
+    assert (a.args["killed"], a.args["wounded"]) == (9, 40)
+
+
+def test_country_possessive_run_into_a_place_name():
+    from factionmap.actors import _country_owned_place
+    from factionmap.rules import load_rules
+
+    rules = load_rules()["actors"]
+    place = _country_owned_place("Mozambique's Niassa", rules, ())
+    assert place is not None and place.kind == "place" and place.name == "Niassa" and place.country == "MZ"
+    assert _country_owned_place("Cameroon’s North-West", rules, ()).country == "CM"
+    assert _country_owned_place("Yemen's Houthi Movement", rules, ()) is None  # built like a group's name
+    assert _country_owned_place("Baitullah's Niassa", rules, ()) is None  # no country owns it
+
+
+def test_a_weapon_named_by_an_attack_word_is_no_attack(claims_of):
+    claims = claims_of("Police found an assault rifle and two attack drones in a farmhouse near Kirkuk.",
+                       "2022-02-01")
+    assert not _attacks(claims)
+
+
+def test_police_shooting_the_attacker_is_the_end_of_the_attack(claims_of):
+    claims = claims_of("A gunman opened fire on shoppers at a market in Nice, France, on Saturday. Police "
+                       "shot him dead minutes later. Five shoppers were killed and eight wounded. The attack "
+                       "was claimed by Islamic State.", "2021-10-17")
+    a = _attacks(claims)
+    assert len(a) == 1, [c.args for c in a]
+    assert _name(a[0].args["perpetrator"]) == "Islamic State" and a[0].args["claimed"] is True
+    assert (a[0].args["killed"], a[0].args["wounded"]) == (5, 8)
+
+
+def test_claimed_by_its_acronym_in_an_apposition(claims_of):
+    claims = claims_of("Gunmen stormed a hotel in Bamako, Mali, on Friday, killing 20 guests. AQIM, "
+                       "al-Qaeda's North African branch, claimed the raid.", "2015-11-21")
+    a = _attacks(claims)
+    assert len(a) == 1 and a[0].args["claimed"] is True and a[0].modality == "claimed"
+
+
+def test_the_deed_answered_is_not_the_attack_told(claims_of):
+    claims = claims_of("A rocket struck a school in Nahariya, in northern Israel, on Monday, wounding three "
+                       "pupils. Hezbollah said its fighters had fired the rocket in response to Israeli strikes "
+                       "on Tyre.", "2024-06-04")
+    a = _attacks(claims)
+    assert len(a) == 1, [c.args for c in a]
+    assert _name(a[0].args["perpetrator"]) == "Hezbollah" and a[0].args["claimed"] is True
+    assert a[0].args["place"].country == "IL"
+
+
+def test_group_telling_how_its_members_did_it_is_its_claim(claims_of):
+    claims = claims_of("Two explosions ripped through a crowd at a rally in Quetta, Pakistan, on Friday, "
+                       "killing 14 people. Islamic State said the following day that one of its members had "
+                       "detonated an explosive belt among the crowd.", "2022-05-08")
+    a = _attacks(claims)
+    assert len(a) == 1 and _name(a[0].args["perpetrator"]) == "Islamic State"
+    assert a[0].args["claimed"] is True and a[0].args["attack_type"] == "suicide bombing"
+
+
+def test_blamed_for_the_blasts_in_the_plural(claims_of):
+    claims = claims_of("Two bombs went off near a bus station in Mogadishu, Somalia, on Sunday, killing eight "
+                       "people. Officials said al-Shabaab was behind the blasts.", "2022-10-31")
+    a = _attacks(claims)
+    assert len(a) == 1 and _name(a[0].args["perpetrator"]) == "al-Shabaab"
+    assert a[0].args["claimed"] is False
+
+
+def test_a_claim_days_later_is_the_same_attack(claims_of):
+    claims = claims_of("Fighters attacked the town of Mocimboa da Praia in Cabo Delgado, Mozambique, on "
+                       "Wednesday, killing dozens. Islamic State claimed the attack the following Sunday.",
+                       "2020-08-14")
+    a = _attacks(claims)
+    assert len(a) == 1 and a[0].time.start == "2020-08-12"
+
+
+def test_an_anniversary_dates_the_event_years_before(claims_of):
+    claims = claims_of("Crowds gathered in Baghdad on 3 January 2023, the third anniversary of the killing of "
+                       "Abu Mahdi al-Muhandis.", "2023-01-04")
+    deaths = [c for c in claims if c.type == "DEATH"]
+    assert deaths and all(c.time.start in (None, "2020-01-03") for c in deaths)

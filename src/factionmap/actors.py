@@ -168,6 +168,10 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
                 remember_person(entity)
             add(tok, entity, "registry", category=near.category)
             continue
+        owned = _country_owned_place(name, rules, context)
+        if owned is not None:  # "Mozambique's Cabo Delgado": a place of that country, no group
+            add(tok, owned, "ner")
+            continue
         if label == "ORG" and _words(name) & rules["facility_words"] and not tok.ent_id_:
             add(tok, place_entity(name, context), "ner")  # "Bagram Army Base": a place, not a group
             continue
@@ -264,6 +268,21 @@ _GROUND_VERBS = {"seize", "capture", "recapture", "retake", "overrun", "take", "
 
 _SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "governorate", "county",
                      "port", "capital", "suburb", "neighbourhood", "neighborhood", "hamlet", "township"}
+
+
+_OWNER = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\S.*)$")
+
+
+def _country_owned_place(name: str, rules: dict, context: tuple[str, ...]):
+    """"Mozambique's Cabo Delgado", "Cameroon's South-West": a name the tagger ran on from
+    a country's possessive is a place in that country, unless the rest is built like a
+    group's name ("Yemen's Houthi movement" stays an actor)."""
+    found = _OWNER.match(name)
+    code = country_code(found["owner"]) if found else None
+    if not code or _is_group_name(found["rest"], rules):
+        return None
+    place = place_entity(found["rest"], (code, *context))
+    return place if place.country == code else replace(place, country=code, admin1=None, lat=None, lon=None)
 
 
 def _said_to_be_a_place(tok) -> bool:

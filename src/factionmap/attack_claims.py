@@ -48,7 +48,8 @@ def attack_details(args: dict, draft, sent, modality: str, attribution: str | No
     perpetrator = args.get("perpetrator")
     if perpetrator is not None and unknown_perpetrator(sent, trigger) and draft.rule != "attack.claim":
         args["perpetrator"] = None  # "unidentified gunmen": no group is named as the attacker
-    claimed, how = claim_status(sent, trigger, getattr(args.get("perpetrator"), "name", None))
+    doer = args.get("perpetrator")
+    claimed, how = claim_status(sent, trigger, (doer.name, *doer.aliases) if isinstance(doer, Entity) else None)
     args["claimed"] = bool(claimed or args.get("claimed") is True)
     if args["claimed"] and isinstance(args.get("perpetrator"), Entity):
         return "claimed", args["perpetrator"].name

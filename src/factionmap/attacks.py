@@ -40,7 +40,7 @@ ATTACK_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting",
 # what an attacker sets off or fires, not what is attacked ("detonated a car bomb at X")
 WEAPON_NOUNS = frozenset({"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "grenade",
                           "grenades", "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "shell",
-                          "shells", "vest", "vests", "charge", "charges", "mine", "mines"})
+                          "shells", "vest", "vests", "belt", "belts", "charge", "charges", "mine", "mines"})
 ANYONE = frozenset({"people", "person", "other", "others", "civilian", "civilians"})  # victims, not a target
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CLAUSE_CUTS = frozenset({"relcl", "acl", "appos"})
@@ -100,7 +100,22 @@ def parse_count(text: str) -> int | None:
     return int(total + current) if seen else None
 
 
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+                        "age", "aged"})
+
+
+def _spelled_number_of_people(tok) -> bool:
+    """"Forty of the policemen", tagged a date: a number in words that counts no time."""
+    if not (tok.is_alpha and tok.like_num and tok.pos_ == "NUM"):
+        return False
+    near = [tok.head, *(c for c in tok.children), *(p for c in tok.children if c.lower_ == "of" for p in c.children),
+            *list(tok.ancestors)[:2]]
+    return not any(t.lemma_.lower() in TIME_UNITS or t.lower_ in TIME_UNITS for t in near if t is not tok)
+
+
 def _is_count(tok) -> bool:
+    if tok.ent_type_ == "DATE" and _spelled_number_of_people(tok):
+        return True
     if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return False
     return tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lower_ in VAGUE or tok.lower_ == "dozen"
@@ -175,6 +190,9 @@ def _role(noun):
             return "killed", head
         if lemma in WOUND_VERBS or head.lower_ in WOUNDED_WORDS:
             return "wounded", head
+    if noun.dep_ == "nsubj" and head.tag_ == "VBN" and head.dep_ == "conj" and lemma in KILL_VERBS | WOUND_VERBS \
+            and not any(c.dep_ in ("dobj", "obj", "aux") for c in head.children):
+        return ("killed" if lemma in KILL_VERBS else "wounded"), head  # "... and 60 people wounded": "were" left out
     if noun.dep_ == "nsubj" and lemma in DIE_VERBS:
         return "killed", head
     # "the death toll rose to 40", "a toll of 40"; not the "from" of "rose from 30 to 40"
@@ -187,10 +205,30 @@ def _role(noun):
     return None
 
 
+# one person named in the singular is a count of one ("and the driver died", "a child was
+# killed"); "man" is left out, being as often the attacker as a victim
+ONE_PERSON = frozenset({"child", "boy", "girl", "woman", "civilian", "soldier", "officer", "policeman",
+                        "policewoman", "driver", "guard", "worker", "student", "pupil", "teacher", "journalist",
+                        "doctor", "nurse", "passenger", "pilgrim", "worshipper", "tourist", "resident", "farmer",
+                        "villager", "employee", "contractor", "bystander", "person", "infant", "baby", "priest",
+                        "imam", "soldier", "trooper", "gendarme", "ranger", "medic", "translator", "interpreter"})
+
+
+def _one_person(tok) -> bool:
+    return tok.tag_ == "NN" and tok.lemma_.lower() in ONE_PERSON and not any(
+        _is_count(c) or c.lower_ in ("each", "every", "no", "another", "other") for c in tok.children) \
+        and not _is_attacker(tok)
+
+
 def casualty_items(sent):
     """(kind, value, governing word, conjoined?, by attackers?) for every count the sentence gives."""
     items = []
     for tok in sent:
+        if _one_person(tok):
+            role = _role(tok)
+            if role:
+                items.append((role[0], 1, role[1], tok.dep_ == "conj", False))
+            continue
         if not _is_count(tok):
             continue
         noun = tok.head if tok.dep_ in ("nummod", "quantmod", "npadvmod", "det") and tok.head != tok else tok
@@ -212,6 +250,20 @@ def _uncounted_attacker_deaths(sent) -> int | None:
                     return 2
                 return 1 if tok.tag_ == "NN" else None
     return None
+
+
+# who ends an attack by shooting or seizing its authors: their act is the response, no attack
+RESPONDERS = frozenset({"police", "policeman", "policemen", "officer", "troops", "soldier", "force", "forces",
+                        "guard", "commando", "sniper"})
+
+
+def response_to_attackers(verb) -> bool:
+    """"Police shot him dead", "troops killed the gunmen": security forces acting on the
+    attackers just told (a pronoun or an attacker noun), which is no attack of its own."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return bool(objects) and any(s.lemma_.lower() in RESPONDERS or s.lower_ in RESPONDERS for s in subjects) \
+        and all(o.lower_ in ("him", "them", "her") or _is_attacker(o) for o in objects)
 
 
 def casualties(sent, trigger) -> dict:
@@ -357,18 +409,21 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def _is_claimant(tok, name: str | None) -> bool:
-    """Whether the subject of a claim is the group itself (the perpetrator named, or "it", "the group")."""
+def _is_claimant(tok, name) -> bool:
+    """Whether the subject of a claim is the group itself (the perpetrator named by its
+    name or one of its aliases, or "it", "the group"); `name` is a name, a tuple of names or None."""
     if tok.lower_ in ("which", "who") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "X, which claimed responsibility"
     if any(c.lower_ in ("no", "none") for c in tok.children) or tok.lower_ in ("nobody", "none", "no-one"):
         return False
+    names = (name,) if isinstance(name, str) else tuple(name or ())
     text = " ".join(t.text for t in tok.subtree).lower()
-    if name and (name.lower() in text or text.removeprefix("the ") in name.lower()):
+    head = tok.text.lower().removeprefix("the ")
+    if any(n.lower() in text or text.removeprefix("the ") in n.lower() or head == n.lower() for n in names if n):
         return True
     if tok.lemma_.lower() in SELF_WORDS or tok.lower_ in SELF_WORDS:
         return True
-    return name is None and (tok.ent_type_ in GROUP_LABELS or tok.pos_ == "PROPN")
+    return not names and (tok.ent_type_ in GROUP_LABELS or tok.pos_ == "PROPN")
 
 
 def _own_word(sent, name) -> str | None:
@@ -438,7 +493,7 @@ def said_done(sent):
     return out
 
 
-def claim_status(sent, trigger, perpetrator_name: str | None) -> tuple[bool, str | None]:
+def claim_status(sent, trigger, perpetrator_name) -> tuple[bool, str | None]:
     """(claimed, how): (True, 'claimed') only when the group itself claimed it;
     (False, 'denied') when it denied it; (False, 'attributed') when others blamed it."""
     own = _own_word(sent, perpetrator_name)

@@ -14,6 +14,7 @@ from itertools import product
 
 from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
+from .attacks import response_to_attackers
 from .context import modality_of, time_of
 from .coref import OTHERS_NOUNS, helped_party
 from .endings import close_ended
@@ -33,6 +34,7 @@ from .relnouns import fragment_relation_drafts, names_truce
 from .rules import load_rules
 from .splitmerge import not_a_split, split_by_founding, under_split_or_merger
 from .storytime import story_date, story_time
+from .reltime import anniversary_of
 from .surface import NOUN_PHRASE_RULES, surface_drafts
 from .triggers import frames_for, has_required, index_frames
 from .units import unit_chain_drafts
@@ -396,6 +398,8 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
         time = time_of(draft.trigger, document.published,
                        phrase_only=described and draft.type != "SUCCESSION")
     time = story_time(draft, sent_index, time, story, _role_given(draft.trigger), set() if dated is None else dated)
+    if (moved := anniversary_of(draft.trigger, time.start, time.precision)) is not None:
+        time = TimeSpan(*moved, text=time.text if moved[0] else None)  # "the fourth anniversary of his killing"
     args = dict(draft.args)
     if draft.type == "ATTACK":
         modality, attribution = attack_details(args, draft, sent, modality, attribution)
@@ -415,6 +419,18 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
     return Claim(type=draft.type, args=args, time=time, modality=modality, negated=negated,
                  attribution=attribution, confidence=round(confidence, 3),
                  evidence=(evidence_of(document.id, sent_index, sent),), rule=draft.rule)
+
+
+ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "reply", "answer"})
+
+
+def _answered_deed(noun) -> bool:
+    """An attack noun the sentence's act answers ("in response to strikes on Beirut", "in
+    retaliation for the raid", "to avenge the killing"): it is told only as the reason."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in ANSWER_NOUNS:
+        return True
+    return noun.dep_ in ("dobj", "obj") and prep.lemma_.lower() in ("avenge", "revenge", "answer")
 
 
 def extract_claims(doc, actors, document: Document) -> list[Claim]:
@@ -438,6 +454,13 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                     continue
                 if blocked and frame.type != "SPLIT":  # "cut ties with", "ended the alliance"
                     continue
+                if frame.type == "ATTACK" and tok.pos_ == "NOUN" and tok.dep_ == "compound" \
+                        and not any(f.type == "ATTACK" for f in frames_for(tok.head, by_lemma)):
+                    continue  # "an assault rifle", "attack drones": a kind of thing, no attack
+                if frame.type == "ATTACK" and tok.pos_ == "NOUN" and _answered_deed(tok):
+                    continue  # "in response to Israeli strikes": the deed answered, not the one told
+                if frame.type == "ATTACK" and tok.pos_ == "VERB" and response_to_attackers(tok):
+                    continue  # "Police shot him dead": the attack's end, told as the police's act
                 if frame.type == "ALLIANCE" and tok.pos_ == "NOUN" and names_truce(tok):
                     continue  # "a peace pact", "a non-aggression pact": no cooperation
                 if frame.type == "SPONSORSHIP" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DECLARING:

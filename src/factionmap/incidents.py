@@ -52,7 +52,19 @@ def place_rank(place) -> int:
     return 0
 
 
-def _compatible(a: Claim, b: Claim) -> bool:
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 10 ** 6
+
+
+def _compatible(a: Claim, b: Claim, days: int = 0) -> bool:
+    """Could two ATTACK claims tell one attack? `days`: how far apart their days may be
+    (an attack told in one sentence may run "into the next day"; a claim of it is dated
+    by its own day, not the attack's)."""
     pa, pb = a.args.get("perpetrator"), b.args.get("perpetrator")
     if isinstance(pa, Entity) and isinstance(pb, Entity) and pa.id != pb.id:
         return False  # two groups named: two attacks (or a claim and a denial)
@@ -63,7 +75,7 @@ def _compatible(a: Claim, b: Claim) -> bool:
     if ca and cb and ca != cb:
         return False
     ta, tb = a.time, b.time
-    if ta.start and tb.start and ta.precision == tb.precision == "day" and ta.start != tb.start:
+    if ta.start and tb.start and ta.precision == tb.precision == "day" and _days_apart(ta.start, tb.start) > days:
         return False
     return True
 
@@ -71,6 +83,10 @@ def _compatible(a: Claim, b: Claim) -> bool:
 def _better_time(x: TimeSpan, y: TimeSpan) -> TimeSpan:
     order = {"day": 3, "month": 2, "year": 1, None: 0}
     return y if order[y.precision] > order[x.precision] else x
+
+
+# (general kind, the more exact kind a later telling may say it was)
+REFINED_TYPES = frozenset({("bombing", "suicide bombing"), ("armed assault", "kidnapping")})
 
 
 def merge_incident(a: Claim, b: Claim) -> Claim:
@@ -87,6 +103,8 @@ def merge_incident(a: Claim, b: Claim) -> Claim:
                 args[key] = value
         elif key == "claimed":
             args[key] = bool(args.get(key)) or bool(value)
+        elif key == "attack_type" and (args.get(key) in (None, "other") or (args.get(key), value) in REFINED_TYPES):
+            args[key] = value  # "two bombs exploded" told again as "detonated explosive belts": suicide
         elif args.get(key) is None:
             args[key] = value
     modality, attribution = a.modality, a.attribution
@@ -194,11 +212,15 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
         for j in range(len(folded) - 1, -1, -1):
             prev = folded[j]
             gap = i - _sentence(prev)
-            same_sentence = gap == 0 and (_same_telling(prev, c) or _place_id(c) is None or _place_id(prev) is None)
+            same_sentence = gap == 0 and (_same_telling(prev, c) or _place_id(c) is None or _place_id(prev) is None
+                                          or _place_id(c) == _place_id(prev))
             told_again = 0 < gap <= LOOK_BACK and 0 <= i < len(sents) and (
-                _definite_attack_noun(sents[i]) or _bare_claim(c)) and not _older(c, prev, published)
+                _definite_attack_noun(sents[i]) or _bare_claim(c) or _placeless_own_telling(c, sents[i])) \
+                and not _older(c, prev, published)
             same_place = gap > 0 and _place_id(prev) is not None and _place_id(prev) == _place_id(c)
-            if (same_sentence or told_again or same_place) and _compatible(prev, c):
+            # a claim made days later ("claimed the attack the following Monday") is dated by the claiming
+            days = 2 if same_sentence else 10 ** 6 if told_again and c.modality == "claimed" else 0
+            if (same_sentence or told_again or same_place) and _compatible(prev, c, days):
                 target = j
                 break
         if target is None and c.args.get("place") is None and folded and 0 <= i < len(sents) \
@@ -313,7 +335,8 @@ def _placed_in_address(attack: Claim, sents, actors) -> Claim:
     if not isinstance(place, Entity) or place.country is not None or not 0 <= i < len(sents):
         return attack
     sent = sents[i]
-    at = [t.i for t in sent if t.text == place.name or place.name.startswith(t.text + " ")]
+    at = [t.i for t in sent if t.text == place.name or place.name.startswith(t.text + " ")
+          or any(m.entity.id == place.id for m in actors.at(t.i))]
     if not at:
         return attack
     countries, admin1 = [], None
@@ -339,6 +362,12 @@ def _bare_claim(c: Claim) -> bool:
     "X claimed responsibility two days later"): it is for the attack just told."""
     return (c.rule.split("+")[0] == "attack.claim" or c.modality == "claimed") and c.args.get("place") is None \
         and not c.negated and isinstance(c.args.get("perpetrator"), Entity) and c.modality not in ("hypothetical", "denied")
+
+
+def _placeless_own_telling(c: Claim, sent) -> bool:
+    """"X said two of its members had detonated belts among the mourners": a group telling,
+    with no place of its own, how it did the attack just told."""
+    return c.args.get("place") is None and any(how == "claimed" for how, _ in said_done(sent))
 
 
 def _same_telling(a: Claim, b: Claim) -> bool:

@@ -274,3 +274,28 @@ def _month_span(d: date) -> Span:
 
 def _year_span(year: int) -> Span:
     return (f"{year:04d}", f"{year:04d}", "year")
+
+
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())} | {
+    "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}
+
+
+def anniversary_of(trigger, start: str | None, precision: str | None) -> Span | None:
+    """"on 3 January 2024, the fourth anniversary of his killing": the killing was four years
+    before the day given, which is the anniversary's, not the event's. Returns the event's
+    span (None start when the years are unsaid), or None when the trigger names no anniversary."""
+    prep = trigger.head
+    if not (trigger.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() == "anniversary"):
+        return None
+    words = [c.lower_ for c in prep.head.children if c.dep_ in ("amod", "nummod", "compound")]
+    years = next((_ORDINALS.get(w) or int(re.sub(r"\D", "", w)) for w in words
+                  if w in _ORDINALS or re.fullmatch(r"\d+(st|nd|rd|th)", w)), None)
+    if years is None or not start or precision not in ("day", "month", "year"):
+        return UNRESOLVED
+    year = int(start[:4]) - years
+    if year < 1:
+        return UNRESOLVED
+    moved = f"{year:04d}{start[4:]}"
+    return (moved, moved, precision)
