@@ -329,3 +329,27 @@ def test_claims_constructions_several_of_the_factions_including(claims_of):
     mergers = _of(claims_of(text), "MERGER")
     assert len(mergers) == 1 and len(mergers[0].args["parts"]) == 3
     assert mergers[0].args["result"].id == "ahrar-al-sham"
+
+
+@pytest.mark.parametrize("text, doers", [
+    ("Fighters led by al-Shabaab overran the town of Mahaday on Friday.", {"al-shabaab"}),
+    ("A coalition spearheaded by the Taliban and the Haqqani Network took Ghazni on Thursday.",
+     {"taliban", "haqqani-network"}),
+])
+def test_people_led_by_a_group_act_for_it(claims_of, text, doers):
+    seized = _of(claims_of(text, "2021-08-14"), "SEIZURE")
+    assert {c.args["org"].id for c in seized} == doers
+
+
+def test_led_by_a_person_names_no_group(claims_of):
+    assert not _of(claims_of("Rebels led by a former army colonel seized the town of Kidal.", "2012-03-31"),
+                   "SEIZURE")
+
+
+def test_a_city_known_by_another_name_is_ground(claims_of):
+    # the gazetteer lists Tadmur; Palmyra is one of its other names, and the tagger calls it a person
+    seized = _of(claims_of("Government troops seized Palmyra from the Islamic State on Sunday.", "2016-03-28"),
+                 "SEIZURE")
+    assert seized and seized[0].args["place"].country == "SY"
+    assert not _of(claims_of("Government troops seized Palmyra from the Islamic State on Sunday.", "2016-03-28"),
+                   "CAPTURE")

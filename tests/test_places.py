@@ -49,3 +49,11 @@ def test_places_export_adds_gazetteer_fields(claims_of):
     claims = [c for c in claims_of("The Islamic State seized Mosul in June 2014.") if c.type == "SEIZURE"]
     place = claim_to_dict(claims[0])["args"]["place"]
     assert place["country_code"] == "IQ" and {"lat", "lon"} <= set(place)
+
+
+def test_a_city_by_another_of_its_names():
+    from factionmap.places import resolve_place
+
+    assert resolve_place("Palmyra")["country_code"] == "SY"  # the gazetteer's Tadmur
+    assert resolve_place("Kabul")["country_code"] == "AF"  # own names come first
+    assert resolve_place("Notaplace Anywhere") == {}

@@ -89,3 +89,20 @@ def test_a_hotel_named_in_text_is_a_place(claims_of):
                        "2015-11-21")
     orgs = {v.name for c in claims for v in c.args.values() if getattr(v, "kind", None) == "org"}
     assert "Radisson Blu" not in orgs and "Al-Mourabitoun" in orgs
+
+
+def test_leader_answer_says_a_tenure_after_death_is_contested():
+    from factionmap.leaders import leader_on
+
+    store = Store()
+    store.add_document(document("d-1", "2016-01-01"), [
+        claim("DEATH", time=("2013-04", "2013-04", "month"), person=OMAR, cause="died"),
+        claim("LEADERSHIP", time=("2015-08", None, "month"), leader=OMAR, org=TALIBAN, role="leader")], "v")
+    answer = leader_on(store, "Taliban", "2015-09-01")
+    contested = [n for n in answer.notes if n.startswith("contested:")]
+    assert contested and "Mullah Omar" in contested[0] and answer.uncertain
+    store = Store()  # the same tenure before his death is no doubt
+    store.add_document(document("d-1", "2016-01-01"), [
+        claim("DEATH", time=("2013-04", "2013-04", "month"), person=OMAR, cause="died"),
+        claim("LEADERSHIP", time=("2001", None, "year"), leader=OMAR, org=TALIBAN, role="leader")], "v")
+    assert not [n for n in leader_on(store, "Taliban", "2010-01-01").notes if n.startswith("contested:")]

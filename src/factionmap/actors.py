@@ -24,7 +24,7 @@ from .near_names import near_registry_actor
 from .registry import Registry, load_registry
 from .rules import load_rules
 from .country_roles import country_roles
-from .places import city_country, place_entity, subdivision_country
+from .places import city_country, place_entity, resolve_place, subdivision_country
 from .venues import load_venues
 from .states import country_code, demonym_code, state_entity
 
@@ -313,7 +313,7 @@ def _is_city(tok) -> bool:
         # "seized Palmyra"
         ground = (tok.head.lower_ in _PLACE_PREPS and tok.dep_ == "pobj"
                   or tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GROUND_VERBS)
-        return ground and city_country(tok.text) is not None
+        return ground and (city_country(tok.text) is not None or resolve_place(tok.text).get("lat") is not None)
     return city_country(tok.text) is not None or subdivision_country(tok.text) is not None
 
 

