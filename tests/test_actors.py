@@ -216,3 +216,11 @@ def test_actors_a_country_the_tagger_mislabels_is_a_place_and_its_state(nlp, tex
 
     kinds = {m.entity.id.split(":")[0] for m in resolve_actors(parse(text)).mentions}
     assert {"place", "state"} <= kinds and "new" not in kinds
+
+
+def test_a_lower_case_word_the_tagger_calls_a_place_is_no_place():
+    from factionmap.actors import resolve_actors
+    from factionmap.language import parse
+
+    doc = parse("The group says it does not target mosques.")
+    assert not [m for m in resolve_actors(doc).mentions if m.entity.kind == "place"]

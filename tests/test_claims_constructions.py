@@ -353,3 +353,9 @@ def test_a_city_known_by_another_name_is_ground(claims_of):
     assert seized and seized[0].args["place"].country == "SY"
     assert not _of(claims_of("Government troops seized Palmyra from the Islamic State on Sunday.", "2016-03-28"),
                    "CAPTURE")
+
+
+def test_a_name_as_the_first_half_of_a_hyphened_modifier(claims_of):
+    claims = claims_of("Katiba Macina, an al-Qaeda-linked group, attacked a gendarmerie post on Sunday.",
+                       "2022-08-02")
+    assert [_ids(c, "member", "patron") for c in _of(claims, "AFFILIATION")] == [("katiba-macina", "al-qaeda")]

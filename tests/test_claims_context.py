@@ -212,3 +212,9 @@ def test_claims_context_failed_killing_is_no_death_but_still_an_attack(claims_of
     # 2004: the killing that did happen is a death
     done = claims_of("Hamas condemned Israel's assassination of Ahmed Yassin in Gaza in 2004.")
     assert _only(done, "DEATH").modality == "asserted"
+
+
+def test_an_age_the_tagger_calls_a_date_does_not_hide_the_date(claims_of):
+    claims = claims_of("Ayman al-Zawahiri, 71, was killed on Sunday in Kabul.", "2022-08-02")
+    deaths = [c for c in claims if c.type == "DEATH"]
+    assert deaths and deaths[0].time.start == "2022-07-31"

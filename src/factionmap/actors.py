@@ -182,6 +182,8 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             # "Saraya Awliya al-Dam" tagged a facility; "Bagram Army Base" stays one
             add(tok, _new_org(name, new_orgs, registry), "ner")
             continue
+        if label in PLACE_LABELS and not any(c.isupper() for c in name):
+            continue  # the tagger's stray lower-case places ("does not target mosques"): no name
         if label in PLACE_LABELS or (label == "ORG" and country_code(name) and not _is_group_name(name, rules)):
             # "invaded northern Mali": a country the tagger called an organization is a place
             add(tok, place_entity(name, context), "ner")

@@ -255,6 +255,8 @@ def time_of(trigger, published: str | None, phrase_only: bool = False) -> TimeSp
     for d in _date_tokens(sentence_of(trigger)):
         if phrase_only and not any(a.i == trigger.i for a in d.ancestors):
             continue
+        if d.text.isdigit() and int(d.text) < 1000:
+            continue  # "Zawahiri, 71, was killed on Sunday": an age the tagger calls a date
         n = _path_length(d, trigger)
         if n is None:
             continue

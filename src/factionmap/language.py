@@ -72,6 +72,8 @@ def _generic(ent) -> bool:
     start = ent.start
     if start == 0 or ent.doc[start - 1].lower_ not in ("a", "an"):
         return False
+    if ent.end < len(ent.doc) and ent.doc[ent.end].text in ("-", "–"):
+        return False  # "an al-Qaeda-linked coalition": the name is the first half of a modifier
     return ent.root.dep_ not in ("compound", "nmod", "amod", "poss")
 
 
