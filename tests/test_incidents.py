@@ -307,3 +307,55 @@ def test_an_anniversary_dates_the_event_years_before(claims_of):
                        "Abu Mahdi al-Muhandis.", "2023-01-04")
     deaths = [c for c in claims if c.type == "DEATH"]
     assert deaths and all(c.time.start in (None, "2020-01-03") for c in deaths)
+
+
+def test_claim_told_in_a_statement_clause(claims_of):
+    claims = claims_of("Gunmen opened fire on a hotel terrace in Kribi, Cameroon, on Sunday, killing nine guests. "
+                       "Ansaru said in a statement that four of its fighters had carried out the raid.", "2021-05-04")
+    a = _attacks(claims)
+    assert len(a) == 1 and _name(a[0].args["perpetrator"]) == "Ansaru" and a[0].args["claimed"] is True
+
+
+def test_the_attackers_killed_in_the_toll_sentence_recount_the_attack(claims_of):
+    claims = claims_of("Gunmen opened fire on shoppers at a market in Garissa, Kenya, on Friday. Officials first "
+                       "counted ten dead, then raised the toll to 14, with 20 wounded; two attackers were also "
+                       "killed.", "2022-02-06")
+    a = _attacks(claims)
+    assert len(a) == 1, [c.args for c in a]
+    assert (a[0].args["killed"], a[0].args["wounded"]) == (14, 20)
+
+
+def test_edge_of_a_city_places_the_attack(claims_of):
+    claims = claims_of("A fuel tanker packed with explosives blew up at a checkpoint on the northern edge of "
+                       "Baidoa, Somalia, on Saturday.", "2022-04-03")
+    a = _attacks(claims)
+    assert a and a[0].args["place"].country == "SO"
+
+
+def test_led_away_is_a_kidnapping(claims_of):
+    claims = claims_of("Armed men stormed a boarding school in Kagara, Niger State, Nigeria, on Wednesday and led "
+                       "dozens of pupils away into the forest.", "2021-02-18")
+    a = _attacks(claims)
+    assert a and a[0].args["attack_type"] == "kidnapping"
+    assert not _attacks(claims_of("The coach took the players away for a training camp.", "2021-02-18"))
+
+
+def test_taken_to_hospital_and_a_count_that_rose(claims_of):
+    claims = claims_of("A bomb exploded at a bus stop in Jos, Nigeria, on Monday. Police said eight people had "
+                       "been killed; by evening the count had risen to 12, and 30 people had been taken to "
+                       "hospital. The state governor later gave a lower count.", "2022-06-14")
+    a = _attacks(claims)[0]
+    assert (a.args["killed"], a.args["wounded"]) == (12, 30)
+
+
+def test_a_bomber_who_died_in_the_blast_is_a_suicide_bombing(claims_of):
+    claims = claims_of("A man detonated a device in the lobby of a hotel in Kampala, Uganda, on Friday and died "
+                       "in the blast.", "2021-10-24")
+    assert _attacks(claims)[0].args["attack_type"] == "suicide bombing"
+
+
+def test_nobody_claiming_it_is_no_claim(claims_of):
+    claims = claims_of("A bomb went off near a shrine in Karbala, Iraq, on Thursday, killing four pilgrims. "
+                       "No one claimed responsibility.", "2022-09-09")
+    a = _attacks(claims)
+    assert len(a) == 1 and a[0].args["claimed"] is False and a[0].modality != "claimed"

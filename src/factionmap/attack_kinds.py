@@ -42,6 +42,15 @@ def words_of(tok) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
 
 
+AWAY_VERBS = frozenset({"lead", "take", "carry", "march", "drag", "herd"})
+
+
+def led_away(t) -> bool:
+    """"led scores of children away", "carried off 40 villagers": an abduction."""
+    return t.lemma_.lower() in AWAY_VERBS and t.pos_ == "VERB" and any(
+        c.lower_ in ("away", "off") and c.dep_ in ("prt", "advmod") for c in t.children)
+
+
 def _blown_up(t) -> bool:
     """"blew up", "blown up": set off explosives."""
     return t.lemma_.lower() == "blow" and t.pos_ == "VERB" and any(c.lower_ == "up" for c in t.children)
@@ -63,7 +72,7 @@ TESTS = {
     "chemical attack": _chemical,
     "air strike": lambda t: bool(words_of(t) & AIR_WORDS) or (
         t.lower_ == "air" and t.head.lemma_.lower() in AIR_MODIFIED),
-    "kidnapping": lambda t: bool(words_of(t) & KIDNAP_WORDS),
+    "kidnapping": lambda t: bool(words_of(t) & KIDNAP_WORDS) or led_away(t),
     "assassination": lambda t: bool(words_of(t) & ASSASSINATION_WORDS) or (
         t.lemma_.lower() in SHOOT_VERBS | KILL_VERBS and t.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in t.children)

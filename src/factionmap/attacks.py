@@ -151,6 +151,11 @@ def _is_attacker(noun) -> bool:
     return False
 
 
+# what a toll update says has risen: "the death toll rose to 40", "the count had risen to 22"
+TOLL_NOUNS = frozenset({"toll", "count", "tally"})
+RISE_VERBS = frozenset({"rise", "climb", "reach", "jump", "grow", "increase", "stand"})
+
+
 def _role(noun):
     """('killed'|'wounded', the verb or word saying so) for the phrase a count is in, or None."""
     for c in noun.children:  # "left 30 people dead"
@@ -169,6 +174,12 @@ def _role(noun):
                 o.lemma_.lower() in ("wound", "wounds", "injury", "injuries") for o in p.children)
             for p in head.children):
         return "wounded", head  # "500 were treated for injuries", "13 were taken to hospital with wounds"
+    if dep == "nsubjpass" and head.lemma_.lower() in ("take", "rush", "admit", "hospitalise", "hospitalize") and (
+            head.lemma_.lower() in ("hospitalise", "hospitalize") or any(
+                p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(
+                    o.lemma_.lower() in ("hospital", "hospitals", "clinic", "clinics") for o in p.children)
+                for p in head.children)):
+        return "wounded", head  # "59 people had been taken to hospital", "40 were hospitalised"
     if noun.lower_ in DEAD_WORDS and noun.lower_ != "toll":
         return "killed", noun  # "9 dead"
     if noun.lower_ in WOUNDED_WORDS:
@@ -199,7 +210,8 @@ def _role(noun):
     if not (noun.dep_ == "pobj" and head.lower_ == "from"):
         for t in [noun, *list(noun.ancestors)[:3]]:
             if t.lower_ == "toll" or any(c.lower_ == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                                         for c in t.children) or (t.lemma_.lower() == "put" and any(
+                                         for c in t.children) or t.lemma_.lower() in RISE_VERBS and any(
+                    c.lower_ in TOLL_NOUNS and c.dep_ == "nsubj" for c in t.children) or (t.lemma_.lower() == "put" and any(
                     c.dep_ == "dobj" and c.lower_ == "dead" for c in t.children)):  # "put the toll/the dead at 40"
                 return "killed", t
     return None
@@ -300,6 +312,12 @@ def _clause_of(trigger):
     return t
 
 
+def _died_by_own_bomb(verb) -> bool:
+    """The bomber died with his bomb: a verb conjoined to the bombing, sharing its subject."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in DIE_VERBS and not any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+
+
 def attack_type(sent, trigger) -> str:
     """One of ATTACK_TYPES, from the trigger and its modifiers, then its clause, then the sentence.
 
@@ -310,6 +328,8 @@ def attack_type(sent, trigger) -> str:
     """
     own = kind_of([trigger, *(c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "prt"))])
     clause = kind_of([*trigger.subtree, *_clause_of(trigger).subtree])
+    if clause == "bombing" and _died_by_own_bomb(_clause_of(trigger)):
+        clause = "suicide bombing"  # "detonated a device in the foyer ... and died in the blast"
     if own in ("bombing", "shelling") and clause in ("suicide bombing", "chemical attack"):
         own = clause
     kind = own if own and own != "armed assault" else clause if clause and clause != "armed assault" else None
@@ -475,6 +495,10 @@ def own_doers(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and _own_noun(c) for c in verb.children)
 
 
+MESSAGE_NOUNS = frozenset({"statement", "message", "video", "recording", "post", "communique", "communiqué",
+                           "telegram", "broadcast", "interview", "tweet"})
+
+
 def said_done(sent):
     """("claimed", speaker) or ("blamed", doer) for each "X said its fighters carried out the
     attack" / "police said X was behind the blasts" in the sentence."""
@@ -483,7 +507,11 @@ def said_done(sent):
         if t.lemma_.lower() not in SPEECH | {"admit", "confirm", "tell"}:
             continue
         speakers = [c for c in t.children if c.dep_ == "nsubj"]
-        for comp in (c for c in t.children if c.dep_ == "ccomp"):
+        # "said in a statement that its fighters had ...": the parser hangs the clause on the noun
+        told_in = [c for p in t.children if p.dep_ == "prep" for n in p.children
+                   if n.dep_ == "pobj" and n.lemma_.lower() in MESSAGE_NOUNS
+                   for c in n.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
+        for comp in [*(c for c in t.children if c.dep_ == "ccomp"), *told_in]:
             if not did_it(comp) or _negated(comp) or _negated(t):
                 continue
             if own_doers(comp):

@@ -215,8 +215,8 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
             same_sentence = gap == 0 and (_same_telling(prev, c) or _place_id(c) is None or _place_id(prev) is None
                                           or _place_id(c) == _place_id(prev))
             told_again = 0 < gap <= LOOK_BACK and 0 <= i < len(sents) and (
-                _definite_attack_noun(sents[i]) or _bare_claim(c) or _placeless_own_telling(c, sents[i])) \
-                and not _older(c, prev, published)
+                _definite_attack_noun(sents[i]) or _bare_claim(c) or _placeless_own_telling(c, sents[i])
+                or _recounted(c, prev, sents[i])) and not _older(c, prev, published)
             same_place = gap > 0 and _place_id(prev) is not None and _place_id(prev) == _place_id(c)
             # a claim made days later ("claimed the attack the following Monday") is dated by the claiming
             days = 2 if same_sentence else 10 ** 6 if told_again and c.modality == "claimed" else 0
@@ -297,6 +297,9 @@ def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
 
 
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# "on the south-western edge of Mogadishu", "in the heart of Kabul": a part of the place
+PARTS_OF_PLACES = frozenset({"edge", "outskirts", "fringes", "heart", "centre", "center", "suburbs", "part",
+                             "side", "end", "corner", "middle"})
 # a place under these is told about something else: "in revenge for the blockade in Gaza"
 ASIDE_PREPS = frozenset({"for", "over", "after", "since", "from", "against", "about", "like", "unlike", "than"})
 
@@ -314,7 +317,7 @@ def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:
             top = top.head  # "in Owo, Ondo State, Nigeria": the rest of the address
         prep = top.head
         # "in the west of Kabul", "the outskirts of Goma": "of" after a place noun says where
-        of_place = prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS | COMPASS
+        of_place = prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS | COMPASS | PARTS_OF_PLACES
         if top.dep_ != "pobj" or not (prep.lower_ in WHERE_PREPS or of_place) or hyphen_suffix(t) in ("bound", "based") \
                 or any(a.dep_ == "prep" and a.lower_ in ASIDE_PREPS for a in top.ancestors):
             continue
@@ -362,6 +365,13 @@ def _bare_claim(c: Claim) -> bool:
     "X claimed responsibility two days later"): it is for the attack just told."""
     return (c.rule.split("+")[0] == "attack.claim" or c.modality == "claimed") and c.args.get("place") is None \
         and not c.negated and isinstance(c.args.get("perpetrator"), Entity) and c.modality not in ("hypothetical", "denied")
+
+
+def _recounted(c: Claim, prev: Claim, sent) -> bool:
+    """"...; three attackers were also killed": a later sentence's killing with no place, no
+    doer and nothing that sets it apart is the attack just told, recounted."""
+    return c.args.get("place") is None and not isinstance(c.args.get("perpetrator"), Entity) \
+        and c.rule.split("+")[0] != "attack.claim" and _goes_on_about(sent, prev)  # "No one claimed it"
 
 
 def _placeless_own_telling(c: Claim, sent) -> bool:

@@ -61,7 +61,8 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
         c.dep_ == "dobj" and c.lower_ in IDIOM_VERBS[tok.lemma_.lower()] for c in tok.children)
     keys = {tok.lemma_.lower(), tok.lower_}
     # a phrasal verb is its own trigger ("went off", "set off"): "go off" in a frame's lemmas
-    keys |= {f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "prt"}
+    keys |= {f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
+             if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("away", "off"))}  # "led them away"
     fuzzy = False
     if not any(k in by_lemma for k in keys) and len(tok.text) >= 7 and tok.is_alpha:
         keys = {"~" + d for d in _deletes(tok.lower_) | {tok.lower_}}
