@@ -24,9 +24,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .model import Entity
-from .names import normalize_name
 from .registry import load_spelling_variants
-from .triggers import one_edit
+from .names import normalize_name, one_edit
 
 _WORD = re.compile(r"\w+")
 NEW_PREFIX = "new:"

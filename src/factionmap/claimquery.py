@@ -10,7 +10,8 @@ from .daterange import date_bounds
 from .errors import FactionmapError
 from .export import claim_to_dict
 from .model import Claim
-from .query import QueryResult, find_actor
+from .answers import QueryResult, find_actor
+from .fused import fact_spans
 from .summary import date_label, summarize
 
 if TYPE_CHECKING:
@@ -69,8 +70,6 @@ def timeline(store: "Store", actor: str) -> list[TimelineEntry]:
         pub = docs[c.id].published if c.id in docs else None
         when = c.time.start or c.time.end
         return (when is None, date_bounds(when)[0] if when else date.min, pub or "9999", c.id)
-
-    from .fused import fact_spans  # fused imports query, which imports this module
 
     facts = store.fact_of_claims(c.id for c in claims)
     contested = {f for f, (_, status) in fact_spans(store, sorted(set(facts.values()))).items() if status == "contested"}

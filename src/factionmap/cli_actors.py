@@ -9,18 +9,16 @@ from typing import Annotated, Optional
 
 import typer
 
-# Created before the import of .cli below: cli.py registers this group at its
-# end, so whichever of the two modules is imported first, the group exists then.
+from . import actor_edits
+from .cli_common import DEFAULT_DB, DbOption, JsonOption, _out, _print_json, _reports_errors, _table
+from .query import list_actors
+from .store import Store
+
 actors_app = typer.Typer(
     name="actors",
     help="List the actors in the store; merge, split and undo corrections of who is who.",
     invoke_without_command=True,
 )
-
-from . import actor_edits  # noqa: E402
-from .cli import DEFAULT_DB, DbOption, JsonOption, _out, _print_json, _reports_errors, _table  # noqa: E402
-from .query import list_actors  # noqa: E402
-from .store import Store  # noqa: E402
 
 ByOption = Annotated[Optional[str], typer.Option(
     "--by", help="Who makes the edit (default: the OS user).")]

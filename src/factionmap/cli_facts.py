@@ -8,7 +8,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import graphio
+from .conflicts import find_conflicts
 from .errors import FactionmapError
+from .fused import changes, list_facts
+from .network import build_network
+from .store import Store
 
 KnownOnOption = Annotated[Optional[str], typer.Option(
     "--known-on", help="Use only documents published by this date (what could be known then).")]
@@ -30,8 +35,6 @@ def register(app: typer.Typer, common) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Facts fused from every article: each with its interval, sources and outlets."""
-        from .fused import list_facts
-        from .store import Store
 
         with Store.open(db) as store, store.as_known_on(known_on):
             rows = list_facts(store, actor, types, on)
@@ -48,8 +51,6 @@ def register(app: typer.Typer, common) -> None:
     @common.reports_errors
     def conflicts_(known_on: KnownOnOption = None, db: DbOption = default_db, as_json: JsonOption = False) -> None:
         """Claims that cannot both hold: both sides, with their facts."""
-        from .conflicts import find_conflicts
-        from .store import Store
 
         with Store.open(db) as store, store.as_known_on(known_on):
             found = find_conflicts(store)
@@ -71,8 +72,6 @@ def register(app: typer.Typer, common) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Facts that appeared or changed since a date (by when documents were ingested)."""
-        from .fused import changes
-        from .store import Store
 
         with Store.open(db) as store:
             rows = changes(store, since)
@@ -96,9 +95,6 @@ def register(app: typer.Typer, common) -> None:
         db: DbOption = default_db,
     ) -> None:
         """The groups and their relations on a date, with evidence counts."""
-        from . import graphio
-        from .network import build_network
-        from .store import Store
 
         if fmt not in FORMATS:
             raise FactionmapError("E404", format=fmt, expected=", ".join(FORMATS))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .facts import Fact, confidence, earlier_start, log_doubt_change, polarity, starts_it, status
 from .intervals import Span, holds_on, spans
 from .model import SYMMETRIC_TYPES, Claim
-from .query import QueryResult, find_actor
+from .answers import QueryResult, find_actor
 from .summary import summarize
 
 RELATION_TYPES = ("ALLIANCE", "RIVALRY", "AFFILIATION", "BRANCH", "SPLIT", "MERGER", "SPONSORSHIP", "PLEDGE")

@@ -12,40 +12,11 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from .daterange import date_bounds
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str            # actor id, e.g. "taliban", "state:af", "new:some-group"
-    label: str         # display name
-    kind: str          # "group" | "state" | "other"
-    country: str | None = None
-    start: str | None = None   # ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from which the node is in the network; None = unknown/always
-    end: str | None = None
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str                # node ids
-    type: str                  # ALLIANCE | RIVALRY | AFFILIATION | BRANCH | SPLIT | MERGER | SPONSORSHIP | PLEDGE | CONTROL...
-    directed: bool             # ALLIANCE/RIVALRY undirected; others directed source -> target
-    weight: int                # number of evidence sentences (or sources) behind it, >= 1
-    start: str | None = None   # ISO date (any precision) the relation holds from; None = unknown
-    end: str | None = None     # None = open / still holds
-    end_inferred: bool = False
-    fact_id: str = ""
-    contested: bool = False
-
-
-@dataclass(frozen=True)
-class Graph:
-    on: str | None             # the date asked about (None = all time)
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
+from .graph import Edge, Graph, Node, check_graph, sorted_edges, sorted_nodes  # noqa: F401 (the writers' API)
+from .graphsvg import to_svg as _draw
 
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -79,31 +50,6 @@ _GEXF_ATTRIBUTES = (
     ("contested", "edge", "contested", "boolean"),
     ("end_inferred", "edge", "end_inferred", "boolean"),
 )
-
-
-def sorted_nodes(graph: Graph) -> list[Node]:
-    """The nodes in id order."""
-    return sorted(graph.nodes, key=lambda n: n.id)
-
-
-def sorted_edges(graph: Graph) -> list[Edge]:
-    """The edges in (source, target, type) order; ties keep a fixed order by dates and fact id."""
-    return sorted(graph.edges, key=lambda e: (e.source, e.target, e.type, e.start or "", e.end or "", e.fact_id))
-
-
-def check_graph(graph: Graph) -> None:
-    """ValueError when two nodes share an id or an edge names a node the graph lacks."""
-    ids = [n.id for n in graph.nodes]
-    if len(set(ids)) != len(ids):
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        raise ValueError(f"graph has several nodes with id {dupes[0]!r}; node ids must be unique")
-    known = set(ids)
-    for edge in graph.edges:
-        for end in (edge.source, edge.target):
-            if end not in known:
-                raise ValueError(
-                    f"edge {edge.source} -{edge.type}-> {edge.target} names node {end!r}, "
-                    "which is not in graph.nodes; add the node or drop the edge")
 
 
 def widen_date(value: str | None, side: str) -> str | None:
@@ -254,7 +200,5 @@ def to_gexf(graph: Graph) -> str:
 
 def to_svg(graph: Graph, width: int = 1000, height: int = 700) -> str:
     """A readable SVG picture of the graph; see `graphsvg.to_svg`."""
-    from .graphsvg import to_svg as draw
-
     check_graph(graph)
-    return draw(graph, width, height)
+    return _draw(graph, width, height)

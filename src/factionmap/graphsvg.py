@@ -17,10 +17,7 @@ from __future__ import annotations
 import math
 import random
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .graphio import Edge, Graph, Node
+from .graph import Edge, Graph, Node, sorted_edges, sorted_nodes
 
 SVG_NS = "http://www.w3.org/2000/svg"
 MAX_LABEL = 28
@@ -160,8 +157,6 @@ class _Canvas:
 
 def to_svg(graph: Graph, width: int = 1000, height: int = 700) -> str:
     """The picture: title, edges, nodes, labels, and a legend of the edge types and node kinds present."""
-    from .graphio import sorted_edges, sorted_nodes
-
     canvas = _Canvas(width, height)
     nodes = sorted_nodes(graph)
     edges = [e for e in sorted_edges(graph) if e.source != e.target]

@@ -51,3 +51,18 @@ def slugify(text: str) -> str:
     ascii_text = strip_accents(text).encode("ascii", "ignore").decode("ascii").lower()
     ascii_text = ascii_text.translate(_APOSTROPHE_TABLE)
     return _NOT_SLUG.sub("-", ascii_text).strip("-")
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Equal, or one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]

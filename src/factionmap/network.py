@@ -6,6 +6,7 @@ JSON, GraphML, GEXF (with each node's and edge's interval, for Gephi's timeline)
 from __future__ import annotations
 
 from .fused import RELATION_TYPES, _views
+from .graph import Edge, Graph, Node
 from .intervals import holds_on
 from .model import SYMMETRIC_TYPES
 from .states import country_code
@@ -20,8 +21,6 @@ def _region_code(region: str | None) -> str | None:
 def build_network(store, on: str | None = None, region: str | None = None, types=None):
     """The groups and relations holding on `on` (all dates when None), limited to relations with
     a group of the region (ISO code or country name) and to the given types."""
-    from .graphio import Edge, Graph, Node
-
     types = [t.upper() for t in types] if types else list(RELATION_TYPES)
     facts = store.facts(f"f.type IN ({','.join('?' * len(types))})", types)
     facts, members, found = _views(store, facts)

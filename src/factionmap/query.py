@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .answers import ActorRow, QueryResult, find_actor, list_actors  # noqa: F401 (the query API)
+from .claimquery import ClaimDetail, Source, TimelineEntry, claim_detail, timeline  # noqa: F401
 from .daterange import date_bounds, parse_on, span_of
-from .errors import FactionmapError
 from .export import claim_to_dict
-from .model import Actor, Claim, Entity
+from .fused import fact_spans
+from .intervals import holds_on as span_holds
+from .model import Claim, Entity
 from .summary import date_label, summarize
 
 if TYPE_CHECKING:
@@ -49,13 +52,6 @@ SYMMETRIC = frozenset({"ALLIANCE", "RIVALRY"})
 EVENT_RELATIONS = frozenset({"SPLIT", "MERGER", "PLEDGE", "DEFECTION", "SEIZURE"})
 
 
-class QueryResult:
-    """Base of query results: frozen dataclasses that turn into plain dicts."""
-
-    def to_dict(self) -> dict:
-        return asdict(self)  # type: ignore[call-overload]
-
-
 def _usable(claim: Claim) -> bool:
     return not claim.negated and claim.modality not in UNUSABLE_MODALITIES
 
@@ -73,42 +69,6 @@ def _names(claim: Claim, actor_id: str) -> bool:
 
 
 # -- actors --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ActorRow(QueryResult):
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    category: str | None
-    claims: int
-    aliases: tuple[str, ...]
-
-
-def _row(actor: Actor, counts: dict[str, int]) -> ActorRow:
-    return ActorRow(actor.id, actor.name, actor.kind, actor.country, actor.category,
-                    counts.get(actor.id, 0), actor.aliases)
-
-
-def find_actor(store: "Store", name: str) -> ActorRow:
-    """The actor called `name`: an exact (normalized) alias or id first, else a
-    substring of an alias; when several match, the one named in most claims.
-    Raises E401 when nothing matches."""
-    found = store.find_actors(name)
-    if not found:
-        raise FactionmapError("E401", name=name)
-    counts = store.mention_counts([a.id for a in found])
-    best = max(found, key=lambda a: (counts.get(a.id, 0), a.kind != "place", -len(a.name)))
-    return _row(best, counts)
-
-
-def list_actors(store: "Store", search: str | None = None) -> list[ActorRow]:
-    """Actors (all, or those whose id or alias contains `search`), most-claimed first."""
-    actors = store.search_actors(search) if search else store.all_actors()
-    counts = store.mention_counts([a.id for a in actors])
-    rows = [_row(a, counts) for a in actors]
-    return sorted(rows, key=lambda r: (-r.claims, r.name.casefold(), r.id))
 
 
 # -- leaders -------------------------------------------------------------------
@@ -230,11 +190,6 @@ def relations(store: "Store", org: str, on: str | None = None) -> list[Relation]
 def _with_fact_spans(store: "Store", rows: list[Relation], on: str | None) -> list[Relation]:
     """Each row with its facts and the end their interval gives (an alliance ended by a later
     rivalry); with `on`, rows whose facts all ended before it are dropped."""
-    from dataclasses import replace
-
-    from .fused import fact_spans
-    from .intervals import holds_on as span_holds
-
     fact_of = store.fact_of_claims(c for r in rows for c in r.claim_ids)
     found = fact_spans(store, sorted(set(fact_of.values())))
     out = []
@@ -269,9 +224,3 @@ def _others(claim: Claim, org_id: str) -> list[tuple[Entity, str, str]]:
         found += [(e, arrow, roles[1]) for e in left if e.id != org_id]
     return found
 
-
-# -- claims --------------------------------------------------------------------
-
-
-# claims one at a time and an actor's timeline live in claimquery.py; importable from here
-from .claimquery import ClaimDetail, Source, TimelineEntry, claim_detail, timeline  # noqa: E402,F401

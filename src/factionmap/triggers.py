@@ -7,25 +7,11 @@ Split from `frames`, which holds what a frame is and how its slots are read.
 from __future__ import annotations
 
 from .frames import IDIOM_VERBS, Frame, conjuncts
+from .names import one_edit
 
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-def one_edit(a: str, b: str) -> bool:
-    """Equal, or one letter added, dropped, changed, or two neighbours swapped."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1:] == shorter[i:]
 
 
 def _inflections(lemma: str) -> set[str]:
