@@ -10,19 +10,12 @@ the rules' "word_lists" (the funds, arms and haven two sponsorship frames share)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .errors import FactionmapError
+from .frame_schema import SLOT_NAMES, Frame, validate_frames  # noqa: F401 (frames as data)
 from .hostility import aim_owners, borrowed_agents, owning_event
 from .language import sentence_of
-from .model import CLAIM_TYPES
 from .relatives import _names_just_before, antecedent
 from .relnouns import arrangement_head, senders_people, shared_objects
 
-SLOT_NAMES = {
-    "subj", "obj", "patient", "nsubj", "poss", "of", "compound", "appos", "pair", "head",
-    "clause_subj", "foe_with", "resumed_place", "attr_subj", "acl_head", "obj.poss", "obj.owner", "where", "held_by", "formed", "subj_of", "acl_agent", "clause_place", "sentence_place", "ground", "formed_by", "deep_by",
-}
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
 OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
@@ -57,31 +50,6 @@ LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare",
                "release", "publish", "take", "have", "conduct", "claim", "face", "enter"}
 
 
-@dataclass(frozen=True)
-class Frame:
-    name: str
-    type: str
-    lemmas: frozenset[str]
-    pos: frozenset[str]
-    args: dict[str, tuple[str, ...]]
-    kinds: dict[str, tuple[str, ...]]
-    requires: frozenset[str]  # a child (object) lemma the trigger must have, if any
-    confidence: float
-    literals: dict[str, object]
-
-
-def _requires(f: dict, where: str, word_lists: dict[str, list[str]]) -> frozenset[str]:
-    """A frame's required child words: a list, or "@name" of a shared list ("@means")."""
-    words = f.get("requires", [])
-    if isinstance(words, str) and words.startswith("@"):
-        if words[1:] not in word_lists:
-            raise FactionmapError("E202", detail=f"{where}: no word list {words!r}")
-        words = word_lists[words[1:]]
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise FactionmapError("E202", detail=f"{where}: 'requires' must be a list of words or '@list'")
-    return frozenset(words)
-
-
 PEOPLE_NOUNS = frozenset({"member", "soldier", "troop", "official", "force", "citizen", "national", "diplomat",
                           "personnel", "contractor", "worker", "tourist", "journalist", "officer", "marine"})
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -92,44 +60,6 @@ def hyphen_suffix(tok) -> str | None:
     """The word a hyphen joins to this token: "bound" in "a Peshawar-bound train"."""
     doc = tok.doc
     return doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" else None
-
-
-def validate_frames(raw: list, word_lists: dict[str, list[str]] | None = None) -> tuple[Frame, ...]:
-    word_lists = word_lists or {}
-    frames = []
-    for i, f in enumerate(raw):
-        where = f"frame {i} ({f.get('name', '?') if isinstance(f, dict) else '?'})"
-        if not isinstance(f, dict):
-            raise FactionmapError("E202", detail=f"{where}: not an object")
-        ctype = f.get("type")
-        if ctype not in CLAIM_TYPES:
-            raise FactionmapError("E202", detail=f"{where}: unknown claim type {ctype!r}")
-        args = f.get("args")
-        if not isinstance(args, dict) or not args:
-            raise FactionmapError("E202", detail=f"{where}: 'args' must be a non-empty object")
-        known = set(CLAIM_TYPES[ctype]["core"]) | set(CLAIM_TYPES[ctype]["other"])
-        for name, slots in args.items():
-            if name not in known:
-                raise FactionmapError("E202", detail=f"{where}: {ctype} has no argument {name!r}")
-            for slot in slots:
-                if slot not in SLOT_NAMES and not slot.startswith(("prep:", "obj.prep:", "verb.prep:", "comp.prep:")):
-                    raise FactionmapError("E202", detail=f"{where}: unknown slot {slot!r}")
-        lemmas = f.get("lemmas")
-        if not isinstance(lemmas, list) or not lemmas:
-            raise FactionmapError("E202", detail=f"{where}: 'lemmas' must be a non-empty list")
-        conf = f.get("confidence", 0.6)
-        if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
-            raise FactionmapError("E202", detail=f"{where}: confidence must be in (0, 1]")
-        kinds = {k: tuple(v) for k, v in f.get("kinds", {}).items()}
-        frames.append(Frame(
-            name=f.get("name", f"{ctype.lower()}-{i}"), type=ctype,
-            lemmas=frozenset(l.lower() for l in lemmas),
-            pos=frozenset(f.get("pos", ["VERB", "NOUN", "ADJ"])),
-            args={k: tuple(v) for k, v in args.items()}, kinds=kinds,
-            requires=_requires(f, where, word_lists), confidence=float(conf),
-            literals=dict(f.get("literals", {})),
-        ))
-    return tuple(frames)
 
 
 def is_passive(tok) -> bool:

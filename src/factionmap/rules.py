@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import FactionmapError
+from .frame_schema import validate_frames
 
 RULES_FILE = "rules.json"
 _LEXICON_KEYS = {
@@ -36,8 +37,6 @@ def validate_rules(raw: dict) -> dict:
     frames = raw.get("frames", [])
     if not isinstance(frames, list):
         raise FactionmapError("E202", detail="'frames' must be a list")
-    from .frames import validate_frames  # frames know their own schema
-
     word_lists = raw.get("word_lists", {})
     if not isinstance(word_lists, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in word_lists.values()):
