@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .language import sentence_of
 
-from .frames import conjuncts
+from .syntax import conjuncts
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
 PROXY_NOUNS = {

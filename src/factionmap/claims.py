@@ -28,7 +28,8 @@ from .located import building_in_place, held_place_drafts, located_drafts
 from .model import CLAIM_TYPES, Claim, Document, Entity, TimeSpan
 from .names import slugify
 from .passages import evidence_of, parts_listed_next, splinters_of_fragmented
-from .nominal import Draft, hyphen_claims, relation_noun_claims, role_claims
+from .drafts import Draft
+from .nominal import hyphen_claims, relation_noun_claims, role_claims
 from .proximity import proximity_drafts
 from .relnouns import fragment_relation_drafts, names_truce
 from .rules import load_rules

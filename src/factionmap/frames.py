@@ -11,6 +11,7 @@ the rules' "word_lists" (the funds, arms and haven two sponsorship frames share)
 from __future__ import annotations
 
 from .frame_schema import SLOT_NAMES, Frame, validate_frames  # noqa: F401 (frames as data)
+from .syntax import _children, conjuncts, hyphen_suffix, is_passive  # noqa: F401 (the parse helpers)
 from .hostility import aim_owners, borrowed_agents, owning_event
 from .language import sentence_of
 from .relatives import _names_just_before, antecedent
@@ -54,33 +55,6 @@ PEOPLE_NOUNS = frozenset({"member", "soldier", "troop", "official", "force", "ci
                           "personnel", "contractor", "worker", "tourist", "journalist", "officer", "marine"})
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "north-east", "north-west", "south-east", "south-west"})
-
-
-def hyphen_suffix(tok) -> str | None:
-    """The word a hyphen joins to this token: "bound" in "a Peshawar-bound train"."""
-    doc = tok.doc
-    return doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" else None
-
-
-def is_passive(tok) -> bool:
-    # a name read as a verb form ("IS claimed ...": 'IS' as auxpass) makes nothing passive
-    return any(c.dep_ in ("nsubjpass", "auxpass") and not c.ent_type_ for c in tok.children)
-
-
-def conjuncts(tok) -> list:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(conjuncts(c))
-    return out
-
-
-def _children(tok, *deps):
-    found = [c for c in tok.children if c.dep_ in deps]
-    if not found and any(d.startswith("nsubj") for d in deps):
-        # the parser sometimes hangs the subject on the auxiliary ("fighters are(<-) concentrated")
-        found = [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in deps]
-    return found
 
 
 def _prep_objects(tok, prep: str) -> list:

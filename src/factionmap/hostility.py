@@ -15,10 +15,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # frames reads this module's agents, so it imports nothing of the stages at load
-    from .nominal import Draft
+from .drafts import Draft
+from .syntax import _children, conjuncts, is_passive
 
 # deeds that have a doer of their own: "the kidnapping of his daughter by Z"
 EVENT_NOUNS = frozenset({
@@ -46,7 +45,6 @@ AIM_NOUNS = frozenset({"goal", "goals", "aim", "aims", "objective", "objectives"
 
 
 def _draft(*args):
-    from .nominal import Draft
 
     return Draft(*args)
 
@@ -100,7 +98,6 @@ def _orgs(toks, actors) -> list:
 
 def _doers(deed) -> list:
     """Who did a deed named by a noun: its possessor, its "by" phrase, or "at the hands of"."""
-    from .frames import conjuncts
 
     found = [c for c in deed.children if c.dep_ == "poss"]
     own = _own_by(deed) or next((t for t in deed.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.head.pos_
@@ -119,7 +116,7 @@ def _doers(deed) -> list:
 def _retaliator(noun) -> list:
     """Who retaliates: the noun's possessor, or the subject of the clause it is a phrase of
     ("X struck in revenge", "X was created in retaliation": the group created)."""
-    from .frames import _children, is_passive, subject
+    from .frames import subject
 
     own = _children(noun, "poss")
     if own:
@@ -165,7 +162,7 @@ def held_ground_drafts(tok, actors) -> list[Draft]:
     """RIVALRY between who assaults a place and who the text says holds it. The holder's
     phrase may hang on the place itself or, set off by a comma, on a landmark the parser
     put it next to ("the town of B near the border, controlled by Y")."""
-    from .frames import _children, is_passive, subject
+    from .frames import subject
 
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in ASSAULT_VERBS or is_passive(tok):
         return []
@@ -186,7 +183,6 @@ def held_ground_drafts(tok, actors) -> list[Draft]:
 def aim_owners(tok) -> list:
     """The doer of an infinitive that says what an aim is: "X's goal was to eliminate Y",
     "one of X's main aims is to drive out Y" (X), or [] when it is not such a verb."""
-    from .frames import _children
 
     if tok.dep_ != "xcomp" or tok.head.lemma_ != "be" or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -265,7 +261,6 @@ ENEMY_NOUNS = frozenset({"enemy", "enemies", "foe", "foes", "threat", "adversary
 
 def _judged(verb) -> list[tuple[object, object]]:
     """(who, what) pairs a verb of judging says: "considered Y (to be) an enemy", "views Y as a threat"."""
-    from .frames import _children
 
     out = []
     for c in verb.children:

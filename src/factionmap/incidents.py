@@ -23,7 +23,8 @@ from dataclasses import replace
 
 from .arguments import PLACE_NOUNS
 from .attacks import casualties, casualty_items, said_done
-from .frames import COMPASS, hyphen_suffix
+from .frames import COMPASS
+from .syntax import hyphen_suffix
 from .model import Claim, Entity, TimeSpan
 from .rules import load_rules
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .arguments import mentions_at
 from .frames import conjuncts, patient
-from .nominal import Draft
+from .drafts import Draft
 
 
 def located_drafts(tok, actors, nominal: dict) -> list[Draft]:

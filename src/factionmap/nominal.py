@@ -5,24 +5,12 @@ branch of the Taliban", "al Qaeda's al-Sahab media wing", "X, an ally of Y").
 
 from __future__ import annotations
 
-from .language import sentence_of
-
-from dataclasses import dataclass
-
 from .arguments import leader_org, mentions_at, named_as, right_apposition
-from .frames import conjuncts, subject
+from .drafts import Draft
+from .frames import subject
+from .language import sentence_of
 from .relnouns import group_named_with_country
-
-
-@dataclass
-class Draft:
-    """A claim before its time, modality and evidence are read."""
-
-    type: str
-    args: dict
-    trigger: object  # the spaCy token that signalled it
-    rule: str
-    confidence: float
+from .syntax import conjuncts
 
 
 def left_apposition(tok, actors, kind: str) -> list:

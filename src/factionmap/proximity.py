@@ -9,7 +9,7 @@ both), the relation is taken, with a low confidence and its own rule name.
 
 from __future__ import annotations
 
-from .nominal import Draft
+from .drafts import Draft
 
 # word (lower case, or lemma) -> claim type; the first group named takes the first role
 PROXIMITY_WORDS: dict[str, str] = {}

@@ -4,6 +4,8 @@ names listed just before the verb."""
 
 from __future__ import annotations
 
+from .syntax import _children
+
 SOME_OF = {"one", "two", "three", "four", "some", "several", "many", "few", "each", "any"}
 
 
@@ -25,7 +27,6 @@ def antecedent(noun, verb=None) -> list:
     that ...", "X, one of the groups that ...": X), or the name a description is in
     apposition to ("X, the doctor who succeeded Y": X). A singular verb does not agree with a
     plural noun: "X, according to official sources, which was ...": the clause's subject X."""
-    from .frames import _children  # frames imports this module: at call time
     if verb is not None and noun.tag_ in ("NNS", "NNPS") and any(
             t.lower_ in ("is", "was", "has") or t.tag_ == "VBZ" for t in [verb, *verb.children]
             if t.i == verb.i or t.dep_ in ("aux", "auxpass")):

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .drafts import Draft
+
 # nouns for an arrangement two parties conclude; a relation noun before them names its kind
 ARRANGEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "protocol", "memorandum",
                      "arrangement", "charter", "contract", "understanding"}
@@ -119,7 +121,6 @@ def fragment_relation_drafts(tok, actors, nominal: dict) -> list:
     such as "longtime" may stand before it), then only punctuation."""
     from .arguments import mentions_at
     from .language import sentence_of
-    from .nominal import Draft
 
     ctype = nominal["relation_nouns"].get(tok.lemma_.lower())
     if ctype not in FRAGMENT_TYPES or tok.tag_ not in ("NNS", "NNPS"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .arguments import entities_of
 from .frames import FORM_VERBS, slot_tokens
-from .nominal import Draft
+from .drafts import Draft
 
 # Verbs of leaving a group, and where each names the group left.
 LEAVING = {

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .drafts import Draft
 from .frames import subject
-from .nominal import Draft
+from .syntax import conjuncts
 from .rules import load_rules
 
 # rules that read a description, not an event: dated only by a date inside the phrase,
@@ -251,7 +252,6 @@ def _looks_like_group(name: str) -> bool:
 def _subject_orgs(verb, actors) -> list:
     """The groups of each conjunct of the verb's subject: "Boko Haram and ISWAP have been
     troubling Borno", "Shekau's faction and fighters from ISWAP ..." (one group a conjunct)."""
-    from .frames import conjuncts
 
     out = []
     for s_ in subject(verb):

@@ -6,7 +6,8 @@ Split from `frames`, which holds what a frame is and how its slots are read.
 
 from __future__ import annotations
 
-from .frames import IDIOM_VERBS, Frame, conjuncts
+from .frames import IDIOM_VERBS, Frame
+from .syntax import conjuncts
 from .names import one_edit
 
 

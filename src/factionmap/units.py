@@ -7,7 +7,7 @@ that a list of units side by side ("the 1st Brigade, the 2nd Brigade") is no cha
 from __future__ import annotations
 
 from .language import sentence_of
-from .nominal import Draft
+from .drafts import Draft
 
 
 def echelon(entity, nominal: dict) -> int | None:
