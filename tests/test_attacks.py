@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import pytest
 
-from factionmap.attacks import (attack_type, casualties, claim_status, parse_count, target_text,
-                                unknown_perpetrator)
+from factionmap.attacks import attack_type, casualties, parse_count, target_text
+from factionmap.claimants import claim_status, unknown_perpetrator
 
 TRIGGER_LEMMAS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
                   "kidnapping", "abduction", "assassination", "kill", "bomb", "storm", "shell", "shelling", "ambush"}

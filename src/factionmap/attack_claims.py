@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attacks import attack_type, casualties, claim_status, target_text, target_tokens, unknown_perpetrator
+from .attacks import attack_type, casualties, target_text, target_tokens
+from .claimants import claim_status, unknown_perpetrator
 from .hostility import names_a_person
 from .model import Claim, Entity
 

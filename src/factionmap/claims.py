@@ -8,13 +8,12 @@ his predecessor led) and one fact said several ways becomes one claim.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from itertools import product
 
 from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
-from .attacks import response_to_attackers
+from .attacks import answered_deed, response_to_attackers
 from .context import modality_of, time_of
 from .coref import OTHERS_NOUNS, helped_party
 from .endings import close_ended
@@ -422,18 +421,6 @@ def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict
                  evidence=(evidence_of(document.id, sent_index, sent),), rule=draft.rule)
 
 
-ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "reply", "answer"})
-
-
-def _answered_deed(noun) -> bool:
-    """An attack noun the sentence's act answers ("in response to strikes on Beirut", "in
-    retaliation for the raid", "to avenge the killing"): it is told only as the reason."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in ANSWER_NOUNS:
-        return True
-    return noun.dep_ in ("dobj", "obj") and prep.lemma_.lower() in ("avenge", "revenge", "answer")
-
-
 def extract_claims(doc, actors, document: Document) -> list[Claim]:
     """Every claim of one parsed document, one per fact."""
     rules = load_rules()
@@ -458,7 +445,7 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
                 if frame.type == "ATTACK" and tok.pos_ == "NOUN" and tok.dep_ == "compound" \
                         and not any(f.type == "ATTACK" for f in frames_for(tok.head, by_lemma)):
                     continue  # "an assault rifle", "attack drones": a kind of thing, no attack
-                if frame.type == "ATTACK" and tok.pos_ == "NOUN" and _answered_deed(tok):
+                if frame.type == "ATTACK" and tok.pos_ == "NOUN" and answered_deed(tok):
                     continue  # "in response to Israeli strikes": the deed answered, not the one told
                 if frame.type == "ATTACK" and tok.pos_ == "VERB" and response_to_attackers(tok):
                     continue  # "Police shot him dead": the attack's end, told as the police's act

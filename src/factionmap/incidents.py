@@ -22,7 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .arguments import PLACE_NOUNS
-from .attacks import casualties, casualty_items, said_done
+from .attacks import casualties, casualty_items
+from .claimants import said_done
 from .frames import COMPASS
 from .syntax import hyphen_suffix
 from .model import Claim, Entity, TimeSpan

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from .answers import ActorRow, QueryResult, find_actor, list_actors  # noqa: F401 (the query API)
 from .claimquery import ClaimDetail, Source, TimelineEntry, claim_detail, timeline  # noqa: F401
 from .daterange import date_bounds, parse_on, span_of
-from .export import claim_to_dict
 from .fused import fact_spans
 from .intervals import holds_on as span_holds
 from .model import Claim, Entity
-from .summary import date_label, summarize
 
 if TYPE_CHECKING:
     from .store import Store
