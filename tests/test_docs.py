@@ -1,4 +1,5 @@
-"""The README cannot go stale: its examples are cog output and its first commands set everything up.
+"""The README and docs cannot go stale: their examples are cog output (set up by docs/_cog.py), the
+README's first commands set everything up, and the README stays a short front page whose links work.
 
 (That every command and option has help text is tested in test_cli.py.)
 """
@@ -18,6 +19,8 @@ from cogapp import Cog
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 FORMAT_DOC = ROOT / "docs" / "format.md"  # the data format, with a worked example made by cog
+COMMANDS_DOC = ROOT / "docs" / "commands.md"  # every command with its output, made by cog
+README_MAX_LINES = 250  # a front page; the reference is in docs/
 
 
 def _first_code_block(markdown: str) -> list[str]:
@@ -32,11 +35,20 @@ def _commands(script: str) -> list[list[str]]:
     return [shlex.split(line) for line in lines if line and not line.startswith("set ")]
 
 
-@pytest.mark.parametrize("doc", [README, FORMAT_DOC], ids=["README.md", "docs/format.md"])
+def _relative_links(markdown: str) -> list[str]:
+    """The targets of the document's links and images that are not URLs or anchors, outside code."""
+    prose = re.sub(r"^```.*?^```|<!--.*?-->|`[^`\n]*`", "", markdown, flags=re.S | re.M)
+    targets = re.findall(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", prose)
+    return [t for t in targets if not re.match(r"[a-z][a-z0-9+.-]*:|#", t, re.I)]
+
+
+@pytest.mark.parametrize(
+    "doc", [README, FORMAT_DOC, COMMANDS_DOC], ids=["README.md", "docs/format.md", "docs/commands.md"]
+)
 def test_docs_readme_examples_are_current(doc, monkeypatch):
     # cog runs the document's blocks, which run the real CLI (on examples/corpus
-    # for the README, on a short article for docs/format.md) and compare the
-    # output with what the document shows
+    # for the README and docs/commands.md, set up by docs/_cog.py; on a short
+    # article for docs/format.md) and compare the output with what the document shows
     monkeypatch.chdir(ROOT)
     name = doc.relative_to(ROOT).as_posix()
     regenerate = f".venv/bin/cog -r {name}"
@@ -66,3 +78,18 @@ def test_docs_ci_runs_the_readme_test_command(ci, script):
     runs = [c for c in commands if script in c or f"./{script}" in c]
     assert runs, f"{ci} does not run {script}"
     assert commands[-1] in runs, f"{ci} must end by running {script} (its exit status is the run's)"
+
+
+def test_docs_readme_is_a_short_front_page():
+    lines = README.read_text(encoding="utf-8").splitlines()
+    assert len(lines) < README_MAX_LINES, (
+        f"README.md has {len(lines)} lines; keep it under {README_MAX_LINES} "
+        "and put the reference in docs/ (commands.md, format.md, architecture.md, quality.md)"
+    )
+
+
+def test_docs_readme_relative_links_point_at_files_that_exist():
+    links = _relative_links(README.read_text(encoding="utf-8"))
+    assert links, "README.md links to nothing in the repository"
+    missing = [link for link in links if not (ROOT / link.split("#", 1)[0]).exists()]
+    assert not missing, f"README.md links to files that do not exist: {missing}"
