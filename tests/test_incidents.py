@@ -13,6 +13,20 @@ def _name(v):
     return v.name if isinstance(v, Entity) else v
 
 
+def _one_attack(claims):
+    """The document's ATTACK, asserting there is just one."""
+    a = _attacks(claims)
+    assert len(a) == 1, [c.args for c in a]
+    return a[0]
+
+
+def _one_attack_by(claims, group: str, claimed: bool = True):
+    """The document's one ATTACK, done by `group`, which claimed it (or was blamed)."""
+    a = _one_attack(claims)
+    assert _name(a.args["perpetrator"]) == group and a.args["claimed"] is claimed
+    return a
+
+
 def test_address_is_one_place_and_responsibility_in_next_sentence(claims_of):
     claims = claims_of("A suicide bomber blew himself up at a checkpoint in Jalalabad, Nangarhar, Afghanistan, "
                        "killing 12 people and wounding 20 others. The Taliban claimed responsibility for the attack.",
@@ -47,9 +61,7 @@ def test_the_attack_told_again_adds_its_date_and_finer_place(claims_of):
     claims = claims_of("Militants killed 17 villagers in northern Burkina Faso, officials said on Saturday. "
                        "The raid late Friday on the village market in Seytenga was carried out by gunmen on "
                        "motorbikes.", "2022-06-12")
-    attacks = _attacks(claims)
-    assert len(attacks) == 1, [c.args for c in attacks]
-    assert attacks[0].time.start == "2022-06-10"
+    assert _one_attack(claims).time.start == "2022-06-10"
 
 
 def test_an_older_attack_named_in_passing_stays_apart(claims_of):
@@ -163,9 +175,7 @@ def test_sentence_place_is_where_it_happened_not_where_people_came_from(claims_o
 def test_claim_in_reported_speech_of_its_own_fighters(claims_of):
     claims = claims_of("Gunmen stormed a hotel in Mogadishu, Somalia, on Friday, killing nine people. In a "
                        "statement, al-Shabaab said its fighters had stormed the building.", "2022-03-05")
-    attacks = _attacks(claims)
-    assert len(attacks) == 1 and _name(attacks[0].args["perpetrator"]) == "al-Shabaab"
-    assert attacks[0].args["claimed"] is True
+    _one_attack_by(claims, "al-Shabaab")
     admitted = _attacks(claims_of("The Nusra Front later admitted it had carried out the raid in Arsal.", "2022-03-05"))
     assert admitted and admitted[0].args["claimed"] is True
 
@@ -254,10 +264,8 @@ def test_police_shooting_the_attacker_is_the_end_of_the_attack(claims_of):
     claims = claims_of("A gunman opened fire on shoppers at a market in Nice, France, on Saturday. Police "
                        "shot him dead minutes later. Five shoppers were killed and eight wounded. The attack "
                        "was claimed by Islamic State.", "2021-10-17")
-    a = _attacks(claims)
-    assert len(a) == 1, [c.args for c in a]
-    assert _name(a[0].args["perpetrator"]) == "Islamic State" and a[0].args["claimed"] is True
-    assert (a[0].args["killed"], a[0].args["wounded"]) == (5, 8)
+    a = _one_attack_by(claims, "Islamic State")
+    assert (a.args["killed"], a.args["wounded"]) == (5, 8)
 
 
 def test_claimed_by_its_acronym_in_an_apposition(claims_of):
@@ -271,27 +279,20 @@ def test_the_deed_answered_is_not_the_attack_told(claims_of):
     claims = claims_of("A rocket struck a school in Nahariya, in northern Israel, on Monday, wounding three "
                        "pupils. Hezbollah said its fighters had fired the rocket in response to Israeli strikes "
                        "on Tyre.", "2024-06-04")
-    a = _attacks(claims)
-    assert len(a) == 1, [c.args for c in a]
-    assert _name(a[0].args["perpetrator"]) == "Hezbollah" and a[0].args["claimed"] is True
-    assert a[0].args["place"].country == "IL"
+    assert _one_attack_by(claims, "Hezbollah").args["place"].country == "IL"
 
 
 def test_group_telling_how_its_members_did_it_is_its_claim(claims_of):
     claims = claims_of("Two explosions ripped through a crowd at a rally in Quetta, Pakistan, on Friday, "
                        "killing 14 people. Islamic State said the following day that one of its members had "
                        "detonated an explosive belt among the crowd.", "2022-05-08")
-    a = _attacks(claims)
-    assert len(a) == 1 and _name(a[0].args["perpetrator"]) == "Islamic State"
-    assert a[0].args["claimed"] is True and a[0].args["attack_type"] == "suicide bombing"
+    assert _one_attack_by(claims, "Islamic State").args["attack_type"] == "suicide bombing"
 
 
 def test_blamed_for_the_blasts_in_the_plural(claims_of):
     claims = claims_of("Two bombs went off near a bus station in Mogadishu, Somalia, on Sunday, killing eight "
                        "people. Officials said al-Shabaab was behind the blasts.", "2022-10-31")
-    a = _attacks(claims)
-    assert len(a) == 1 and _name(a[0].args["perpetrator"]) == "al-Shabaab"
-    assert a[0].args["claimed"] is False
+    _one_attack_by(claims, "al-Shabaab", claimed=False)
 
 
 def test_a_claim_days_later_is_the_same_attack(claims_of):
@@ -312,17 +313,15 @@ def test_an_anniversary_dates_the_event_years_before(claims_of):
 def test_claim_told_in_a_statement_clause(claims_of):
     claims = claims_of("Gunmen opened fire on a hotel terrace in Kribi, Cameroon, on Sunday, killing nine guests. "
                        "Ansaru said in a statement that four of its fighters had carried out the raid.", "2021-05-04")
-    a = _attacks(claims)
-    assert len(a) == 1 and _name(a[0].args["perpetrator"]) == "Ansaru" and a[0].args["claimed"] is True
+    _one_attack_by(claims, "Ansaru")
 
 
 def test_the_attackers_killed_in_the_toll_sentence_recount_the_attack(claims_of):
     claims = claims_of("Gunmen opened fire on shoppers at a market in Garissa, Kenya, on Friday. Officials first "
                        "counted ten dead, then raised the toll to 14, with 20 wounded; two attackers were also "
                        "killed.", "2022-02-06")
-    a = _attacks(claims)
-    assert len(a) == 1, [c.args for c in a]
-    assert (a[0].args["killed"], a[0].args["wounded"]) == (14, 20)
+    a = _one_attack(claims)
+    assert (a.args["killed"], a.args["wounded"]) == (14, 20)
 
 
 def test_edge_of_a_city_places_the_attack(claims_of):
