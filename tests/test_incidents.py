@@ -247,11 +247,14 @@ def test_country_possessive_run_into_a_place_name():
     from factionmap.rules import load_rules
 
     rules = load_rules()["actors"]
-    place = _country_owned_place("Mozambique's Niassa", rules, ())
+    place = _country_owned_place("Mozambique's Niassa", "ORG", rules, ())
     assert place is not None and place.kind == "place" and place.name == "Niassa" and place.country == "MZ"
-    assert _country_owned_place("Cameroon’s North-West", rules, ()).country == "CM"
-    assert _country_owned_place("Yemen's Houthi Movement", rules, ()) is None  # built like a group's name
-    assert _country_owned_place("Baitullah's Niassa", rules, ()) is None  # no country owns it
+    assert _country_owned_place("Cameroon’s North-West", "GPE", rules, ()).country == "CM"
+    assert _country_owned_place("Mali's Gourma district", "ORG", rules, ()).country == "ML"  # a settlement word
+    assert _country_owned_place("Yemen's Houthi Movement", "ORG", rules, ()) is None  # built like a group's name
+    assert _country_owned_place("Baitullah's Niassa", "ORG", rules, ()) is None  # no country owns it
+    assert _country_owned_place("Pakistan's Imran Khan", "PERSON", rules, ()) is None
+    assert _country_owned_place("Pakistan's Inter-Services Intelligence", "ORG", rules, ()) is None
 
 
 def test_a_weapon_named_by_an_attack_word_is_no_attack(claims_of):

@@ -504,3 +504,15 @@ def test_reltime_from_a_told_day_leaves_other_words(expr):
     from factionmap.reltime import from_reference
 
     assert from_reference(expr, "2015-08-10", "day") is None
+
+
+def test_an_anniversary_counts_its_years_back():
+    from factionmap.language import parse
+    from factionmap.reltime import anniversary_of
+
+    doc = parse("Crowds marked the fifth anniversary of the massacre. The massacre was remembered.")
+    first, other = [t for t in doc if t.text == "massacre"]
+    assert anniversary_of(first, "2024-01-03", "day") == ("2019-01-03", "2019-01-03", "day")
+    assert anniversary_of(first, "2024-02-29", "day") == ("2019-02", "2019-02", "month")  # no 29 February
+    assert anniversary_of(first, None, None) == (None, None, None)  # the event's date is unknown, not the day's
+    assert anniversary_of(other, "2024-01-03", "day") is None  # no anniversary said

@@ -168,7 +168,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
                 remember_person(entity)
             add(tok, entity, "registry", category=near.category)
             continue
-        owned = _country_owned_place(name, rules, context)
+        owned = _country_owned_place(name, label, rules, context)
         if owned is not None:  # "Mozambique's Cabo Delgado": a place of that country, no group
             add(tok, owned, "ner")
             continue
@@ -275,15 +275,20 @@ _SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region"
 _OWNER = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\S.*)$")
 
 
-def _country_owned_place(name: str, rules: dict, context: tuple[str, ...]):
+def _country_owned_place(name: str, label: str, rules: dict, context: tuple[str, ...]):
     """"Mozambique's Cabo Delgado", "Cameroon's South-West": a name the tagger ran on from
-    a country's possessive is a place in that country, unless the rest is built like a
-    group's name ("Yemen's Houthi movement" stays an actor)."""
+    a country's possessive is a place in that country when the tagger called it a place,
+    or the rest is a place the gazetteer knows or ends in a settlement word ("province").
+    Not a person ("Pakistan's Imran Khan"), a state body ("Pakistan's Inter-Services
+    Intelligence") nor a name built like a group's ("Yemen's Houthi movement")."""
     found = _OWNER.match(name)
-    code = country_code(found["owner"]) if found else None
+    code = country_code(found["owner"]) if found and label not in ("PERSON", "NORP") else None
     if not code or _is_group_name(found["rest"], rules):
         return None
     place = place_entity(found["rest"], (code, *context))
+    settlement = found["rest"].split()[-1].lower() in _SETTLEMENT_NOUNS
+    if label not in PLACE_LABELS and place.country != code and not settlement:
+        return None
     return place if place.country == code else replace(place, country=code, admin1=None, lat=None, lon=None)
 
 

@@ -20,6 +20,7 @@ Casualties keep the largest toll stated; the place is the finest named.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from .arguments import PLACE_NOUNS
 from .attacks import casualties, casualty_items
@@ -55,8 +56,6 @@ def place_rank(place) -> int:
 
 
 def _days_apart(a: str, b: str) -> int:
-    from datetime import date
-
     try:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
     except ValueError:

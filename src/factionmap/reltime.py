@@ -298,4 +298,9 @@ def anniversary_of(trigger, start: str | None, precision: str | None) -> Span | 
     if year < 1:
         return UNRESOLVED
     moved = f"{year:04d}{start[4:]}"
+    if precision == "day":
+        try:
+            date.fromisoformat(moved)
+        except ValueError:  # 29 February of a year with none: the month is still known
+            return (moved[:7], moved[:7], "month")
     return (moved, moved, precision)
