@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .language import sentence_of
 
+from .mentions import PLACE_NOUNS, mentions_at  # noqa: F401 (read by the rule families from here too)
 from .syntax import conjuncts
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
@@ -27,25 +28,9 @@ PROXY_NOUNS = {
 }
 EFFORT_NOUNS = {"campaign", "offensive", "operation", "effort", "drive", "bid", "plan", "push", "attempt"}
 EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
-# Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.
-PLACE_NOUNS = {
-    "territory", "territories", "area", "areas", "town", "towns", "city", "cities", "village", "villages",
-    "region", "regions", "province", "provinces", "district", "districts", "land", "lands", "ground",
-    "part", "parts", "swathe", "swathes", "swath", "stretch", "stretches", "countryside", "border",
-    "base", "bases", "stronghold", "strongholds", "port", "capital", "outskirts", "valley", "mountains",
-    "state", "county", "neighbourhood", "neighborhood", "suburb", "suburbs", "camp", "compound", "mall",
-    "market", "hotel", "mosque", "school", "checkpoint", "post", "airport", "center", "centre", "oilfield",
-    "oilfields", "crossing", "highway", "road", "positions", "hub", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "heartland", "enclave", "pocket", "zone",
-    "much", "most", "half", "portions", "portion", "swaths", "province", "governorate",
-}
 SETTLEMENTS = {"town", "city", "village", "district", "province", "region", "county", "governorate"}
 PERSON_ROLE_NOUNS = {"leader", "head", "chief", "emir", "amir", "commander", "founder", "spokesman",
                      "chairman", "deputy", "caliph", "successor", "replacement", "son", "brother"}
-
-
-def mentions_at(tok, actors, kinds):
-    return [m.entity for m in actors.at(tok.i) if m.entity.kind in kinds and m.is_actor]
 
 
 def _subtree_places(tok, actors):

@@ -14,6 +14,7 @@ from .frame_schema import SLOT_NAMES, Frame, validate_frames  # noqa: F401 (fram
 from .syntax import _children, conjuncts, hyphen_suffix, is_passive  # noqa: F401 (the parse helpers)
 from .hostility import aim_owners, borrowed_agents, owning_event
 from .language import sentence_of
+from .mentions import PLACE_NOUNS
 from .relatives import _names_just_before, antecedent
 from .relnouns import arrangement_head, senders_people, shared_objects
 
@@ -287,7 +288,6 @@ def slot_tokens(trigger, slot: str) -> list:
             out += _children(t.head, "nsubj") if t.dep_ == "attr" and t.head.lemma_ == "be" else [t]
         return out
     if slot == "ground":  # "liberated the town of X": the object when it is ground, not people held there
-        from .arguments import PLACE_NOUNS
 
         return [o for o in patient(trigger) if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PLACE_NOUNS]
     if slot == "clause_place":  # "seized territory from the Taliban in Nangarhar"

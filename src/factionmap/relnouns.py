@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .drafts import Draft
+from .mentions import mentions_at
 
 # nouns for an arrangement two parties conclude; a relation noun before them names its kind
 ARRANGEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "protocol", "memorandum",
@@ -78,7 +79,6 @@ def group_named_with_country(tok, actors) -> list:
     """'the umbrella of Tehreek-e-Taliban Pakistan', 'a cell of Hezbollah Lebanon': a country's
     name that a group's name modifies ends the group's name (or names its branch there); the
     phrase is the group, not the state. [] when the word is no such country."""
-    from .arguments import mentions_at
 
     if not any(e.id.startswith("state:") for e in mentions_at(tok, actors, ("org",))):
         return []
@@ -119,7 +119,6 @@ def fragment_relation_drafts(tok, actors, nominal: dict) -> list:
     often parses such notes wrongly (one name made a compound of the noun), so the list is
     read from the words: group names joined by "and" or commas, then the noun (adjectives
     such as "longtime" may stand before it), then only punctuation."""
-    from .arguments import mentions_at
     from .language import sentence_of
 
     ctype = nominal["relation_nouns"].get(tok.lemma_.lower())

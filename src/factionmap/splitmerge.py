@@ -13,6 +13,7 @@ from __future__ import annotations
 from .arguments import entities_of
 from .frames import FORM_VERBS, slot_tokens
 from .drafts import Draft
+from .mentions import mentions_at
 
 # Verbs of leaving a group, and where each names the group left.
 LEAVING = {
@@ -117,7 +118,6 @@ def split_off_from_name(tok) -> bool:
 def unnamed_splinter(tok, subjects: list, actors) -> list:
     """The groups a split noun describes, less a name that is only whose splinter it is
     (see `split_off_from_name`)."""
-    from .arguments import mentions_at
 
     if not split_off_from_name(tok):
         return subjects
