@@ -10,7 +10,7 @@ from __future__ import annotations
 from .language import sentence_of
 
 from .mentions import PLACE_NOUNS, mentions_at  # noqa: F401 (read by the rule families from here too)
-from .syntax import conjuncts
+from .syntax import conjuncts, split_off_from_name
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
 PROXY_NOUNS = {
@@ -113,7 +113,7 @@ def _direct(tok, kinds, actors, depth: int = 0):
         led = _led_by(tok, actors)  # "rebels led by HTS", "a coalition spearheaded by the Taliban"
         if led:
             return led
-    if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS) and not _split_off(tok):
+    if "org" in kinds and (lemma in PROXY_NOUNS or tok.lower_ in PROXY_NOUNS) and not split_off_from_name(tok):
         for c in [*tok.children, *_misattached_prep(tok)]:
             if c.dep_ in ("compound", "poss", "amod", "nmod"):
                 here = mentions_at(c, actors, ("org",))
@@ -184,13 +184,6 @@ def _owed_to(word, actors) -> list:
         return []
     return [e for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
             for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
-
-
-def _split_off(tok) -> bool:
-    """'led an EPRLF splinter group': a group split from the EPRLF, not the EPRLF's own people."""
-    from .splitmerge import split_off_from_name
-
-    return split_off_from_name(tok)
 
 
 def _misattached_prep(tok) -> list:

@@ -14,6 +14,7 @@ from .arguments import entities_of
 from .frames import FORM_VERBS, slot_tokens
 from .drafts import Draft
 from .mentions import mentions_at
+from .syntax import split_off_from_name
 
 # Verbs of leaving a group, and where each names the group left.
 LEAVING = {
@@ -102,17 +103,6 @@ def under_split_or_merger(tok) -> bool:
         if t.lemma_.lower() in SPLIT_WORDS:
             return True
     return bool(_leaving_verbs(tok))
-
-
-SPLIT_MODIFIERS = {"splinter", "breakaway", "dissident", "renegade"}  # (as rules.json "split_modifiers")
-
-
-def split_off_from_name(tok) -> bool:
-    """'an EPRLF splinter group', 'another Taliban breakaway faction': a group noun with a split
-    word and an indefinite article is some group split from the one named before it, not that
-    group ('the Jamaat-ul-Ahrar splinter group' may be the group itself)."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) and any(
-        c.lower_ in SPLIT_MODIFIERS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def unnamed_splinter(tok, subjects: list, actors) -> list:

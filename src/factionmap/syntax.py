@@ -30,3 +30,14 @@ def _children(tok, *deps):
         # the parser sometimes hangs the subject on the auxiliary ("fighters are(<-) concentrated")
         found = [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in deps]
     return found
+
+
+SPLIT_MODIFIERS = {"splinter", "breakaway", "dissident", "renegade"}  # (as rules.json "split_modifiers")
+
+
+def split_off_from_name(tok) -> bool:
+    """'an EPRLF splinter group', 'another Taliban breakaway faction': a group noun with a split
+    word and an indefinite article is some group split from the one named before it, not that
+    group ('the Jamaat-ul-Ahrar splinter group' may be the group itself)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) and any(
+        c.lower_ in SPLIT_MODIFIERS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
