@@ -224,7 +224,7 @@ ONE_PERSON = frozenset({"child", "boy", "girl", "woman", "civilian", "soldier", 
                         "policewoman", "driver", "guard", "worker", "student", "pupil", "teacher", "journalist",
                         "doctor", "nurse", "passenger", "pilgrim", "worshipper", "tourist", "resident", "farmer",
                         "villager", "employee", "contractor", "bystander", "person", "infant", "baby", "priest",
-                        "imam", "soldier", "trooper", "gendarme", "ranger", "medic", "translator", "interpreter"})
+                        "imam", "trooper", "gendarme", "ranger", "medic", "translator", "interpreter"})
 
 
 def _one_person(tok) -> bool:

@@ -210,22 +210,25 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
         if 0 <= i < len(sents) and any(t.lower_ in _lex("update_words") for t in sents[i]):
             c = replace(c, time=TimeSpan())  # "the death toll from the attack rose on Tuesday"
         target = None
+        in_text = 0 <= i < len(sents)
+        # "the attack", "X claimed responsibility.", "X said its members had ...": told before
+        refers_back = in_text and (_definite_attack_noun(sents[i]) or _bare_claim(c))
+        told_back = refers_back or (in_text and _placeless_own_telling(c, sents[i]))
         for j in range(len(folded) - 1, -1, -1):
             prev = folded[j]
             gap = i - _sentence(prev)
             same_sentence = gap == 0 and (_same_telling(prev, c) or _place_id(c) is None or _place_id(prev) is None
                                           or _place_id(c) == _place_id(prev))
-            told_again = 0 < gap <= LOOK_BACK and 0 <= i < len(sents) and (
-                _definite_attack_noun(sents[i]) or _bare_claim(c) or _placeless_own_telling(c, sents[i])
-                or _recounted(c, prev, sents[i])) and not _older(c, prev, published)
+            told_again = 0 < gap <= LOOK_BACK and in_text and (told_back or _recounted(c, prev, sents[i])) \
+                and not _older(c, prev, published)
             same_place = gap > 0 and _place_id(prev) is not None and _place_id(prev) == _place_id(c)
             # a claim made days later ("claimed the attack the following Monday") is dated by the claiming
             days = 2 if same_sentence else 10 ** 6 if told_again and c.modality == "claimed" else 0
             if (same_sentence or told_again or same_place) and _compatible(prev, c, days):
                 target = j
                 break
-        if target is None and c.args.get("place") is None and folded and 0 <= i < len(sents) \
-                and (_definite_attack_noun(sents[i]) or _bare_claim(c)) and 0 < i - _sentence(folded[-1]) <= LOOK_BACK:
+        if target is None and c.args.get("place") is None and folded and refers_back \
+                and 0 < i - _sentence(folded[-1]) <= LOOK_BACK:
             # "X said it carried out the attack" after a denial by Y: the same attack, X's claim
             prev = folded[-1]
             details = {k: v for k, v in prev.args.items() if k not in ("perpetrator", "claimed")}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .daterange import date_bounds, parse_on
 from .facts import Fact
-from .fused import _views, list_facts
+from .fused import _row, _views, list_facts
 from .intervals import Span, holds_on
 from .plausibility import find_implausible
 from .query import SUB_LEADER_ROLE, TOP_LEADER_ROLE, LeaderAnswer, LeaderCandidate, Pledge, find_actor
@@ -69,8 +69,9 @@ def leader_on(store: "Store", org: str, on: str | None = None) -> LeaderAnswer:
         if f.status == "contested":
             notes.append(f"{name}: the leadership is both stated and denied")
     current = [c for c in candidates if c.status == "current"]
+    tenures = [_row(f, members[f.id], found[f.id]) for f in facts if not f.id.endswith(":led")]
     notes = _uncertainties(candidates, current, day) + notes + _contested_deaths(store, current) \
-        + _implausible_tenures(store, org_row.id, candidates)
+        + _implausible_tenures(store, tenures, stated, candidates)
     leader = max(current, key=lambda c: (c.person_id in top, c.start or "", len(c.claim_ids))) if current else None
     candidates.sort(key=lambda c: (c.status != "current", c.start or "", c.name))
     doubts = [n for n in notes if not n.endswith("(hypothetical)")]  # an expectation is no doubt
@@ -134,11 +135,15 @@ def _contested_deaths(store: "Store", candidates: list[LeaderCandidate]) -> list
 TENURE_CHECKS = ("acts after death", "succession before tenure")
 
 
-def _implausible_tenures(store: "Store", org_id: str, candidates: list[LeaderCandidate]) -> list[str]:
+def _implausible_tenures(store: "Store", tenures: list, successions: list[Fact],
+                         candidates: list[LeaderCandidate]) -> list[str]:
     """"contested: ..." for each tenure of the group the world checks find impossible (see
     `plausibility`): a leader said to lead after his own death, a succession dated before
-    the predecessor's own tenure. The same findings `conflicts` lists."""
-    rows = list_facts(store, org_id, ["LEADERSHIP", "SUCCESSION"])
+    the predecessor's own tenure. The same findings `conflicts` lists. `tenures` are the
+    group's leadership rows `leader_on` has already built; its successions and the
+    candidates' deaths are read here."""
+    facts, members, found = _views(store, successions)
+    rows = tenures + [_row(f, members[f.id], found[f.id]) for f in facts]
     for person in dict.fromkeys(c.person_id for c in candidates):
         rows += list_facts(store, person, ["DEATH"])
     found = find_implausible(store, list({r.id: r for r in rows}.values()))
