@@ -33,7 +33,7 @@ def test_agent_after_a_deed_of_cause_is_the_deeds_not_the_founders(claims_of):
 
 
 def test_agent_after_a_deed_of_means_stays_the_verbs(nlp):
-    from factionmap.hostility import owning_event
+    from factionmap.agency import owning_event
     from factionmap.language import parse
 
     doc = parse("The convoy was destroyed in an ambush by al-Shabaab.")

@@ -27,6 +27,9 @@ from .country_roles import country_roles
 from .places import city_country, place_entity, resolve_place, subdivision_country
 from .venues import load_venues
 from .states import country_code, demonym_code, state_entity
+from .arguments import named_as
+from .initials import expand
+from .coref import antecedents
 
 ORG_LABELS = {"ORG", "NORP_GROUP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -252,8 +255,6 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
 
 def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
     """'a breakaway faction calling itself the High Council': the faction is that group."""
-    from .arguments import named_as
-
     for tok in doc:
         if out.at(tok.i) or tok.lemma_.lower() not in rules["group_nouns"]:
             continue
@@ -432,8 +433,6 @@ def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry,
 def _resolve_initials(doc, out: DocActors, registry, context, sent_of) -> None:
     """An acronym the text never defines ("ART and LeT affiliates"): the registry group it
     abbreviates, if the document's countries leave one (see `initials`)."""
-    from .initials import expand
-
     countries: set[str] | None = None  # worked out once an acronym needs them
     decided: dict[str, object] = {}
     for tok in doc:
@@ -477,8 +476,6 @@ def _surface(tok) -> str:
 
 def _resolve_descriptors(doc, out: DocActors, rules: dict, sent_of) -> None:
     """'the group', 'the insurgent group', 'its', 'the new leader', 'the two'."""
-    from .coref import antecedents
-
     for tok in doc:
         if out.at(tok.i):
             continue

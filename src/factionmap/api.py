@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 
 from .errors import FactionmapError
 from .model import IngestError
+from .store import Store
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,6 @@ def ingest_paths(
     """
     from .ingest import read_documents
     from .pipeline import process_many, rules_version
-    from .store import Store
-
     items = list(read_documents(paths, published=published))
     total = len(items)
     done = 0

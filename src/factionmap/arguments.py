@@ -7,10 +7,12 @@ Afghanistan" names Afghanistan; "X and Y" names both.
 
 from __future__ import annotations
 
+from .frames import subject
 from .language import sentence_of
 
 from .mentions import PLACE_NOUNS, mentions_at  # noqa: F401 (read by the rule families from here too)
 from .syntax import conjuncts, split_off_from_name
+from .places import place_entity
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
 PROXY_NOUNS = {
@@ -73,8 +75,6 @@ def _direct(tok, kinds, actors, depth: int = 0):
                     # a name the tagger took for a person is still a place after "the town of"
                     if p.dep_ == "pobj" and p.pos_ == "PROPN" and not any(m.via == "registry" or (
                             m.entity.kind == "person" and lemma not in SETTLEMENTS) for m in actors.at(p.i)):
-                        from .places import place_entity
-
                         return [place_entity(" ".join(p.text.split()))]
     if "place" in kinds and tok.pos_ in ("NOUN", "PROPN"):
         # "killed in a US airstrike in Somalia": the place of the event noun
@@ -106,8 +106,6 @@ def _direct(tok, kinds, actors, depth: int = 0):
     if "org" in kinds and lemma in EFFORT_NOUNS and tok.dep_ == "dobj" and not any(
             c.dep_ in ("poss", "compound") for c in tok.children):
         # "Jabhat al-Nusra began a campaign to eliminate X": the campaign is the subject's
-        from .frames import subject
-
         return entities_of(subject(tok.head), kinds, actors)
     if "org" in kinds and tok.pos_ == "NOUN" and (lemma in PROXY_NOUNS | GROUPING_NOUNS or tok.lower_ in PROXY_NOUNS):
         led = _led_by(tok, actors)  # "rebels led by HTS", "a coalition spearheaded by the Taliban"

@@ -38,6 +38,7 @@ from .reltime import anniversary_of
 from .surface import NOUN_PHRASE_RULES, surface_drafts
 from .triggers import frames_for, has_required, index_frames
 from .units import unit_chain_drafts
+from .stages import rules_version as stages_version
 
 
 def mentions_of_kind(tok, actors, kind: str) -> bool:
@@ -51,8 +52,6 @@ def _frames_index():
 
 def rules_version() -> str:
     """The versions of every stage and of the rules data that made a document's claims."""
-    from .stages import rules_version as stages_version
-
     return f"{stages_version()}+data:{load_rules()['version']}"
 
 

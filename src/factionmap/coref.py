@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .frames import GROUP_PEOPLE, conjuncts, subject
 from .language import sentence_of
+from .places import city_country
 
 import re
 
@@ -101,8 +102,6 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     if tok.lemma_.lower() in PLACE_DESCRIPTORS and tok.tag_ == "NN" and not any(
             c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
         # "the city", "the town": the place named just before
-        from .places import city_country
-
         places = [m for m in out.mentions if m.entity.kind == "place" and m.token < tok.i
                   and sent_index - 2 <= m.sentence <= sent_index and city_country(m.entity.name)]
         return [(places[-1].entity, "descriptor")] if places else []

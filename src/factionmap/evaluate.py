@@ -27,6 +27,8 @@ from typing import Any, Iterable
 
 from .errors import FactionmapError
 from .model import CLAIM_TYPES, ENTITY_KINDS, MODALITIES, PRECISIONS, SYMMETRIC_TYPES
+from .names import normalize_name
+from .export import export_claims
 
 # Arguments that hold a plain value, never an entity.
 LITERAL_ARGS = frozenset(
@@ -220,8 +222,6 @@ def _validate_gold_claim(claim: Any, index: int, entities: dict, bad) -> None:
 
 
 def _normalize(name: str) -> str:
-    from .names import normalize_name
-
     return normalize_name(name)
 
 
@@ -415,8 +415,6 @@ def combine(scores: Iterable[DocScore]) -> EvalReport:
 
 def evaluate_store(store: Any, gold_paths: Iterable[str | Path]) -> EvalReport:
     """Score the store's claims for each gold file's document; sum over documents."""
-    from .export import export_claims  # the export stage pulls in the store; load it only here
-
     scores = []
     for path in gold_paths:
         gold = load_gold(path)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from .errors import FactionmapError
 from .export import claim_to_dict
 from .rules import load_rules
+from .claims import rule_family
 
 # Rules that are not frames of rules.json, described in words.
 _NAMED_RULES = {
@@ -65,8 +66,6 @@ def explain_claim(store, claim_id: str) -> Explanation:
     claim = store.claim(claim_id)
     if claim is None:
         raise FactionmapError("E402", id=claim_id)
-    from .claims import rule_family
-
     steps = tuple(RuleStep(n, describe_rule(n)) for n in dict.fromkeys(claim.rule.split("+")) if n)
     family = rule_family(claim.rule)
     calibrated = load_rules()["calibration"].get(family)

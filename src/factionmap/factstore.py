@@ -16,6 +16,7 @@ from .neardup import source_of
 from .facts import (Fact, confidence, earlier_start, fact_id, fact_key, key_actors, log_doubt_change, now,
                     polarity, starts_it, status)
 from .model import Claim
+from .daterange import date_bounds
 
 FACT_TABLES = (
     """CREATE TABLE facts (
@@ -177,6 +178,4 @@ class FactQueries:
 
 def _last_day(day: str) -> str:
     """'2015' -> '2015-12-31', '2015-02' -> '2015-02-28': a partial date known on its last day."""
-    from .daterange import date_bounds
-
     return date_bounds(day)[1].isoformat()

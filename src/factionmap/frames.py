@@ -10,9 +10,9 @@ the rules' "word_lists" (the funds, arms and haven two sponsorship frames share)
 
 from __future__ import annotations
 
+from .agency import aim_owners, borrowed_agents, owning_event
 from .frame_schema import SLOT_NAMES, Frame, validate_frames  # noqa: F401 (frames as data)
 from .syntax import _children, conjuncts, hyphen_suffix, is_passive  # noqa: F401 (the parse helpers)
-from .hostility import aim_owners, borrowed_agents, owning_event
 from .language import sentence_of
 from .mentions import PLACE_NOUNS
 from .relatives import _names_just_before, antecedent

@@ -14,6 +14,7 @@ from .intervals import Span, holds_on, spans
 from .model import SYMMETRIC_TYPES, Claim
 from .answers import QueryResult, find_actor
 from .summary import summarize
+from .errors import FactionmapError
 
 RELATION_TYPES = ("ALLIANCE", "RIVALRY", "AFFILIATION", "BRANCH", "SPLIT", "MERGER", "SPONSORSHIP", "PLEDGE")
 
@@ -163,8 +164,6 @@ class FactDetail(QueryResult):
 
 
 def fact_detail(store, fact_id: str) -> FactDetail:
-    from .errors import FactionmapError
-
     found = store.facts("f.id = ?", [fact_id])
     if not found:
         raise FactionmapError("E402", id=fact_id)

@@ -1,35 +1,24 @@
-"""Hostility said in ways the frames miss, and an agent the parser hangs on the wrong word.
+"""Hostility said in ways the frames miss.
 
-- An agent belongs to the event it follows. In "X was created in retaliation for the
-  kidnapping of Y by Z" the parser hangs "by Z" on "created", but a deed named inside a
-  phrase of cause ("in retaliation for", "after", "following", "over") is another event
-  with its own doer: Z kidnapped, Z did not create X (`owning_event`).
 - Retaliation is hostility to the doer of the deed retaliated for: "X struck in revenge
   for Y's attacks", "X was formed in retaliation for killings by Y" (`retaliation_drafts`).
 - An assault on a place someone holds is hostility to the holder: "X attacked the town,
   held by Y", "X seized the port, controlled by Y" (`held_ground_drafts`).
-- The owner of an aim does what the aim says: "X's goal was to eliminate Y's cadres"
-  (`aim_owners`).
+- A judge's enemy: "X branded Y terrorists" (`judged_enemy_drafts`).
+
+Whose deed a "by" phrase names and who owns an aim are parse helpers in `agency`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from .agency import EVENT_NOUNS, _by_objects, _own_by, borrowed_agents
+from .arguments import entities_of
 from .drafts import Draft
+from .frames import subject
 from .syntax import _children, conjuncts, is_passive
 
-# deeds that have a doer of their own: "the kidnapping of his daughter by Z"
-EVENT_NOUNS = frozenset({
-    "attack", "assault", "raid", "ambush", "bombing", "shelling", "airstrike", "strike", "massacre",
-    "killing", "murder", "assassination", "execution", "kidnapping", "abduction", "arrest", "detention",
-    "imprisonment", "torture", "invasion", "occupation", "seizure", "capture", "destruction",
-    "persecution", "crackdown", "expulsion", "betrayal", "shooting", "beheading", "slaying",
-})
-# a phrase of cause: the deed in it happened before and apart from the verb's own event
-CAUSE_PREPS = frozenset({"for", "after", "following", "over", "since", "despite"})
-CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "reprisal", "reaction", "protest",
-                         "vengeance", "wake", "aftermath", "opposition"})
 RETALIATION_NOUNS = frozenset({"retaliation", "revenge", "reprisal", "reprisals", "vengeance"})
 # creating a group in retaliation: the group created is the one set against the deed's doer
 CREATION_VERBS = frozenset({"create", "form", "found", "establish", "set", "launch", "organize", "organise"})
@@ -39,60 +28,13 @@ ASSAULT_VERBS = frozenset({"attack", "assault", "storm", "raid", "shell", "bomb"
                            "conquer", "bombard"})
 HOLD_VERBS = frozenset({"control", "hold", "occupy", "rule", "administer", "govern", "run"})
 LOCATIVE_PREPS = frozenset({"near", "in", "outside", "around", "on", "at", "along"})
-# nouns for what someone means to do: "X's goal was to ..."
-AIM_NOUNS = frozenset({"goal", "goals", "aim", "aims", "objective", "objectives", "mission", "purpose",
-                       "intention", "priority", "priorities", "agenda", "target"})
 
 
 def _draft(*args):
-
     return Draft(*args)
 
 
-def _by_objects(by_tok) -> list:
-    return [c for c in by_tok.children if c.dep_ == "pobj"]
-
-
-def _own_by(tok):
-    return next((c for c in tok.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None)
-
-
-def owning_event(by_tok):
-    """The deed a "by" phrase hung on a verb really belongs to, or None when it is the verb's:
-    the nearest deed noun between the verb and "by" that sits in a phrase of cause and has no
-    "by" of its own ("created in retaliation for the kidnapping ... by Z": the kidnapping).
-    A deed in a phrase of means shares the verb's doer ("killed in an attack by Z": Z did both)."""
-    if by_tok.lower_ != "by" or by_tok.dep_ not in ("agent", "prep"):
-        return None
-    verb = by_tok.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    for t in reversed(verb.doc[verb.i + 1: by_tok.i]):
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in EVENT_NOUNS or _own_by(t) is not None:
-            continue
-        path, up = [], t
-        while up.i != verb.i and up.head.i != up.i:
-            up = up.head
-            path.append(up)
-        if up.i != verb.i:
-            continue
-        if any((p.dep_ == "prep" and p.lower_ in CAUSE_PREPS) or p.lemma_.lower() in CAUSE_NOUNS for p in path):
-            return t
-    return None
-
-
-def borrowed_agents(noun) -> list:
-    """The doers a deed noun gets from a "by" phrase the parser hung on the verb before it."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
-        return []
-    sent = noun.sent
-    return [o for t in sent if t.i > noun.i and t.lower_ == "by" and t.dep_ in ("agent", "prep")
-            and owning_event(t) is not None and owning_event(t).i == noun.i for o in _by_objects(t)]
-
-
 def _orgs(toks, actors) -> list:
-    from .arguments import entities_of
-
     return [e for e in entities_of(toks, ("org",), actors)]
 
 
@@ -116,8 +58,6 @@ def _doers(deed) -> list:
 def _retaliator(noun) -> list:
     """Who retaliates: the noun's possessor, or the subject of the clause it is a phrase of
     ("X struck in revenge", "X was created in retaliation": the group created)."""
-    from .frames import subject
-
     own = _children(noun, "poss")
     if own:
         return own
@@ -162,8 +102,6 @@ def held_ground_drafts(tok, actors) -> list[Draft]:
     """RIVALRY between who assaults a place and who the text says holds it. The holder's
     phrase may hang on the place itself or, set off by a comma, on a landmark the parser
     put it next to ("the town of B near the border, controlled by Y")."""
-    from .frames import subject
-
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in ASSAULT_VERBS or is_passive(tok):
         return []
     grounds = [(t, False) for o in _children(tok, "dobj") for t in o.subtree if t.pos_ in ("NOUN", "PROPN")]
@@ -179,21 +117,6 @@ def held_ground_drafts(tok, actors) -> list[Draft]:
     return [_draft("RIVALRY", {"a": a, "b": b}, tok, "hostility.held_ground", 0.6)
             for a in sides[:2] for b in foes[:2] if a.id != b.id]
 
-
-def aim_owners(tok) -> list:
-    """The doer of an infinitive that says what an aim is: "X's goal was to eliminate Y",
-    "one of X's main aims is to drive out Y" (X), or [] when it is not such a verb."""
-
-    if tok.dep_ != "xcomp" or tok.head.lemma_ != "be" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return []
-    for s in _children(tok.head, "nsubj"):
-        if s.lower_ in ("one", "some", "part") :  # "one of X's goals"
-            s = next((o for p in s.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), s)
-        if s.lemma_.lower() in AIM_NOUNS or s.lower_ in AIM_NOUNS:
-            return _children(s, "poss") or [c for c in _children(s, "compound", "nmod")
-                                            if c.ent_type_ or c.text[:1].isupper()]
-    return []
 
 
 # kin: only a person has a daughter ("Don Fabio's daughter" names a man, whatever the tagger says)
@@ -279,8 +202,6 @@ def _judged(verb) -> list[tuple[object, object]]:
 def judged_enemy_drafts(tok, actors) -> list[Draft]:
     """RIVALRY between who judges a group its enemy and that group. "An enemy of Z" naming
     another group is the judged group's enmity with Z, not the judge's own."""
-    from .frames import subject
-
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in REGARD_VERBS:
         return []
     judges = _orgs(subject(tok), actors)

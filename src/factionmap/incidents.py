@@ -29,6 +29,7 @@ from .frames import COMPASS
 from .syntax import hyphen_suffix
 from .model import Claim, Entity, TimeSpan
 from .rules import load_rules
+from .passages import evidence_of
 
 LOOK_BACK = 3  # sentences a definite "the attack" may point back over
 
@@ -270,8 +271,6 @@ def _goes_on_about(sent, attack: Claim) -> bool:
 def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
     """The victims counted in the sentences after an attack, in sentences that tell no attack
     of their own: the largest toll stated is kept, the attackers' own dead apart."""
-    from .passages import evidence_of
-
     out = list(attacks)
     told = {_sentence(c) for c in attacks}
     for i, sent in enumerate(sents):
@@ -415,8 +414,6 @@ def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim
         if isinstance(doer, Entity) and doer.id == group.id:
             continue  # already known
         args = dict(c.args, perpetrator=group, claimed=own or bool(c.args.get("claimed") and doer is None))
-        from .passages import evidence_of
-
         evidence = c.evidence + (evidence_of(c.evidence[0].document if c.evidence else "", i, sent),)
         modality, attribution = (("claimed", group.name) if own else ("reported", c.attribution))
         retold = replace(c, args=args, modality=modality, negated=False, attribution=attribution,

@@ -5,12 +5,13 @@ branch of the Taliban", "al Qaeda's al-Sahab media wing", "X, an ally of Y").
 
 from __future__ import annotations
 
-from .arguments import leader_org, mentions_at, named_as, right_apposition
+from .arguments import entities_of, leader_org, mentions_at, named_as, right_apposition
 from .drafts import Draft
 from .frames import subject
 from .language import sentence_of
 from .relnouns import group_named_with_country
 from .syntax import conjuncts
+from .splitmerge import unnamed_splinter
 
 
 def left_apposition(tok, actors, kind: str) -> list:
@@ -167,14 +168,10 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
                     org = found[0]
     if org is None and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in _CHOOSING:
         # "its leadership council chose X as the new emir": the choosers' group
-        from .arguments import entities_of
-
         chooser = entities_of(subject(tok.head.head), ("org",), actors)
         org = chooser[0] if chooser else None
     if org is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHOOSING:
         # "the council appointed two deputies: X and Y": deputies of the choosers' group
-        from .arguments import entities_of
-
         chooser = entities_of(subject(tok.head), ("org",), actors)
         org = chooser[0] if chooser else None
     within = False
@@ -359,8 +356,6 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
         return []  # "under their own banners": nobody else's
     subjects = _described_orgs(tok, actors)
     if ctype == "SPLIT":
-        from .splitmerge import unnamed_splinter
-
         subjects = unnamed_splinter(tok, subjects, actors)  # "an EPRLF splinter group": not the EPRLF
     others = _other_orgs(tok, actors, subjects)
     if ctype == "SPLIT" and subjects and not others and lemma in ("group", "faction", "organization", "movement"):

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import strip_accents
+from .names import slugify, strip_accents
+from .states import country_code
+from .model import Entity
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +110,6 @@ def resolve_place(name: str, context: tuple[str, ...] = ()) -> dict:
     name several countries share is decided by the countries the document mentions
     (`context`), then by population. Unknown names resolve to nothing.
     """
-    from .states import country_code
-
     folded = strip_accents(name.strip())
     code = country_code(folded)
     if code:
@@ -144,9 +144,6 @@ def place_entity(name: str, context: tuple[str, ...] = ()):
 
     A compass word the gazetteer does not know as part of the name goes: "North-Eastern
     Borno" is Borno; "North Kivu", a province, stays as it is."""
-    from .model import Entity
-    from .names import slugify
-
     found = resolve_place(name, context)
     bare = _COMPASS_PREFIX.sub("", name).strip()
     if not found and bare and bare != name and resolve_place(bare, context):

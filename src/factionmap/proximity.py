@@ -10,6 +10,7 @@ both), the relation is taken, with a low confidence and its own rule name.
 from __future__ import annotations
 
 from .drafts import Draft
+from .frames import co_agents
 
 # word (lower case, or lemma) -> claim type; the first group named takes the first role
 PROXIMITY_WORDS: dict[str, str] = {}
@@ -49,8 +50,6 @@ def _act_together(t1, t2, trigger) -> bool:
     """'X and Y attacked a prison': two groups joined as one subject of a hostile verb
     that has another object act together against it, not against each other; so do a
     subject and its partners ('together with X, Y fought ...')."""
-    from .frames import co_agents
-
     if {t1.i, t2.i} & {c.i for c in co_agents(trigger)}:
         return True  # "together with X, Y attacked ...": partners
     coordinated = t2.dep_ == "conj" and t2.head.i == t1.i

@@ -23,6 +23,7 @@ import re
 
 from .drafts import Draft
 from .mentions import mentions_at
+from .language import sentence_of
 
 # nouns for an arrangement two parties conclude; a relation noun before them names its kind
 ARRANGEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "protocol", "memorandum",
@@ -119,8 +120,6 @@ def fragment_relation_drafts(tok, actors, nominal: dict) -> list:
     often parses such notes wrongly (one name made a compound of the noun), so the list is
     read from the words: group names joined by "and" or commas, then the noun (adjectives
     such as "longtime" may stand before it), then only punctuation."""
-    from .language import sentence_of
-
     ctype = nominal["relation_nouns"].get(tok.lemma_.lower())
     if ctype not in FRAGMENT_TYPES or tok.tag_ not in ("NNS", "NNPS"):
         return []

@@ -15,6 +15,7 @@ from .frames import FORM_VERBS, slot_tokens
 from .drafts import Draft
 from .mentions import mentions_at
 from .syntax import split_off_from_name
+from .registry import load_registry
 
 # Verbs of leaving a group, and where each names the group left.
 LEAVING = {
@@ -128,8 +129,6 @@ def not_a_split(frame_name: str, tok, resolved: dict) -> bool:
         return True  # "the movement split into two factions": it fell apart (passages.py), left nothing
     if frame_name != "split.operate_independently":
         return False
-    from .registry import load_registry
-
     registry = load_registry()
     if any(e.id.startswith("state:") or getattr(registry.get(e.id), "category", None) == "government"
            for e in resolved.get("parent", [])):

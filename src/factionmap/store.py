@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
-import unicodedata
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -24,20 +22,8 @@ from .errors import FactionmapError
 from .factstore import FactQueries, add_to_facts
 from .neardup import source_of
 from .model import Actor, Claim, Document, Entity, Evidence, TimeSpan
+from .names import normalize_name
 from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
-
-try:  # the shared normalizer, when names.py has landed
-    from .names import normalize_name
-except ImportError:  # pragma: no cover - depends on what is installed alongside
-
-    def normalize_name(name: str) -> str:
-        """Case-fold, strip accents, apostrophes, hyphens and a leading "the"."""
-        text = unicodedata.normalize("NFKD", name)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-        text = re.sub(r"['’‘`ʼʿʾ]", "", text)
-        text = re.sub(r"[\W_]+", " ", text).strip()
-        return re.sub(r"^the\s+", "", text)
-
 
 @dataclass(frozen=True)
 class DocumentInfo:

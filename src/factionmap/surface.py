@@ -21,6 +21,7 @@ from .drafts import Draft
 from .frames import subject
 from .syntax import conjuncts
 from .rules import load_rules
+from .states import country_code
 
 # rules that read a description, not an event: dated only by a date inside the phrase,
 # and background to the sentence (not attributed to its source)
@@ -333,8 +334,6 @@ def presence_drafts(sent, actors) -> list[Draft]:
 
 def _country_names(place) -> set[str]:
     """The names of the place's country, when the place is a country (not a town in it)."""
-    from .states import country_code
-
     return {place.name.lower()} if country_code(place.name) == place.country else set()
 
 
