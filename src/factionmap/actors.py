@@ -17,6 +17,7 @@ from .coalitions import coalition_mentions
 from .eponyms import eponymous_group
 from .short_names import bare_surnames, resolve_short_names, short_org_names, strip_title
 from .home_state import home_state_mentions
+from .mentions import named_as
 from .model import Entity
 from .language import original_text
 from .names import normalize_name, slugify
@@ -27,7 +28,6 @@ from .country_roles import country_roles
 from .places import city_country, place_entity, resolve_place, subdivision_country
 from .venues import load_venues
 from .states import country_code, demonym_code, state_entity
-from .arguments import named_as
 from .initials import expand
 from .coref import antecedents
 

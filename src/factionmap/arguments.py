@@ -10,7 +10,7 @@ from __future__ import annotations
 from .frames import subject
 from .language import sentence_of
 
-from .mentions import PLACE_NOUNS, mentions_at  # noqa: F401 (read by the rule families from here too)
+from .mentions import PLACE_NOUNS, mentions_at, named_as  # noqa: F401 (read by the rule families from here too)
 from .syntax import conjuncts, split_off_from_name
 from .places import place_entity
 
@@ -205,25 +205,6 @@ def right_apposition(tok, actors, kind: str) -> list:
         i += 1
     if i < len(doc) and sentence_of(doc[i]).start == sentence_of(tok).start:
         return mentions_at(doc[i], actors, (kind,))
-    return []
-
-
-NAMING_VERBS = {"call", "name", "dub", "know", "brand", "style"}
-
-
-def named_as(tok, actors):
-    for c in tok.children:
-        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in NAMING_VERBS:
-            for t in c.children:  # what it is called, not who calls it
-                if t.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp", "prep"):
-                    for u in [t, *t.children]:
-                        found = mentions_at(u, actors, ("org",))
-                        if found and t.dep_ != "nsubj":
-                            return found
-                    if t.lower_ in ("itself", "themselves") and t.i + 1 < len(t.doc):
-                        found = mentions_at(t.doc[t.i + 1], actors, ("org",))  # the name, whatever
-                        if found:  # the parser made of it
-                            return found
     return []
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from .agency import aim_owners, borrowed_agents, owning_event
 from .frame_schema import SLOT_NAMES, Frame, validate_frames  # noqa: F401 (frames as data)
-from .syntax import _children, conjuncts, hyphen_suffix, is_passive  # noqa: F401 (the parse helpers)
+from .syntax import (  # noqa: F401 (the parse helpers)
+    _children, arrangement_head, conjuncts, hyphen_suffix, is_passive, senders_people, shared_objects,
+)
 from .language import sentence_of
 from .mentions import PLACE_NOUNS
 from .relatives import _names_just_before, antecedent
-from .relnouns import arrangement_head, senders_people, shared_objects
 
 FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
 CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}

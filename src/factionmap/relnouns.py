@@ -8,13 +8,9 @@
   is left unclaimed rather than read as cooperation).
 - "X and Y allies." (a verbless note): a list of groups followed by a plural relation noun
   says the groups are that to one another ("X and Y (are) allies / rivals / affiliates").
-- "X sent fighters to help Y": people a group sends without saying whose they are are its
-  own; what they are sent to do, the sender does.
-- "X trained alongside and received funding from Y": in coordinated verbs that share
-  their last object (right node raising), a preposition left without an object before
-  "and" takes the object the last verb has.
 
-Only parse helpers live here for frames.py (no import of frames at load time).
+Who sent people and what a stranded preposition takes ("X sent fighters to help Y",
+"X trained alongside and received funding from Y") are parse helpers in `syntax`.
 """
 
 from __future__ import annotations
@@ -23,27 +19,15 @@ import re
 
 from .drafts import Draft
 from .mentions import mentions_at
+from .syntax import arrangement_head
 from .language import sentence_of
 
-# nouns for an arrangement two parties conclude; a relation noun before them names its kind
-ARRANGEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "protocol", "memorandum",
-                     "arrangement", "charter", "contract", "understanding"}
 # words that make an arrangement one that ends or forbids fighting, not a cooperation
 _TRUCE = re.compile(r"\b(peace|cease\s*-?\s*fire|truce|armistice|non\s*-?\s*aggression|disengagement|"
                     r"reconciliation|de\s*-?\s*escalation)\b")
 FRAGMENT_TYPES = ("ALLIANCE", "RIVALRY", "AFFILIATION")
 # words that may stand between the list of groups and the relation noun: "X and Y, longtime allies"
 _LIST_GLUE = {"and", ",", "the", "&"}
-COORDINATORS = {"and", "or", "but", "then"}
-
-
-def arrangement_head(tok):
-    """The arrangement noun a relation noun names the kind of ("alliance" in "an alliance
-    agreement with Y": "agreement"), or None."""
-    if tok.dep_ in ("compound", "nmod", "amod") and tok.head != tok and tok.head.i > tok.i \
-            and tok.head.lemma_.lower() in ARRANGEMENT_NOUNS:
-        return tok.head
-    return None
 
 
 def names_truce(tok) -> bool:
@@ -53,27 +37,6 @@ def names_truce(tok) -> bool:
     noun = arrangement_head(tok) or tok
     before = "".join(t.text_with_ws for t in tok.doc[noun.left_edge.i:noun.i]).lower()
     return bool(_TRUCE.search(before))
-
-
-def shared_objects(verb, word: str) -> list:
-    """'X trained alongside and received funding from Y': the preposition `word` under `verb`
-    that stands without an object just before a coordinator takes the object of the verb
-    coordinated after it (its direct object if named, else its named prepositional objects)."""
-    doc = verb.doc
-    stranded = [c for c in verb.children if c.lower_ == word and c.dep_ in ("prep", "advmod", "prt", "dep")
-                and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
-                and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in COORDINATORS | {","}]
-    if not stranded:
-        return []
-    later = [c for c in verb.children if c.dep_ == "conj" and c.i > stranded[0].i and c.pos_ in ("VERB", "AUX")]
-    if not later:
-        return []
-    other = later[0]
-    named = [c for c in other.children if c.dep_ == "dobj" and c.ent_type_]
-    if named:
-        return named
-    return [o for p in other.children if p.dep_ in ("prep", "agent") and p.i > other.i
-            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")][:1]
 
 
 def group_named_with_country(tok, actors) -> list:
@@ -86,32 +49,6 @@ def group_named_with_country(tok, actors) -> list:
     return [e for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
             and all(t.is_space for t in tok.doc[c.i + 1:tok.i])  # right before the country
             for e in mentions_at(c, actors, ("org",)) if not e.id.startswith("state:")]
-
-
-SENDING = {"send", "deploy", "dispatch", "commit"}
-# people a group sends: its own when no other owner is named
-OWN_PEOPLE = {"fighter", "militant", "troop", "man", "member", "operative", "cadre", "soldier", "recruit",
-              "volunteer", "extremist", "jihadist", "commando", "gunman", "combatant", "force", "unit",
-              "reinforcement", "adviser", "advisor", "trainer", "instructor"}
-_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "some", "several", "many"}
-
-
-def senders_people(verb, objs, subject_of) -> list:
-    """'X sent fighters to help Y', 'X deployed hundreds of militants to ...': people sent with
-    no owner named (no "its", no "Hamas fighters", no "fighters of Z") are the sender's, so the
-    sender (found by `subject_of`) is who acts. [] when the verb sends no such people."""
-    if verb.lemma_.lower() not in SENDING or not objs:
-        return []
-    for obj in objs:
-        people = obj
-        if obj.lower_ in _QUANTITIES or obj.pos_ == "NUM":  # "hundreds of fighters"
-            people = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for o in p.children if o.dep_ == "pobj"), obj)
-        owned = any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
-                    for c in people.children)
-        if people.lemma_.lower() not in OWN_PEOPLE or people.ent_type_ or owned:
-            return []
-    return subject_of(verb)
 
 
 def fragment_relation_drafts(tok, actors, nominal: dict) -> list:
