@@ -32,7 +32,7 @@ BANDS = ((0.0, 0.5, "<0.5"), (0.5, 0.65, "0.5-0.65"), (0.65, 0.8, "0.65-0.8"), (
 
 
 def rule_family(rule: str) -> str:
-    from factionmap.claims import rule_family as family
+    from factionmap.extract.claims import rule_family as family
 
     return family(rule)
 
@@ -44,7 +44,7 @@ def band(confidence: float) -> str:
 def judge_against_gold(claims: list, gold: dict) -> list[tuple[float, bool, str]]:
     """(confidence, right, rule family) for each claim the gold judges."""
     from factionmap.evaluate import score_document
-    from factionmap.export import claim_to_dict
+    from factionmap.export.claims import claim_to_dict
 
     out = []
     for claim in claims:

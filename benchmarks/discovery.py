@@ -24,7 +24,7 @@ from mmp_relations import ACCEPTED, _matches, clean_text, group_variants, judge 
 
 def stripped_registry(rows):
     """The shipped registry less every actor the rows name, and how many were removed."""
-    from factionmap.registry import Registry, load_registry
+    from factionmap.lexicon.registry import Registry, load_registry
 
     registry = load_registry()
     remove = set()
@@ -37,8 +37,8 @@ def stripped_registry(rows):
 
 def measure(rows, nlp=None, registry=None) -> dict:
     """Groups found as actors and relations extracted, strict and loose."""
-    from factionmap.actors import resolve_actors
-    from factionmap.language import parse
+    from factionmap.actors.resolve import resolve_actors
+    from factionmap.language.nlp import parse
     from factionmap.names import normalize_name
     from factionmap.pipeline import extract
 
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if not data.is_file():
         print(f"discovery benchmark skipped: {data} not found")
         return 0
-    from factionmap.language import build_pipeline
+    from factionmap.language.nlp import build_pipeline
 
     rows = [r for r in read_jsonl(data) if r.get("type") in ACCEPTED][: args.limit]
     started = time.perf_counter()

@@ -209,8 +209,8 @@ def load(path: Path, expected_path: Path | None = None) -> list[dict]:
 def extract_claims(path: Path) -> list[dict]:
     """Ingest the file into a temporary store and export every claim."""
     from factionmap.api import ingest_paths
-    from factionmap.export import export_claims
-    from factionmap.store import Store
+    from factionmap.export.claims import export_claims
+    from factionmap.store.sqlite import Store
 
     with tempfile.TemporaryDirectory(prefix="factionmap-incidents-") as tmp:
         db_path = Path(tmp) / "incidents.db"

@@ -276,7 +276,7 @@ class Timer:
 def instrumented(timer: Timer):
     """Time `Store.add_document` and `pipeline.process_many` while `ingest_paths` runs them."""
     from factionmap import pipeline
-    from factionmap.store import Store
+    from factionmap.store.sqlite import Store
 
     add_document, process_many = Store.add_document, pipeline.process_many
 
@@ -309,7 +309,7 @@ def instrumented(timer: Timer):
 
 def store_counts(db: Path) -> tuple[int, int | None]:
     """Claims and fused facts in the store (facts None while the store keeps none)."""
-    from factionmap.store import Store
+    from factionmap.store.sqlite import Store
 
     with Store.open(db) as store:
         counts = store.counts()

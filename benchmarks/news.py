@@ -30,7 +30,7 @@ def run(shared: Path, root: Path | None = None):
         return None
     from factionmap.api import ingest_paths
     from factionmap.evaluate import evaluate_store
-    from factionmap.store import Store
+    from factionmap.store.sqlite import Store
 
     with tempfile.TemporaryDirectory(prefix="factionmap-news-") as tmp:
         docs = Path(tmp) / "docs"

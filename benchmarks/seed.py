@@ -18,7 +18,7 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 def open_store(db_path: Path):
     """The store object `export_claims` reads from."""
-    from factionmap.store import Store
+    from factionmap.store.sqlite import Store
 
     return Store.open(db_path)
 

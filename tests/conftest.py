@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factionmap.model import Claim, Document, Entity, Evidence, TimeSpan
-from factionmap.store import Store
+from factionmap.store.sqlite import Store
 
 
 def org(id: str, name: str, *aliases: str, country: str | None = None) -> Entity:
@@ -87,7 +87,7 @@ def taliban_store(fresh_store):
 @pytest.fixture(scope="session")
 def nlp():
     """The spaCy pipeline with the registry's entity ruler, loaded once per session."""
-    from factionmap.language import load_pipeline
+    from factionmap.language.nlp import load_pipeline
 
     return load_pipeline()
 

@@ -8,10 +8,10 @@ from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document, org, person
 from factionmap.actor_edits import (
     ArgRef, list_edits, merge_actors, plan_merge, plan_split, plan_undo, split_actor, undo_edit,
 )
-from factionmap.actor_identity import mention_of, variant_key
+from factionmap.store.identity import mention_of, variant_key
 from factionmap.errors import FactionmapError
-from factionmap.schema import MIGRATIONS
-from factionmap.store import Store
+from factionmap.store.schema import MIGRATIONS
+from factionmap.store.sqlite import Store
 
 
 def snapshot(store: Store) -> dict:
@@ -294,8 +294,8 @@ def test_facts_follow_a_merge_and_its_undo():
     from conftest import claim, document, org
 
     from factionmap.actor_edits import merge_actors, undo_edit
-    from factionmap.fused import list_facts
-    from factionmap.store import Store
+    from factionmap.query.fused import list_facts
+    from factionmap.store.sqlite import Store
 
     store = Store()
     a, b, taliban = org("new:khorasan", "Khorasan"), org("iskp", "Islamic State Khorasan"), org("taliban", "Taliban")
@@ -312,7 +312,7 @@ def test_facts_follow_a_merge_and_its_undo():
 def test_an_unregistered_actor_one_letter_away_in_the_same_context_is_the_same():
     from conftest import claim, document, org, person
 
-    from factionmap.store import Store
+    from factionmap.store.sqlite import Store
 
     store = Store()
     taliban = org("taliban", "Taliban")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.actors import resolve_actors
+from factionmap.actors.resolve import resolve_actors
 
 
 def _mentions(nlp, text, mention_text):
@@ -200,8 +200,8 @@ def test_actors_facility_words_decide_place_or_group(nlp, text, mention, kind):
 
 
 def test_actors_a_short_form_defined_by_a_registered_acronym_is_that_group(nlp):
-    from factionmap.actors import resolve_actors
-    from factionmap.language import parse
+    from factionmap.actors.resolve import resolve_actors
+    from factionmap.language.nlp import parse
 
     doc = parse("Ansar Dine, in league with the Movement for the Liberation of Azawad (MNLA), took Kidal in 2012.")
     ids = {m.entity.id for m in resolve_actors(doc).mentions}
@@ -211,16 +211,16 @@ def test_actors_a_short_form_defined_by_a_registered_acronym_is_that_group(nlp):
 @pytest.mark.parametrize("text", ["Jihadists overran northern Mali in 2012.",
                                   "The group moved its fighters into Chad in 2015."])
 def test_actors_a_country_the_tagger_mislabels_is_a_place_and_its_state(nlp, text):
-    from factionmap.actors import resolve_actors
-    from factionmap.language import parse
+    from factionmap.actors.resolve import resolve_actors
+    from factionmap.language.nlp import parse
 
     kinds = {m.entity.id.split(":")[0] for m in resolve_actors(parse(text)).mentions}
     assert {"place", "state"} <= kinds and "new" not in kinds
 
 
 def test_a_lower_case_word_the_tagger_calls_a_place_is_no_place():
-    from factionmap.actors import resolve_actors
-    from factionmap.language import parse
+    from factionmap.actors.resolve import resolve_actors
+    from factionmap.language.nlp import parse
 
     doc = parse("The group says it does not target mosques.")
     assert not [m for m in resolve_actors(doc).mentions if m.entity.kind == "place"]

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from factionmap import api
-from factionmap.leaders import leader_on
-from factionmap.store import Store
+from factionmap.query.leaders import leader_on
+from factionmap.store.sqlite import Store
 
 ARTICLES = {
     "relative": "Ayman al-Zawahiri, the Egyptian doctor who succeeded Osama bin Laden as leader of al-Qaeda "

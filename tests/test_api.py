@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factionmap.api import IngestReport, ingest_paths
-from factionmap.store import Store
+from factionmap.store.sqlite import Store
 
 ARTICLES = {
     "pledge.txt": (

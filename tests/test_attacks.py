@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import pytest
 
-from factionmap.attacks import attack_type, casualties, parse_count, target_text
-from factionmap.claimants import claim_status, unknown_perpetrator
+from factionmap.extract.attacks import attack_type, casualties, parse_count, target_text
+from factionmap.extract.claimants import claim_status, unknown_perpetrator
 
 TRIGGER_LEMMAS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
                   "kidnapping", "abduction", "assassination", "kill", "bomb", "storm", "shell", "shelling", "ambush"}
@@ -19,7 +19,7 @@ TRIGGER_LEMMAS = {"attack", "bombing", "blast", "explosion", "strike", "airstrik
 
 @lru_cache(maxsize=None)
 def sentence(text: str):
-    from factionmap.language import parse
+    from factionmap.language.nlp import parse
 
     sent = list(parse(text).sents)[0]
     trigger = next(t for t in sent if t.lemma_.lower() in TRIGGER_LEMMAS)

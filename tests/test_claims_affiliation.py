@@ -138,7 +138,7 @@ def test_a_preposition_typed_twice_is_read_once(claims_of):
 
 
 def test_words_english_does_double_are_kept(claims_of):
-    from factionmap.language import mask_for_parse
+    from factionmap.language.nlp import mask_for_parse
 
     text = "He said that that group had had ties to to al-Qaeda."
     masked = mask_for_parse(text)

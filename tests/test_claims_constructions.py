@@ -95,7 +95,7 @@ def test_claims_constructions_idioms_are_not_seizures(claims_of, text):
     ],
 )
 def test_claims_constructions_members_founding_a_group_is_a_split(claims_of, text, splinter, parent):
-    from factionmap.registry import load_registry
+    from factionmap.lexicon.registry import load_registry
 
     registry = load_registry()
     splits = [(registry.get(s).name if registry.get(s) else s, registry.get(p).name if registry.get(p) else p)

@@ -33,8 +33,8 @@ def test_agent_after_a_deed_of_cause_is_the_deeds_not_the_founders(claims_of):
 
 
 def test_agent_after_a_deed_of_means_stays_the_verbs(nlp):
-    from factionmap.agency import owning_event
-    from factionmap.language import parse
+    from factionmap.language.agency import owning_event
+    from factionmap.language.nlp import parse
 
     doc = parse("The convoy was destroyed in an ambush by al-Shabaab.")
     assert all(owning_event(t) is None for t in doc if t.lower_ == "by")
@@ -132,8 +132,8 @@ def test_possessive_on_an_object_belongs_to_the_unknown_subject(claims_of):
 
 
 def test_kin_noun_makes_its_possessor_a_person(nlp):
-    from factionmap.hostility import names_a_person
-    from factionmap.language import parse
+    from factionmap.extract.arguments import names_a_person
+    from factionmap.language.nlp import parse
 
     doc = parse("Gunmen abducted Don Berna's daughter and the Fatah office's guard.")
     poss = {t.text: names_a_person(t) for t in doc if t.dep_ == "poss"}

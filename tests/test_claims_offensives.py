@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.actors import resolve_actors
+from factionmap.actors.resolve import resolve_actors
 from factionmap.model import Entity
 
 

@@ -94,7 +94,7 @@ def test_re_formed_is_read_as_formed(claims_of):
 
 
 def test_re_prefix_in_a_name_is_kept():
-    from factionmap.language import mask_for_parse
+    from factionmap.language.nlp import mask_for_parse
 
     text = "The Alliance for the Re-liberation of Somalia re-formed its wing; a re-count is due."
     masked = mask_for_parse(text)
@@ -114,8 +114,8 @@ def test_polity_title_before_a_registry_name_is_one_name(claims_of):
 
 
 def test_a_title_that_is_no_polity_stays_apart():
-    from factionmap.actors import resolve_actors
-    from factionmap.language import parse
+    from factionmap.actors.resolve import resolve_actors
+    from factionmap.language.nlp import parse
 
     doc = parse("Volunteers from the Friends of Ichkeria society joined the Caucasus Emirate.")
     assert "the Friends of" in [t.text for t in doc]

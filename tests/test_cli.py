@@ -8,10 +8,10 @@ from conftest import add_taliban_story
 from typer.testing import CliRunner
 
 from factionmap import api
-from factionmap.cli import app
-from factionmap.export import export_claims
+from factionmap.cli.main import app
+from factionmap.export.claims import export_claims
 from factionmap.model import IngestError
-from factionmap.store import Store
+from factionmap.store.sqlite import Store
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "200"}  # tables on one line each, whatever the terminal

@@ -6,7 +6,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from factionmap.cli import app
+from factionmap.cli.main import app
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "200"}

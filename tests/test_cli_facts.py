@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from factionmap.cli import app
+from factionmap.cli.main import app
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "200"}

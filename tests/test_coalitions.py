@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.actors import resolve_actors
+from factionmap.actors.resolve import resolve_actors
 from factionmap.pipeline import extract
 
 
@@ -84,7 +84,7 @@ def test_coalition_doings_mark_the_coalition():
 
 
 def _coalitions_of_text(text):
-    from factionmap.language import parse
+    from factionmap.language.nlp import parse
 
     return [m for m in resolve_actors(parse(text)).mentions if m.via == "coalition"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document
 
-from factionmap.conflicts import find_conflicts
-from factionmap.store import Store
+from factionmap.query.conflicts import find_conflicts
+from factionmap.store.sqlite import Store
 
 
 def _store(*docs):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.actors import resolve_actors
+from factionmap.actors.resolve import resolve_actors
 
 
 def _resolved(nlp, text, word, nth=0):

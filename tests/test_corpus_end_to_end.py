@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from factionmap import api
-from factionmap.conflicts import find_conflicts
-from factionmap.fused import list_facts
-from factionmap.leaders import leader_on
-from factionmap.store import Store
+from factionmap.query.conflicts import find_conflicts
+from factionmap.query.fused import list_facts
+from factionmap.query.leaders import leader_on
+from factionmap.store.sqlite import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -101,7 +101,7 @@ def test_corpus_leader_agrees_with_facts_and_map_everywhere(store, known_on):
     """One answer everywhere (issue 9): for every group that has a leader and a set of dates,
     `leader` names as current exactly the people whose LEADERSHIP fact `facts --on` keeps,
     and `map` shows the same leader."""
-    from factionmap.overview import faction_map
+    from factionmap.query.overview import faction_map
 
     with store.as_known_on(known_on):
         orgs = sorted({r.actors[1] for r in list_facts(store, types=["LEADERSHIP"])})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factionmap.endings import close_ended
+from factionmap.extract.endings import close_ended
 from factionmap.model import Claim, Entity, TimeSpan
 
 A = Entity("a", "Jund al-Sahel", "org", ("Jund al-Sahel",))

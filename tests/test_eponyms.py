@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.eponyms import eponymous_group
+from factionmap.actors.eponyms import eponymous_group
 from factionmap.model import Entity
 from factionmap.pipeline import extract
-from factionmap.registry import load_registry
+from factionmap.lexicon.registry import load_registry
 
 TITLES = frozenset({"colonel", "maulvi", "qari", "mullah", "hafiz"})
 

@@ -259,7 +259,7 @@ def test_evaluate_valid_gold_loads(tmp_path, gold):
 def test_evaluate_store_scores_each_gold_document(tmp_path, doc_id):
     from factionmap.evaluate import evaluate_store
     from factionmap.model import Claim, Document, Entity, Evidence, TimeSpan
-    from factionmap.store import Store
+    from factionmap.store.sqlite import Store
 
     def org(name: str) -> Entity:
         return Entity(id=f"new:{name.lower()}", name=name, kind="org")

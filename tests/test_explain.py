@@ -40,8 +40,8 @@ def test_explain_unknown_claim_is_an_error(fresh_store):
 def test_explain_cli(tmp_path):
     from typer.testing import CliRunner
 
-    from factionmap.cli import app
-    from factionmap.store import Store
+    from factionmap.cli.main import app
+    from factionmap.store.sqlite import Store
 
     db = tmp_path / "x.db"
     with Store.open(db) as store:

@@ -4,7 +4,7 @@ import json
 import pytest
 from conftest import AQ, ISKP, MANSOUR, NANGARHAR, ZAWAHIRI, claim, document, org, place
 
-from factionmap.export import claim_to_dict, export_claims, write_jsonl
+from factionmap.export.claims import claim_to_dict, export_claims, write_jsonl
 from factionmap.model import Claim, Evidence, TimeSpan
 
 ENTITY_KEYS = ["id", "name", "kind", "aliases"]

@@ -8,9 +8,9 @@ import random
 import pytest
 from conftest import AQ, ISKP, MANSOUR, OMAR, TALIBAN, claim, document, org, person
 
-from factionmap.facts import fact_key
-from factionmap.fused import fact_detail, list_facts
-from factionmap.store import Store
+from factionmap.facts.fusion import fact_key
+from factionmap.query.fused import fact_detail, list_facts
+from factionmap.store.sqlite import Store
 
 WIRE = ("The Taliban and al-Qaeda renewed their alliance on Thursday, according to statements posted by "
         "both groups, which said their fighters would continue to operate together in the east of the "
@@ -135,7 +135,7 @@ def test_a_later_rivalry_ends_an_alliance_inferred():
 
 
 def test_store_made_before_facts_gets_them_when_opened(tmp_path):
-    from factionmap.schema import MIGRATIONS
+    from factionmap.store.schema import MIGRATIONS
 
     path = tmp_path / "old.db"
     with Store(path, migrations=[m for m in MIGRATIONS if m.name != "0003_facts"]) as old:
@@ -151,6 +151,6 @@ def test_store_made_before_facts_gets_them_when_opened(tmp_path):
     ("2013-04-01", "2013-04", "2013-04-01"),
 ])
 def test_earlier_start_prefers_the_finer_inside_the_coarser(a, b, expected):
-    from factionmap.facts import earlier_start
+    from factionmap.facts.fusion import earlier_start
 
     assert earlier_start(a, b) == expected == earlier_start(b, a)

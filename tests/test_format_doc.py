@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from factionmap.evaluate import LITERAL_ARGS, TEXT_OR_ENTITY_ARGS, validate_gold
-from factionmap.export import claim_to_dict
+from factionmap.export.claims import claim_to_dict
 from factionmap.model import (
     CLAIM_TYPES, ENTITY_KINDS, MODALITIES, PRECISIONS, SYMMETRIC_TYPES, Claim, Entity, Evidence, TimeSpan,
 )

@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from factionmap.errors import FactionmapError
-from factionmap.graphio import (
+from factionmap.export.graphio import (
     Edge, Graph, Node, from_json, to_gexf, to_graphml, to_json, to_svg, widen_date,
 )
-from factionmap.graphsvg import truncate_label
+from factionmap.export.graphsvg import truncate_label
 
 GML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = "{http://gexf.net/1.3}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.actors import resolve_actors
-from factionmap.language import build_pipeline, parse
-from factionmap.registry import Registry, load_registry
+from factionmap.actors.resolve import resolve_actors
+from factionmap.language.nlp import build_pipeline, parse
+from factionmap.lexicon.registry import Registry, load_registry
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,6 @@ def test_no_single_home_country_no_state(text):
 
 
 def test_the_state_answers_to_its_official_name():
-    from factionmap.states import state_entity
+    from factionmap.lexicon.states import state_entity
 
     assert "Democratic Socialist Republic of Sri Lanka" in state_entity("LK").aliases

@@ -219,8 +219,8 @@ def test_explosive_vests_make_a_suicide_bombing(claims_of):
 def test_spelled_number_the_tagger_calls_a_date_is_a_toll():
     from spacy.tokens import Span
 
-    from factionmap.attacks import casualty_items
-    from factionmap.language import parse
+    from factionmap.extract.attacks import casualty_items
+    from factionmap.language.nlp import parse
 
     doc = parse("Forty of the cadets died in the blast. He was jailed for forty years.")
     doc.ents = [*(e for e in doc.ents if e.start > 0), Span(doc, 0, 1, label="DATE")]
@@ -243,8 +243,8 @@ def test_were_left_out_of_the_wounded_clause(claims_of):
 
 
 def test_country_possessive_run_into_a_place_name():
-    from factionmap.actors import _country_owned_place
-    from factionmap.rules import load_rules
+    from factionmap.actors.resolve import _country_owned_place
+    from factionmap.lexicon.rules import load_rules
 
     rules = load_rules()["actors"]
     place = _country_owned_place("Mozambique's Niassa", "ORG", rules, ())

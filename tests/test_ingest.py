@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factionmap.errors import FactionmapError
-from factionmap.ingest import (
+from factionmap.ingest.readers import (
     MAX_BYTES,
     content_hash,
     document_from_text,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.initials import abbreviations, expand
-from factionmap.registry import Registry, validate_entries
+from factionmap.actors.initials import abbreviations, expand
+from factionmap.lexicon.registry import Registry, validate_entries
 
 
 def _registry(*entries):
@@ -67,8 +67,8 @@ def test_initials_in_a_document_resolve_to_the_registry_group(claims_of):
 
 
 def test_initials_country_names_and_defined_acronyms_are_not_expanded(claims_of):
-    from factionmap.actors import resolve_actors
-    from factionmap.language import parse
+    from factionmap.actors.resolve import resolve_actors
+    from factionmap.language.nlp import parse
 
     doc = parse("The USA and the UK sent envoys to Iraq. The Mujahideen Army (MA) denounced them.")
     assert not [m for m in resolve_actors(doc).mentions if m.via == "initials"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.language import clean_sentence
+from factionmap.language.nlp import clean_sentence
 
 
 def _entities(nlp, text):
@@ -108,7 +108,7 @@ def test_language_abbreviations_keep_their_periods(nlp):
     ],
 )
 def test_language_a_name_with_a_preposition_inside_is_the_object(nlp, text, name, prep):
-    from factionmap.language import parse
+    from factionmap.language.nlp import parse
 
     doc = parse(text, nlp)
     tok = next(t for t in doc if t.text == name)
@@ -123,7 +123,7 @@ def test_language_a_name_with_a_preposition_inside_is_the_object(nlp, text, name
     ],
 )
 def test_language_is_stands_in_as_a_name_for_the_parse(text):
-    from factionmap.language import original_text, parse
+    from factionmap.language.nlp import original_text, parse
 
     doc = parse(text)
     [tok] = [t for t in doc if t.ent_id_ == "islamic-state"]
@@ -133,14 +133,14 @@ def test_language_is_stands_in_as_a_name_for_the_parse(text):
 
 
 def test_language_is_in_a_line_of_capitals_is_the_word():
-    from factionmap.language import stand_in_spots
+    from factionmap.language.nlp import stand_in_spots
 
     assert stand_in_spots("THE WAR IS NOT OVER, SAYS ENVOY") == []
     assert stand_in_spots("Troops fought IS and AQ near Raqqa.") == [(14, "IS")]
 
 
 def test_bracketed_and_keeps_the_conjunct_and_every_offset():
-    from factionmap.language import mask_for_parse
+    from factionmap.language.nlp import mask_for_parse
 
     text = "In 2003 the IIB (and the SPIR) was incorporated into the Chechen forces."
     masked = mask_for_parse(text)

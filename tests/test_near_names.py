@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.near_names import near_registry_actor
-from factionmap.registry import load_registry
+from factionmap.actors.near_names import near_registry_actor
+from factionmap.lexicon.registry import load_registry
 
 
 @pytest.mark.parametrize("name, actor_id", [

@@ -1,6 +1,6 @@
 import pytest
 
-from factionmap.overview import faction_map
+from factionmap.query.overview import faction_map
 
 
 @pytest.mark.parametrize("on", ["2015-09-01"])
@@ -30,7 +30,7 @@ def test_overview_edge_text_and_sources(taliban_store):
 def test_symmetric_relations_are_one_edge_whichever_side_is_named_first(fresh_store):
     from conftest import claim, document, org
 
-    from factionmap.overview import faction_map
+    from factionmap.query.overview import faction_map
 
     kenya, shabaab = org("state:ke", "Kenya"), org("al-shabaab", "al-Shabaab")
     fresh_store.add_document(document("d-1", "2013-09-25"), [

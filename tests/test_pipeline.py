@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.ingest import content_hash
+from factionmap.ingest.readers import content_hash
 from factionmap.model import CLAIM_TYPES, Document, Entity
 from factionmap.pipeline import extract, process, process_many
 

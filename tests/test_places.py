@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factionmap.places import place_entity, resolve_place
+from factionmap.lexicon.places import place_entity, resolve_place
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_places_entity_carries_the_resolution():
 
 
 def test_places_export_adds_gazetteer_fields(claims_of):
-    from factionmap.export import claim_to_dict
+    from factionmap.export.claims import claim_to_dict
 
     claims = [c for c in claims_of("The Islamic State seized Mosul in June 2014.") if c.type == "SEIZURE"]
     place = claim_to_dict(claims[0])["args"]["place"]
@@ -52,7 +52,7 @@ def test_places_export_adds_gazetteer_fields(claims_of):
 
 
 def test_a_city_by_another_of_its_names():
-    from factionmap.places import resolve_place
+    from factionmap.lexicon.places import resolve_place
 
     assert resolve_place("Palmyra")["country_code"] == "SY"  # the gazetteer's Tadmur
     assert resolve_place("Kabul")["country_code"] == "AF"  # own names come first

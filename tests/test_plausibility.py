@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document, org, place
 
-from factionmap.conflicts import find_conflicts
+from factionmap.query.conflicts import find_conflicts
 from factionmap.errors import FactionmapError
-from factionmap.plausibility import venue_word
-from factionmap.venues import validate_venues
-from factionmap.store import Store
+from factionmap.facts.plausibility import venue_word
+from factionmap.lexicon.venues import validate_venues
+from factionmap.store.sqlite import Store
 
 KABUL = place("place:kabul", "Kabul", country="AF")
 
@@ -92,7 +92,7 @@ def test_a_hotel_named_in_text_is_a_place(claims_of):
 
 
 def test_leader_answer_says_a_tenure_after_death_is_contested():
-    from factionmap.leaders import leader_on
+    from factionmap.query.leaders import leader_on
 
     store = Store()
     store.add_document(document("d-1", "2016-01-01"), [

@@ -20,7 +20,7 @@ def _of(claims, ctype):
 )
 def test_proximity_links_two_named_groups(claims_of, text, ctype):
     found = _of(claims_of(text), ctype)
-    from factionmap.rules import load_rules
+    from factionmap.lexicon.rules import load_rules
 
     # the fallback's confidence is its measured share right, lower than the parse-based rules'
     assert found and found[0].rule.endswith("proximity")

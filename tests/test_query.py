@@ -2,7 +2,7 @@ import pytest
 from conftest import AQ, MANSOUR, OMAR, TALIBAN, claim, document, org, person
 
 from factionmap.errors import FactionmapError
-from factionmap.leaders import leader_on
+from factionmap.query.leaders import leader_on
 from factionmap.query import (claim_detail, find_actor, list_actors, relations,
                               timeline)
 

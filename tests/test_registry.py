@@ -11,7 +11,7 @@ import spacy
 
 from factionmap.errors import FactionmapError
 from factionmap.names import normalize_name, slugify
-from factionmap.registry import REQUIRED_FIELDS, load_registry, validate_entries
+from factionmap.lexicon.registry import REQUIRED_FIELDS, load_registry, validate_entries
 
 GOOD = {"id": "test-front", "name": "Test Front", "kind": "org", "category": "armed_group",
         "country": "AF", "aliases": ["TF", "the Test Front"]}
@@ -331,13 +331,13 @@ def test_registry_slugify(text, expected):
 
 def test_registry_an_acronym_two_groups_share_names_neither():
     # ASWJ is Somalia's Ahlu Sunna Waljama'a and Pakistan's Ahle Sunnat Wal Jamaat
-    from factionmap.registry import load_registry
+    from factionmap.lexicon.registry import load_registry
 
     assert load_registry().lookup("ASWJ") == []
 
 
 def test_registry_assad_spelled_asad_is_the_same_government():
-    from factionmap.registry import load_registry
+    from factionmap.lexicon.registry import load_registry
 
     found = load_registry().lookup("Asad regime")
     assert [a.id for a in found] == ["syrian-government"]

@@ -10,7 +10,7 @@ import pytest
 
 from factionmap.errors import FactionmapError
 from factionmap.model import CLAIM_TYPES
-from factionmap.rules import load_rules, validate_rules
+from factionmap.lexicon.rules import load_rules, validate_rules
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_rules_calibration_values_must_be_confidences(value):
     from importlib import resources
 
     from factionmap.errors import FactionmapError
-    from factionmap.rules import validate_rules
+    from factionmap.lexicon.rules import validate_rules
 
     raw = json.loads(resources.files("factionmap").joinpath("data", "rules.json").read_text(encoding="utf-8"))
     bad = copy.deepcopy(raw)

@@ -4,7 +4,7 @@ from importlib import import_module
 
 import pytest
 
-from factionmap.stages import STAGES, rules_version
+from factionmap.extract.stages import STAGES, rules_version
 
 
 def test_stages_registered_in_pipeline_order():
@@ -21,7 +21,7 @@ def test_stages_entry_points_exist(stage):
 
 
 def test_stages_rules_version_names_every_stage_and_the_rules_data():
-    from factionmap.claims import rules_version as recorded
+    from factionmap.extract.claims import rules_version as recorded
 
     assert recorded().startswith(rules_version())
     assert "claims.rules.v1" in recorded() and "data:claims.rules.v1" in recorded()

@@ -5,8 +5,8 @@ from conftest import AQ, ISKP, MANSOUR, OMAR, TALIBAN, claim, document, org
 
 from factionmap.errors import FactionmapError
 from factionmap.model import Actor
-from factionmap.schema import apply_migrations, plan_migrations
-from factionmap.store import MIGRATIONS, Migration, Store
+from factionmap.store.schema import apply_migrations, plan_migrations
+from factionmap.store.sqlite import MIGRATIONS, Migration, Store
 
 
 def test_store_migrations_recorded(fresh_store):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factionmap.model import TimeSpan
-from factionmap.timeexpr import parse_published, resolve_time
+from factionmap.extract.timeexpr import parse_published, resolve_time
 
 PUBLISHED = "2015-08-14"  # a Friday
 
@@ -494,21 +494,21 @@ def test_timeexpr_relative_with_month_publication():
     ],
 )
 def test_reltime_from_a_told_day(expr, start, precision, expected):
-    from factionmap.reltime import from_reference
+    from factionmap.extract.reltime import from_reference
 
     assert from_reference(expr, start, precision) == expected
 
 
 @pytest.mark.parametrize("expr", ["next week", "next month", "monday", "last year", "in 2014", "the attack"])
 def test_reltime_from_a_told_day_leaves_other_words(expr):
-    from factionmap.reltime import from_reference
+    from factionmap.extract.reltime import from_reference
 
     assert from_reference(expr, "2015-08-10", "day") is None
 
 
 def test_an_anniversary_counts_its_years_back():
-    from factionmap.language import parse
-    from factionmap.reltime import anniversary_of
+    from factionmap.language.nlp import parse
+    from factionmap.extract.reltime import anniversary_of
 
     doc = parse("Crowds marked the fifth anniversary of the massacre. The massacre was remembered.")
     first, other = [t for t in doc if t.text == "massacre"]

@@ -17,15 +17,15 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from .actor_identity import contains_words, load_edit_rules, name_words
 from .errors import FactionmapError
 from .model import Actor
 from .names import slugify
-from .query import find_actor
-from .store import add_aliases
+from .query.answers import find_actor
+from .store.identity import contains_words, load_edit_rules, name_words
+from .store.sqlite import add_aliases
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store.sqlite import Store
 
 _ACTOR_COLUMNS = ("id", "name", "kind", "country", "category", "admin1", "lat", "lon", "origin")
 

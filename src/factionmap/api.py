@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import FactionmapError
 from .model import IngestError
-from .store import Store
+from .store.sqlite import Store
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def ingest_paths(
 
     `on_progress(done, total, source)` is called after each document is handled.
     """
-    from .ingest import read_documents
+    from .ingest.readers import read_documents
     from .pipeline import process_many, rules_version
     items = list(read_documents(paths, published=published))
     total = len(items)

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import FactionmapError
+from .export.claims import export_claims
 from .model import CLAIM_TYPES, ENTITY_KINDS, MODALITIES, PRECISIONS, SYMMETRIC_TYPES
 from .names import normalize_name
-from .export import export_claims
 
 # Arguments that hold a plain value, never an entity.
 LITERAL_ARGS = frozenset(

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .errors import FactionmapError
-from .export import claim_to_dict
-from .rules import load_rules
-from .claims import rule_family
+from .export.claims import claim_to_dict
+from .extract.claims import rule_family
+from .lexicon.rules import load_rules
 
 # Rules that are not frames of rules.json, described in words.
 _NAMED_RULES = {

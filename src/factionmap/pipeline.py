@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import resolve_actors
-from .claims import extract_claims, rules_version
-from .language import parse, parse_many
+from .actors.resolve import resolve_actors
+from .extract.claims import extract_claims, rules_version
+from .ingest.readers import content_hash
+from .language.nlp import parse, parse_many
 from .model import Claim, Document
-from .ingest import content_hash
 
 
 @dataclass(frozen=True)

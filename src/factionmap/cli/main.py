@@ -1,0 +1,313 @@
+"""The `factionmap` command: a thin layer over the library.
+
+Each command parses its arguments, calls one library function and formats
+the result with rich (or as JSON with --json). Library errors become one red
+line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from .. import api
+from ..errors import FactionmapError
+from ..export.claims import write_jsonl
+from ..query.claims import claim_detail, timeline
+from ..query.fused import fact_detail
+from ..query.leaders import leader_on
+from ..query.overview import FactionMap, faction_map
+from ..query.relations import relations
+from ..store.sqlite import Store
+from . import facts as cli_facts
+from .actors import actors_app
+from .common import (
+    DEFAULT_DB, DbOption, JsonOption, KnownOnOption, OnOption, _err, _out, _print_json, _reports_errors, _table, _time,
+)
+
+app = typer.Typer(
+    help="Read news about armed groups; ask who led whom, who allied with whom, and when, with sources.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+def _run_ingest(paths: list[Path], db: Path, published: str | None) -> api.IngestReport:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=_err(), transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_progress(done: int, total: int, source: str) -> None:
+            progress.update(task, completed=done, total=total, description=Path(source).name)
+
+        return api.ingest_paths([str(p) for p in paths], db, published, on_progress)
+
+
+def _print_ingest(report: api.IngestReport) -> None:
+    for failure in report.failed:
+        _err().print(str(failure), style="red")
+    for source, stored_as in report.skipped:
+        _out().print(f"skipped {source}: already stored as {stored_as}")
+    _out().print(f"{report.documents} documents, {report.claims} claims, "
+                 f"{len(report.skipped)} skipped, {len(report.failed)} failed")
+
+
+@app.command()
+@_reports_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, .jsonl.")],
+    published: Annotated[Optional[str], typer.Option(
+        help="Publication date (YYYY-MM-DD) for texts that carry none.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Read documents, extract claims and store them (one transaction a document)."""
+    report = _run_ingest(paths, db, published)
+    if as_json:
+        _print_json({"documents": report.documents, "claims": report.claims,
+                     "skipped": [list(s) for s in report.skipped],
+                     "failed": [str(f) for f in report.failed]})
+    else:
+        _print_ingest(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_map(view: FactionMap) -> None:
+    groups = _table("group", "country", "leader", "status", "pledged by", "claims",
+                    title=f"Groups (leaders on {view.on})")
+    for g in view.groups:
+        status = (g.leader_status or "") + (" (uncertain)" if g.uncertain else "")
+        groups.add_row(g.name, g.country or "", g.leader or "", status, ", ".join(g.pledged_by), str(g.claims))
+    edges = _table("type", "relation", "time", "modality", "sources", "claims", title="Relations")
+    for e in view.edges:
+        edges.add_row(e.type, ("NOT " if e.negated else "") + e.text, _time(e.start, e.end),
+                      e.modality, str(e.sources), " ".join(e.claim_ids))
+    _out().print(groups)
+    _out().print(edges)
+
+
+@app.command("map")
+@_reports_errors
+def map_(on: OnOption = None, known_on: KnownOnOption = None, db: DbOption = DEFAULT_DB,
+         as_json: JsonOption = False) -> None:
+    """Print the whole map: groups with their leaders, then relations with dates and sources."""
+    with Store.open(db) as store, store.as_known_on(known_on):
+        view = faction_map(store, on)
+    _print_json(view.to_dict()) if as_json else _print_map(view)
+
+
+@app.command()
+@_reports_errors
+def leader(
+    org: Annotated[str, typer.Argument(help="Group name or alias, e.g. 'Taliban'.")],
+    on: OnOption = None,
+    known_on: KnownOnOption = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Who led the group on a date, and who had pledged to that leader."""
+    with Store.open(db) as store, store.as_known_on(known_on):
+        answer = leader_on(store, org, on)
+    if as_json:
+        return _print_json(answer.to_dict())
+    out = _out()
+    who = answer.leader.name if answer.leader else "unknown"
+    out.print(f"{answer.org} on {answer.on}: {who}" + (" (uncertain)" if answer.uncertain else ""))
+    for p in answer.leader.pledges if answer.leader else ():
+        out.print(f"  pledged to {who}: {p.pledger}" + (f" (for {p.on_behalf_of})" if p.on_behalf_of else "")
+                  + f" {p.date or '?'} [{', '.join(p.claim_ids)}]")
+    for note in answer.notes:
+        out.print(f"  note: {note}", style="yellow")
+    table = _table("person", "status", "from", "until", "claims")
+    for c in answer.candidates:
+        table.add_row(c.name, c.status, c.start or "?", c.end or "", " ".join(c.claim_ids))
+    out.print(table)
+
+
+@app.command("relations")
+@_reports_errors
+def relations_(
+    org: Annotated[str, typer.Argument(help="Group name or alias.")],
+    on: OnOption = None,
+    known_on: KnownOnOption = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """The group's relations to other groups (alliances, rivalries, pledges...)."""
+    with Store.open(db) as store, store.as_known_on(known_on):
+        rows = relations(store, org, on)
+    if as_json:
+        return _print_json([r.to_dict() for r in rows])
+    table = _table("type", "dir", "other", "time", "modality", "sources", "claims")
+    for r in rows:
+        time = _time(r.start, r.end) + ("" if r.time_known else " (time unknown)")
+        table.add_row(r.type, r.direction, ("NOT " if r.negated else "") + r.other, time,
+                      r.modality + (" (contested)" if r.contested else ""), str(r.sources), " ".join(r.claim_ids))
+    _out().print(table)
+
+
+@app.command("timeline")
+@_reports_errors
+def timeline_(
+    actor: Annotated[str, typer.Argument(help="Group or person name or alias.")],
+    known_on: KnownOnOption = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Every claim naming the actor, in time order (undated last)."""
+    with Store.open(db) as store, store.as_known_on(known_on):
+        entries = timeline(store, actor)
+    if as_json:
+        return _print_json([e.to_dict() for e in entries])
+    for e in entries:
+        _out().print(f"{e.line}  [{e.claim_id}]")
+
+
+@app.command()
+@_reports_errors
+def explain(
+    claim_id: Annotated[str, typer.Argument(help="Claim id, e.g. c-000123.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Which rules and signals produced a claim, and its confidence."""
+    from ..explain import explain_claim
+
+    with Store.open(db) as store:
+        why = explain_claim(store, claim_id)
+    if as_json:
+        return _print_json(why.to_dict())
+    c, out = why.claim, _out()
+    out.print(f"{c['id']} {c['type']}, confidence {c['confidence']}, {c['modality']}")
+    for step in why.rules:
+        out.print(f"  rule {step.name}: {step.description}")
+    for signal in why.signals:
+        out.print(f"  signal: {signal}")
+
+
+@app.command()
+@_reports_errors
+def evidence(
+    claim_id: Annotated[str, typer.Argument(help="Claim id (c-000123) or fact id (f-...).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """A claim or a fact (f-...) with the sentences that support it and where they were published."""
+    if claim_id.startswith("f-"):
+        return _fact_evidence(claim_id, db, as_json)
+    with Store.open(db) as store:
+        detail = claim_detail(store, claim_id)
+    if as_json:
+        return _print_json(detail.to_dict())
+    c, out = detail.claim, _out()
+    out.print(f"{c['id']} {c['type']} " + ", ".join(
+        f"{k}={v['name'] if isinstance(v, dict) else v}" for k, v in c["args"].items() if not isinstance(v, list)))
+    out.print(f"time {_time(c['time']['start'], c['time']['end'])}, {c['modality']}"
+              + (", negated" if c["negated"] else "") + f", confidence {c['confidence']}")
+    for s in detail.sources:
+        out.print(f"{s.document} ({', '.join(x for x in (s.outlet, s.published) if x) or 'no metadata'})"
+                  + (f" {s.url}" if s.url else ""))
+        out.print(f"  sentence {s.sentence}: {s.text}")
+
+
+@app.command("export")
+@_reports_errors
+def export_(
+    format: Annotated[str, typer.Option("--format", help="Output format; only 'jsonl'.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option(help="File to write (default: stdout).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export every claim in the ontology's shape, one JSON object a line."""
+    if format != "jsonl":
+        raise FactionmapError("E404", format=format, expected="jsonl")
+    with Store.open(db) as store:
+        if output is None:
+            write_jsonl(store, sys.stdout)
+            return
+        with open(output, "w", encoding="utf-8") as handle:
+            count = write_jsonl(store, handle)
+    _err().print(f"{count} claims written to {output}")
+
+
+@app.command("eval")
+@_reports_errors
+def eval_(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (JSON, the ontology's gold format).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the stored claims against gold files: precision, recall, time and modality agreement."""
+    from ..evaluate import evaluate_store  # evaluation code is only needed here
+
+    with Store.open(db) as store:
+        report = evaluate_store(store, [str(g) for g in gold])
+    if as_json:
+        return _print_json(report.to_dict())
+    table = _table("type", "tp", "fp", "fn", "precision", "recall", "f1")
+    for name, s in [*report.per_type.items(), ("overall", report.overall)]:
+        table.add_row(name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}")
+    out = _out()
+    out.print(table)
+    for label, value in (("time agreement", report.time_agreement), ("modality agreement", report.modality_agreement)):
+        share = getattr(value, "share", value)
+        out.print(f"{label}: " + ("n/a" if share is None else f"{share:.2f}"))
+    for label, items in (("miss", report.misses), ("extra", report.extras)):
+        for item in items:
+            out.print(f"{label}: {item}")
+
+
+def _fact_evidence(fact_id: str, db: Path, as_json: bool) -> None:
+
+    with Store.open(db) as store:
+        detail = fact_detail(store, fact_id)
+    if as_json:
+        return _print_json(detail.to_dict())
+    f, out = detail.fact, _out()
+    until = (f.end or "") + (" (inferred: " + f.end_why + ")" if f.end_inferred else "")
+    out.print(f"{f.id} {f.type} {f.text}")
+    out.print(f"holds {_time(f.start, until or None)}, {f.status}, confidence {f.confidence:.2f}; "
+              f"{f.documents} documents, {f.independent} independent sources, outlets: {', '.join(f.outlets) or 'none'}")
+    for s in detail.sources:
+        meta = ", ".join(x for x in (s.outlet, s.published) if x) or "no metadata"
+        how = s.modality + (", negated" if s.negated else "")
+        out.print(f"{s.claim_id} {s.document} ({meta}, {how})" + (f" {s.url}" if s.url else ""))
+        out.print(f"  sentence {s.sentence}: {s.text}")
+
+
+def example_corpus() -> Path:
+    """The bundled example corpus: beside the source tree, else under the working directory."""
+    candidates = [Path(__file__).resolve().parents[3] / "examples" / "corpus", Path.cwd() / "examples" / "corpus"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FactionmapError("E405", paths=", ".join(str(c) for c in candidates))
+
+
+@app.command()
+@_reports_errors
+def demo(db: DbOption = DEFAULT_DB) -> None:
+    """Ingest the bundled example corpus into the database and print the map."""
+    report = _run_ingest([example_corpus()], db, None)
+    _print_ingest(report)
+    with Store.open(db) as store:
+        _print_map(faction_map(store))
+
+
+cli_facts.register(app, SimpleNamespace(
+    DbOption=DbOption, JsonOption=JsonOption, OnOption=OnOption, DEFAULT_DB=DEFAULT_DB,
+    reports_errors=_reports_errors, print_json=_print_json, table=_table, time=_time, out=_out))
+
+app.add_typer(actors_app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,142 @@
+"""Facts: claims from any number of documents that state the same thing.
+
+A fact is keyed by its type and core actors (both sides of a symmetric relation in one
+order; a merger's parts as a set). Events that recur (an attack, a seizure, a pledge, a
+capture, a defection, a death and its false reports) are keyed by year as well: the year of
+the event, else of the report that tells it ("?" when neither is known). Asserted and denied
+claims of the same thing are one fact, marked contested, so a report and its denial stay
+side by side.
+
+A fact's confidence grows with independent sources: documents whose texts are near copies
+of each other (a wire story reprinted under a new headline, `neardup.py`) are one source,
+and within a source the best claim counts: confidence = 1 - product of (1 - best) over
+sources. Every aggregate (counts, earliest start, latest end, the product) is updated by
+the new claim alone, so adding a document costs the same however many facts are stored,
+and the result does not depend on the order documents came in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from ..model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity
+
+# events that can happen again between the same actors: one fact per year; and a death, whose
+# false reports (a leader "killed" in 2015, alive until 2016) are other events than the death
+RECURRING = frozenset({"ATTACK", "SEIZURE", "PLEDGE", "CAPTURE", "DEFECTION", "DEATH"})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fused fact: what its claims add up to."""
+
+    id: str
+    key: str
+    type: str
+    status: str  # asserted | contested | denied | hypothetical
+    time_start: str | None
+    time_end: str | None
+    confidence: float
+    documents: int
+    independent: int  # sources, near copies counted once
+    outlets: tuple[str, ...]
+    claim_ids: tuple[str, ...]
+    first_seen: str | None
+    updated_at: str | None
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        return key_actors(self.key)
+
+
+def key_actors(key: str) -> tuple[str, ...]:
+    """A fact's core actors, from its key ("RIVALRY|a|b" -> a, b; a merger's parts and result;
+    a recurring event's year left out)."""
+    ctype, *parts = key.split("|")
+    if ctype in RECURRING:
+        parts = parts[:-1]
+    return tuple(i for p in parts for i in p.split("+") if i)
+
+
+def _ids(value) -> list[str]:
+    values = value if isinstance(value, (tuple, list)) else (value,)
+    return [v.id for v in values if isinstance(v, Entity)]
+
+
+def fact_key(claim: Claim, published: str | None = None) -> str | None:
+    """'RIVALRY|al-shabaab|state:ke', 'SEIZURE|islamic-state|place:mosul|2014': None when a
+    core actor is missing (such a claim stays a claim of its document only)."""
+    t = claim.type
+    if t in SYMMETRIC_TYPES:
+        core = sorted(set(_ids(claim.args.get("a")) + _ids(claim.args.get("b"))))
+        key = f"{t}|{'|'.join(core)}" if len(core) == 2 else None
+    elif t == "MERGER":
+        parts, result = sorted(set(_ids(claim.args.get("parts")))), _ids(claim.args.get("result"))
+        key = f"MERGER|{'+'.join(parts)}|{result[0] if result else ''}" if len(parts) >= 2 else None
+    elif t == "ATTACK":  # an attack: its place and who did it (or nobody named)
+        place, doer = _ids(claim.args.get("place")), _ids(claim.args.get("perpetrator"))
+        key = f"ATTACK|{place[0]}|{doer[0] if doer else ''}" if place else None
+    else:
+        core = [(_ids(claim.args.get(role)) or [None])[0] for role in CLAIM_TYPES[t]["core"]]
+        key = f"{t}|{'|'.join(core)}" if all(core) else None
+    if key is not None and t in RECURRING:  # undated: the year its report was published in
+        when = claim.time.start or claim.time.end or published
+        key += "|" + (when[:4] if when else "?")
+    return key
+
+
+# roles a point in time only attests ("X, the group's leader, said on Monday"): not a start
+ROLES = frozenset({"LEADERSHIP", "MEMBERSHIP"})
+
+
+def starts_it(claim: Claim) -> bool:
+    """Does the claim's time say when the fact began? A role's point in time only attests it."""
+    t = claim.time
+    return bool(t.start) and not (claim.type in ROLES and (t.end == t.start or t.end is None and t.precision == "day"))
+
+
+def earlier_start(a: str | None, b: str | None) -> str | None:
+    """The start of a fact from two: the finer when one falls inside the other's window ("2016"
+    and "2016-05-25": the day), else the earlier."""
+    if not a or not b:
+        return a or b
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < len(long_) and long_.startswith(short):
+        return long_
+    return min(a, b)
+
+
+def fact_id(key: str) -> str:
+    return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def polarity(claim: Claim) -> str:
+    """'pos' for a claim that states it, 'neg' for a denial or negation, 'weak' for a hypothesis."""
+    if claim.negated or claim.modality == "denied":
+        return "neg"
+    return "weak" if claim.modality == "hypothetical" else "pos"
+
+
+def status(pos: int, neg: int) -> str:
+    if pos and neg:
+        return "contested"
+    return "asserted" if pos else "denied" if neg else "hypothetical"
+
+
+def confidence(log_doubt: float, pos: int, best: float) -> float:
+    """1 - product of (1 - best claim) over independent sources; a fact nothing asserts keeps
+    its best claim's confidence."""
+    return round(1.0 - math.exp(log_doubt), 3) if pos else round(best, 3)
+
+
+def log_doubt_change(old_best: float | None, new_best: float) -> float:
+    """How a source's best claim rising from `old_best` to `new_best` changes sum(log(1 - best))."""
+    new = math.log(1.0 - min(new_best, 0.99))
+    return new - (math.log(1.0 - min(old_best, 0.99)) if old_best is not None else 0.0)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

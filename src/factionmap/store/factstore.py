@@ -1,0 +1,185 @@
+"""The store's facts: written with each document's claims, read by the queries.
+
+Tables (migration "0003_facts"): `facts` (one row a fact with its running aggregates),
+`fact_claims` (claim -> fact), `fact_sources` (the best confidence each independent
+source gives a fact), `fact_docs`, `fact_outlets`; `doc_sketch` and `doc_sources` hold
+the near-copy sketches of `neardup.py`. Every write touches only the rows of the facts a
+document's claims belong to.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..daterange import date_bounds
+from ..facts.fusion import (
+    Fact, confidence, earlier_start, fact_id, fact_key, key_actors, log_doubt_change, now, polarity, starts_it, status,
+)
+from ..model import Claim
+from .neardup import source_of
+
+if TYPE_CHECKING:
+    from .sqlite import Store
+
+FACT_TABLES = (
+    """CREATE TABLE facts (
+        id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+        pos INTEGER NOT NULL DEFAULT 0, neg INTEGER NOT NULL DEFAULT 0, weak INTEGER NOT NULL DEFAULT 0,
+        time_start TEXT, time_end TEXT, log_doubt REAL NOT NULL DEFAULT 0, best REAL NOT NULL DEFAULT 0,
+        documents INTEGER NOT NULL DEFAULT 0, independent INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT, updated_at TEXT)""",
+    "CREATE INDEX facts_type ON facts(type)",
+    "CREATE INDEX facts_updated ON facts(updated_at)",
+    "CREATE TABLE fact_claims (claim_id TEXT PRIMARY KEY, fact_id TEXT NOT NULL)",
+    "CREATE INDEX fact_claims_fact ON fact_claims(fact_id)",
+    "CREATE TABLE fact_sources (fact_id TEXT NOT NULL, source TEXT NOT NULL, best REAL, PRIMARY KEY (fact_id, source))",
+    "CREATE TABLE fact_docs (fact_id TEXT NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (fact_id, document_id))",
+    "CREATE TABLE fact_outlets (fact_id TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (fact_id, outlet))",
+    "CREATE TABLE fact_actors (fact_id TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (actor_id, fact_id))",
+    "CREATE TABLE doc_sketch (value INTEGER NOT NULL, document_id TEXT NOT NULL)",
+    "CREATE INDEX doc_sketch_value ON doc_sketch(value)",
+    "CREATE TABLE doc_sources (document_id TEXT PRIMARY KEY, source TEXT NOT NULL)",
+)
+
+
+def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Iterable[tuple[str, Claim]],
+                 ingested_at: str, published: str | None = None) -> None:
+    """Fold a document's claims (id, claim) into their facts."""
+    stamp = now()
+    for claim_id, claim in claims:
+        key = fact_key(claim, published)
+        if key is None:
+            continue
+        fid = fact_id(key)
+        row = conn.execute("SELECT pos, neg, weak, time_start, time_end, log_doubt, best, documents, independent"
+                           " FROM facts WHERE id = ?", (fid,)).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO facts (id, key, type, first_seen) VALUES (?, ?, ?, ?)",
+                         (fid, key, claim.type, ingested_at))
+            conn.executemany("INSERT OR IGNORE INTO fact_actors (fact_id, actor_id) VALUES (?, ?)",
+                             [(fid, a) for a in key_actors(key)])
+            row = (0, 0, 0, None, None, 0.0, 0.0, 0, 0)
+        pos, neg, weak, start, end, log_doubt, best, documents, independent = row
+        kind = polarity(claim)
+        pos, neg, weak = pos + (kind == "pos"), neg + (kind == "neg"), weak + (kind == "weak")
+        t = claim.time
+        if starts_it(claim):
+            start = earlier_start(start, t.start)
+        if t.end and t.end != t.start:
+            end = max(filter(None, (end, t.end)), default=None)
+        had = conn.execute("SELECT best FROM fact_sources WHERE fact_id = ? AND source = ?", (fid, source)).fetchone()
+        if kind == "pos":
+            old = had[0] if had else None
+            if old is None or claim.confidence > old:
+                log_doubt += log_doubt_change(old, claim.confidence)
+                conn.execute("INSERT OR REPLACE INTO fact_sources (fact_id, source, best) VALUES (?, ?, ?)",
+                             (fid, source, claim.confidence))
+        elif had is None:
+            conn.execute("INSERT INTO fact_sources (fact_id, source, best) VALUES (?, ?, NULL)", (fid, source))
+        independent += had is None  # counts kept as they go: no scan of a fact's rows
+        documents += conn.execute("INSERT OR IGNORE INTO fact_docs (fact_id, document_id) VALUES (?, ?)",
+                                  (fid, doc_id)).rowcount
+        if outlet:
+            conn.execute("INSERT OR IGNORE INTO fact_outlets (fact_id, outlet) VALUES (?, ?)", (fid, outlet))
+        conn.execute("INSERT OR REPLACE INTO fact_claims (claim_id, fact_id) VALUES (?, ?)", (claim_id, fid))
+        conn.execute(
+            "UPDATE facts SET pos = ?, neg = ?, weak = ?, time_start = ?, time_end = ?, log_doubt = ?, best = ?,"
+            " documents = ?, independent = ?, updated_at = ? WHERE id = ?",
+            (pos, neg, weak, start, end, log_doubt, max(best, claim.confidence), documents, independent, stamp, fid))
+
+
+def load_facts(conn, where: str = "1", params: Iterable = ()) -> list[Fact]:
+    """Facts matching an SQL condition on `facts` (aliased f), with their claims and outlets."""
+    rows = conn.execute(f"SELECT * FROM facts f WHERE {where} ORDER BY f.type, f.key", list(params)).fetchall()
+    if not rows:
+        return []
+    sub = f"SELECT id FROM facts f WHERE {where}"
+    claims: dict[str, list[str]] = {}
+    for fid, cid in conn.execute(f"SELECT fact_id, claim_id FROM fact_claims WHERE fact_id IN ({sub})", list(params)):
+        claims.setdefault(fid, []).append(cid)
+    outlets: dict[str, list[str]] = {}
+    for fid, outlet in conn.execute(f"SELECT fact_id, outlet FROM fact_outlets WHERE fact_id IN ({sub})", list(params)):
+        outlets.setdefault(fid, []).append(outlet)
+    return [Fact(r["id"], r["key"], r["type"], status(r["pos"], r["neg"]), r["time_start"], r["time_end"],
+                 confidence(r["log_doubt"], r["pos"], r["best"]), r["documents"], r["independent"],
+                 tuple(sorted(outlets.get(r["id"], ()))), tuple(sorted(claims.get(r["id"], ()))),
+                 r["first_seen"], r["updated_at"]) for r in rows]
+
+
+def facts_of_actor(conn, actor_id: str, types: Iterable[str] | None = None) -> list[Fact]:
+    where, params = "f.id IN (SELECT fact_id FROM fact_actors WHERE actor_id = ?)", [actor_id]
+    if types:
+        types = list(types)
+        where += f" AND f.type IN ({','.join('?' * len(types))})"
+        params += types
+    return load_facts(conn, where, params)
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class FactQueries:
+    """The store's fact methods (mixed into `store.Store`, which provides `_conn`,
+    `_transaction`, `claims_for` and `_facts`)."""
+
+    @contextmanager
+    def as_known_on(self, day: str | None) -> Iterator["Store"]:
+        """Read as an analyst could have on `day` (YYYY[-MM[-DD]]): only documents published by then."""
+        before, self.known_on = self.known_on, (day if day is None or len(day) == 10 else _last_day(day))
+        try:
+            yield self
+        finally:
+            self.known_on = before
+
+    def facts(self, where: str = "1", params: Iterable = ()) -> list:
+        """Fused facts (`factstore.load_facts`) matching an SQL condition on `facts f`."""
+        return load_facts(self._conn, where, params)
+
+    def facts_of(self, actor_id: str, types: Iterable[str] | None = None) -> list:
+        return facts_of_actor(self._conn, actor_id, types)
+
+    def fact_of_claims(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim id -> the id of the fact it belongs to."""
+        found = {}
+        for chunk in _chunks(list(claim_ids)):
+            found.update(self._conn.execute(
+                f"SELECT claim_id, fact_id FROM fact_claims WHERE claim_id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return found
+
+    def document_sources(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """claim id -> its document's source (near copies share one: `neardup.py`)."""
+        found = {}
+        for chunk in _chunks(list(claim_ids)):
+            found.update(self._conn.execute(
+                "SELECT c.id, COALESCE(s.source, c.document_id) FROM claims c LEFT JOIN doc_sources s"
+                f" ON s.document_id = c.document_id WHERE c.id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return found
+
+    def rebuild_facts(self) -> None:
+        """Facts made again from every stored claim, document by document in id order."""
+        with self._transaction() as conn:
+            self.refold_facts(conn)
+
+    def refold_facts(self, conn) -> None:
+        """`rebuild_facts` inside a transaction the caller holds (actor edits change the ids
+        facts are keyed by)."""
+        if not self._facts:
+            return
+        for table in ("facts", "fact_claims", "fact_sources", "fact_docs", "fact_outlets", "fact_actors",
+                      "doc_sketch", "doc_sources", "sketch_counts"):
+            conn.execute(f"DELETE FROM {table}")
+        docs = conn.execute("SELECT id, outlet, text, ingested_at, published FROM documents"
+                            " ORDER BY ingested_at, id").fetchall()
+        for row in docs:
+            claims = self.claims_for(document_id=row["id"])
+            source = source_of(conn, row["id"], row["text"] or "")
+            add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"],
+                         row["published"])
+
+
+def _last_day(day: str) -> str:
+    """'2015' -> '2015-12-31', '2015-02' -> '2015-02-28': a partial date known on its last day."""
+    return date_bounds(day)[1].isoformat()

@@ -1,0 +1,156 @@
+"""The store's schema as named migrations, planned then applied.
+
+Each migration runs in its own transaction and is recorded in the
+`migrations` table; `PRAGMA user_version` holds the number applied (the
+schema version), so an older factionmap refuses a newer database (E301).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Sequence
+
+from ..errors import FactionmapError
+from .factstore import FACT_TABLES
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One named schema change; its statements run in one transaction."""
+
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_initial",
+        (
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL UNIQUE,
+                published TEXT, url TEXT, outlet TEXT, title TEXT, source TEXT,
+                text TEXT,
+                ingested_at TEXT NOT NULL,
+                rules_version TEXT)""",
+            # kind is org | person | place; admin1/lat/lon only matter for places
+            """CREATE TABLE actors (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                country TEXT, category TEXT,
+                admin1 TEXT, lat REAL, lon REAL,
+                origin TEXT NOT NULL CHECK (origin IN ('registry', 'text')))""",
+            """CREATE TABLE actor_aliases (
+                actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+                alias TEXT NOT NULL,
+                norm TEXT NOT NULL,
+                PRIMARY KEY (actor_id, alias))""",
+            "CREATE INDEX actor_aliases_norm ON actor_aliases(norm)",
+            """CREATE TABLE claims (
+                id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                type TEXT NOT NULL,
+                time_start TEXT, time_end TEXT, time_precision TEXT, time_text TEXT,
+                modality TEXT NOT NULL,
+                negated INTEGER NOT NULL DEFAULT 0,
+                attribution TEXT,
+                confidence REAL NOT NULL,
+                rule TEXT)""",
+            "CREATE INDEX claims_document ON claims(document_id)",
+            "CREATE INDEX claims_type ON claims(type)",
+            # position is NULL for a single value, 0.. for the items of a list arg
+            """CREATE TABLE claim_args (
+                claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                position INTEGER,
+                entity_id TEXT REFERENCES actors(id),
+                value_json TEXT)""",
+            "CREATE INDEX claim_args_claim ON claim_args(claim_id)",
+            "CREATE INDEX claim_args_entity ON claim_args(entity_id)",
+            """CREATE TABLE evidence (
+                claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                document_id TEXT NOT NULL,
+                sentence INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL)""",
+            "CREATE INDEX evidence_claim ON evidence(claim_id)",
+        ),
+    ),
+    Migration(
+        "0002_actor_edits",
+        (
+            # which of the actor's names the claim's evidence wrote (NULL: none
+            # found, e.g. "the group", or stored before this migration)
+            "ALTER TABLE claim_args ADD COLUMN mention TEXT",
+            # an edit that decided the id at write time, and the id it had before,
+            # so that undoing the edit gives those rows their id back
+            "ALTER TABLE claim_args ADD COLUMN via_edit INTEGER",
+            "ALTER TABLE claim_args ADD COLUMN edit_from TEXT",
+            # each name with its spelling variants folded (see actor_identity.variant_key),
+            # so a new actor spelt another way is found by an index hit
+            "ALTER TABLE actor_aliases ADD COLUMN vkey TEXT",
+            "CREATE INDEX actor_aliases_vkey ON actor_aliases(vkey)",
+            # users' corrections of actor identity; undo_json keeps what the edit
+            # changed so that undoing it restores exactly that
+            """CREATE TABLE actor_edits (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+                actor_id TEXT NOT NULL,
+                target_id TEXT NOT NULL,
+                mention TEXT,
+                who TEXT NOT NULL,
+                at TEXT NOT NULL,
+                note TEXT,
+                undone_at TEXT,
+                undone_by TEXT,
+                undo_json TEXT NOT NULL)""",
+            "CREATE INDEX actor_edits_active ON actor_edits(actor_id) WHERE undone_at IS NULL",
+        ),
+    ),
+    # claims across documents fused into facts (factstore.py); a store made before this
+    # migration has its facts rebuilt from its claims when it is opened
+    Migration("0003_facts", FACT_TABLES),
+    # storing a document costs the same however many are stored: the next claim number (the
+    # largest so far) is an index lookup, not a scan of every claim; and a near-copy sketch
+    # value shared by many texts (boilerplate) stops being indexed once common (neardup.py)
+    Migration("0004_flat_ingest", (
+        "CREATE INDEX claims_number ON claims(CAST(substr(id, 3) AS INTEGER))",
+        "CREATE TABLE sketch_counts (value INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
+    )),
+)
+
+
+def plan_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration]) -> list[Migration]:
+    """The migrations not yet applied, in order; raises E301 for a newer database."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > len(migrations):
+        path = conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+        raise FactionmapError("E301", path=path, found=found, expected=len(migrations))
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    return [m for m in migrations if m.name not in done]
+
+
+def apply_migrations(conn: sqlite3.Connection, plan: Sequence[Migration], version: int) -> None:
+    """Apply planned migrations, each in its own transaction (all of it or none)."""
+    for migration in plan:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now())
+            )
+            applied = conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0]
+            # user_version lives in the file header and is rolled back with the rest
+            conn.execute(f"PRAGMA user_version = {min(applied, version):d}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise FactionmapError("E302", name=migration.name, detail=str(exc)) from exc
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

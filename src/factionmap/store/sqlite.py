@@ -1,0 +1,478 @@
+"""SQLite storage for documents, actors and claims.
+
+The store knows nothing of the CLI: it takes and returns the dataclasses of
+`factionmap.model`. Its schema is built by the named migrations of
+`factionmap.store.schema`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from ..errors import FactionmapError
+from ..model import Actor, Claim, Document, Entity, Evidence, TimeSpan
+from ..names import normalize_name
+from .factstore import FactQueries, add_to_facts
+from .identity import IdentityResolver, claim_entity_ids, variant_key
+from .neardup import source_of
+from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A stored document's metadata (without its text)."""
+
+    id: str
+    content_hash: str
+    published: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    source: str | None
+    ingested_at: str
+    rules_version: str | None
+
+
+_DOC_COLUMNS = "id, content_hash, published, url, outlet, title, source, ingested_at, rules_version"
+_ENTITY_FIELDS = {f.name for f in fields(Entity)}
+_CHUNK = 500  # stays far below SQLite's bound-parameter limit
+
+
+class Store(FactQueries):
+    """Documents, actors and claims in one SQLite file (or in memory)."""
+
+    def __init__(self, path: str | Path = ":memory:", migrations: Sequence[Migration] = MIGRATIONS):
+        self.path = str(path)
+        self.known_on: str | None = None  # when set, only documents published by then are read
+        # autocommit mode: every transaction is opened explicitly, so a
+        # document and its claims commit together or not at all
+        self._conn = sqlite3.connect(self.path, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            plan = plan_migrations(self._conn, migrations)
+            apply_migrations(self._conn, plan, len(migrations))
+            self._facts = bool(self._conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'").fetchone())
+            if self._facts and any(m.name == "0003_facts" for m in plan):
+                self.rebuild_facts()  # claims stored before facts existed
+        except Exception:
+            self._conn.close()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        return cls(path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on the store's connection, for library modules that
+        rewrite the store (actor edits): all of it commits or none."""
+        with self._transaction() as conn:
+            yield conn
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection, for reading the store's tables."""
+        return self._conn
+
+    # -- schema ---------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+    def table_names(self) -> list[str]:
+        rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        return [r[0] for r in rows]
+
+    # -- documents --------------------------------------------------------------
+
+    def document_by_hash(self, content_hash: str) -> str | None:
+        """The id of the stored document with this content hash, if any."""
+        row = self._conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def next_document_id(self) -> str:
+        row = self._conn.execute(
+            "SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM documents WHERE id GLOB 'd-[0-9]*'"
+        ).fetchone()
+        return f"d-{(row[0] or 0) + 1}"
+
+    def add_document(self, doc: Document, claims: Sequence[Claim], rules_version: str = "") -> list[str]:
+        """Write a document, the actors its claims name, and the claims, in one transaction.
+
+        Returns the new claim ids ("c-000001", ...). A document whose content
+        hash is already stored is not written again and gives []: callers that
+        report skips ask `document_by_hash` first. An empty `doc.id` gets the
+        next "d-N". If anything fails nothing of the document remains (E303).
+        """
+        content_hash = doc.content_hash or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        try:
+            with self._transaction() as conn:
+                if self.document_by_hash(content_hash) is not None:
+                    return []
+                doc_id = doc.id or self.next_document_id()
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                    raise FactionmapError("E304", id=doc_id)
+                stamp = _now()
+                conn.execute(
+                    f"INSERT INTO documents ({_DOC_COLUMNS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, content_hash, doc.published, doc.url, doc.outlet, doc.title,
+                     doc.source, stamp, rules_version or None, doc.text),
+                )
+                first = self._next_claim_number()
+                ids = []
+                # which stored actor each argument names: users' edits, spellings
+                identity = IdentityResolver(conn, claim_entity_ids(claims))
+                for offset, claim in enumerate(claims):
+                    claim_id = f"c-{first + offset:06d}"
+                    self._write_claim(claim_id, doc_id, claim, identity)
+                    ids.append(claim_id)
+                if self._facts:  # (a store built without the facts migration, in tests, has none)
+                    source = source_of(conn, doc_id, doc.text)  # a near copy of a stored text: one source
+                    stored = self.claims_for(claim_ids=ids)  # with the ids identity gave them
+                    add_to_facts(conn, doc_id, doc.outlet, source, [(c.id, c) for c in stored], stamp, doc.published)
+                return ids
+        except (sqlite3.Error, TypeError, ValueError) as exc:
+            raise FactionmapError("E303", id=doc.id or content_hash[:12], detail=str(exc)) from exc
+
+    def _next_claim_number(self) -> int:
+        row = self._conn.execute("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM claims").fetchone()
+        return (row[0] or 0) + 1
+
+    def _write_claim(self, claim_id: str, doc_id: str, claim: Claim, identity: IdentityResolver) -> None:
+        t = claim.time
+        self._conn.execute(
+            "INSERT INTO claims (id, document_id, type, time_start, time_end, time_precision, time_text,"
+            " modality, negated, attribution, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim_id, doc_id, claim.type, t.start, t.end, t.precision, t.text, claim.modality,
+             int(claim.negated), claim.attribution, float(claim.confidence), claim.rule or None),
+        )
+        texts = [ev.text for ev in claim.evidence]
+        for name, value in claim.args.items():
+            for position, entity_id, value_json, written in self._arg_rows(value, identity, texts):
+                self._conn.execute(
+                    "INSERT INTO claim_args (claim_id, name, position, entity_id, value_json, mention,"
+                    " via_edit, edit_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (claim_id, name, position, entity_id, value_json, *written),
+                )
+        for position, ev in enumerate(claim.evidence):
+            # evidence found in this document points at its stored id
+            ev_doc = doc_id if ev.document in ("", None) else ev.document
+            self._conn.execute(
+                'INSERT INTO evidence (claim_id, position, document_id, sentence, start, "end", text)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (claim_id, position, ev_doc, ev.sentence, ev.start, ev.end, ev.text),
+            )
+
+    def _arg_rows(self, value: object, identity: IdentityResolver, texts: list[str]) -> list[tuple]:
+        """(position, entity id, value JSON, (mention, via_edit, edit_from)) for each row of one argument."""
+        if value is None:
+            return []
+        single = isinstance(value, Entity)
+        if single or isinstance(value, (tuple, list)) and value and all(isinstance(v, Entity) for v in value):
+            rows = []
+            for i, entity in enumerate([value] if single else value):
+                found = identity.resolve(entity, texts)
+                self._upsert_entity(found.entity, found.aliases)
+                rows.append((None if single else i, found.entity.id, None,
+                             (found.mention, found.edit_id, found.edit_from)))
+            return rows
+        return [(None, None, json.dumps(value), (None, None, None))]  # TypeError for anything not JSON
+
+    def _upsert_entity(self, entity: Entity, aliases: Iterable[str]) -> None:
+        self._conn.execute(
+            "INSERT INTO actors (id, name, kind, country, admin1, lat, lon, origin)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, 'text')"
+            " ON CONFLICT(id) DO UPDATE SET country = COALESCE(actors.country, excluded.country),"
+            " admin1 = COALESCE(actors.admin1, excluded.admin1),"
+            " lat = COALESCE(actors.lat, excluded.lat), lon = COALESCE(actors.lon, excluded.lon)",
+            (entity.id, entity.name, entity.kind, entity.country, getattr(entity, "admin1", None),
+             getattr(entity, "lat", None), getattr(entity, "lon", None)),
+        )
+        self._add_aliases(entity.id, aliases)
+
+    def _add_aliases(self, actor_id: str, aliases: Iterable[str]) -> None:
+        add_aliases(self._conn, actor_id, aliases)
+
+    def document_info(self, doc_id: str) -> DocumentInfo | None:
+        row = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return DocumentInfo(*row) if row else None
+
+    def document(self, doc_id: str) -> Document | None:
+        """The stored document with its text."""
+        row = self._conn.execute(
+            "SELECT id, text, published, url, outlet, title, source, content_hash FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        values = dict(row)
+        values["text"] = values["text"] or ""
+        return Document(**values)
+
+    def claim_documents(self, claim_ids: Iterable[str]) -> dict[str, DocumentInfo]:
+        """For each claim id, the document it was extracted from."""
+        result: dict[str, DocumentInfo] = {}
+        cols = ", ".join(f"d.{c}" for c in _DOC_COLUMNS.split(", "))
+        for chunk in _chunks(list(dict.fromkeys(claim_ids))):
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT c.id, {cols} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({marks})"
+            for row in self._conn.execute(sql, chunk):
+                result[row[0]] = DocumentInfo(*tuple(row)[1:])
+        return result
+
+    # -- actors -----------------------------------------------------------------
+
+    def upsert_actors(self, actors: Iterable[Actor]) -> int:
+        """Write registry actors (their names win over names found in text); aliases merge."""
+        count = 0
+        with self._transaction() as conn:
+            for actor in actors:
+                conn.execute(
+                    "INSERT INTO actors (id, name, kind, country, category, origin)"
+                    " VALUES (?, ?, ?, ?, ?, 'registry')"
+                    " ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                    " country = COALESCE(excluded.country, actors.country),"
+                    " category = COALESCE(excluded.category, actors.category), origin = 'registry'",
+                    (actor.id, actor.name, actor.kind, actor.country, actor.category),
+                )
+                self._add_aliases(actor.id, (actor.name, *actor.aliases))
+                count += 1
+        return count
+
+    def actor(self, actor_id: str) -> Actor | None:
+        found = self._actors_by_id([actor_id])
+        return found.get(actor_id)
+
+    def all_actors(self) -> list[Actor]:
+        ids = [r[0] for r in self._conn.execute("SELECT id FROM actors ORDER BY name, id")]
+        found = self._actors_by_id(ids)
+        return [found[i] for i in ids]
+
+    def find_actors(self, name: str) -> list[Actor]:
+        """The actor with id `name`; else those with an alias equal to it once normalized; else containing it."""
+        if self._conn.execute("SELECT 1 FROM actors WHERE id = ?", (name,)).fetchone():
+            return [self.actor(name)]  # an id names exactly one actor
+        norm = normalize_name(name)
+        if not norm:
+            return []
+        ids = [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT actor_id FROM actor_aliases WHERE norm = ? ORDER BY actor_id", (norm,))]
+        if not ids:
+            ids = [r[0] for r in self._conn.execute(
+                "SELECT DISTINCT actor_id FROM actor_aliases WHERE instr(norm, ?) > 0 ORDER BY actor_id", (norm,))]
+        found = self._actors_by_id(ids)
+        return [found[i] for i in ids]
+
+    def search_actors(self, text: str) -> list[Actor]:
+        """Actors whose id or any normalized alias contains `text` (normalized)."""
+        norm = normalize_name(text)
+        ids = [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT actor_id FROM actor_aliases WHERE instr(norm, ?) > 0 OR instr(actor_id, ?) > 0"
+            " ORDER BY actor_id", (norm, text))]
+        found = self._actors_by_id(ids)
+        return [found[i] for i in ids]
+
+    def mention_counts(self, actor_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Number of claims naming each actor."""
+        sql = "SELECT entity_id, COUNT(DISTINCT claim_id) FROM claim_args WHERE entity_id IS NOT NULL"
+        if actor_ids is None:
+            return dict(self._conn.execute(sql + " GROUP BY entity_id").fetchall())
+        counts: dict[str, int] = {}
+        for chunk in _chunks(list(actor_ids)):
+            marks = ", ".join("?" * len(chunk))
+            counts.update(self._conn.execute(f"{sql} AND entity_id IN ({marks}) GROUP BY entity_id", chunk))
+        return counts
+
+    def _actor_rows(self, ids: Sequence[str]) -> tuple[dict[str, sqlite3.Row], dict[str, list[str]]]:
+        rows: dict[str, sqlite3.Row] = {}
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ", ".join("?" * len(chunk))
+            for row in self._conn.execute(f"SELECT * FROM actors WHERE id IN ({marks})", chunk):
+                rows[row["id"]] = row
+            for row in self._conn.execute(
+                f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) ORDER BY rowid", chunk
+            ):
+                aliases[row[0]].append(row[1])
+        return rows, aliases
+
+    def _actors_by_id(self, ids: Sequence[str]) -> dict[str, Actor]:
+        rows, aliases = self._actor_rows(ids)
+        return {
+            i: Actor(id=i, name=r["name"], kind=r["kind"], aliases=tuple(aliases[i]),
+                     country=r["country"], category=r["category"])
+            for i, r in rows.items()
+        }
+
+    def _entities_by_id(self, ids: Sequence[str]) -> dict[str, Entity]:
+        rows, aliases = self._actor_rows(ids)
+        entities = {}
+        for i, r in rows.items():
+            # place details are passed only once the model's Entity carries them
+            extra = {k: r[k] for k in ("admin1", "lat", "lon") if k in _ENTITY_FIELDS}
+            entities[i] = Entity(id=i, name=r["name"], kind=r["kind"], aliases=tuple(aliases[i]),
+                                 country=r["country"], **extra)
+        return entities
+
+    def actor_extras(self, actor_id: str) -> dict[str, object]:
+        """Place details (admin1, lat, lon) stored for an actor, only those known."""
+        row = self._conn.execute("SELECT admin1, lat, lon FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        return {k: row[k] for k in ("admin1", "lat", "lon") if row and row[k] is not None}
+
+    # -- claims -----------------------------------------------------------------
+
+    def claims_for(
+        self,
+        actor_id: str | None = None,
+        document_id: str | None = None,
+        types: Iterable[str] | None = None,
+        claim_ids: Iterable[str] | None = None,
+    ) -> list[Claim]:
+        """Stored claims, filtered by any of: an actor they name, a document, types, ids; and,
+        while `known_on` is set, by their document having been published by that date."""
+        where, params = ["1"], []
+        if self.known_on is not None:
+            where.append("document_id IN (SELECT id FROM documents WHERE published IS NOT NULL AND published <= ?)")
+            params.append(self.known_on)
+        if actor_id is not None:
+            where.append("id IN (SELECT claim_id FROM claim_args WHERE entity_id = ?)")
+            params.append(actor_id)
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        if types is not None:
+            types = list(types)
+            where.append(f"type IN ({', '.join('?' * len(types))})")
+            params.extend(types)
+        if claim_ids is None:
+            return self._load_claims(" AND ".join(where), params)
+        found: list[Claim] = []
+        for chunk in _chunks(list(claim_ids)):
+            clause = " AND ".join(where + [f"id IN ({', '.join('?' * len(chunk))})"])
+            found.extend(self._load_claims(clause, params + chunk))
+        return sorted(found, key=lambda c: _claim_number(c.id))
+
+    def claim(self, claim_id: str) -> Claim | None:
+        found = self.claims_for(claim_ids=[claim_id])
+        return found[0] if found else None
+
+    def _load_claims(self, where: str, params: list) -> list[Claim]:
+        # args and evidence are fetched with the same filter as a subquery, so
+        # any number of claims costs three queries and no parameter lists
+        sub = f"SELECT id FROM claims WHERE {where}"
+        arg_rows: dict[str, list[sqlite3.Row]] = defaultdict(list)
+        for row in self._conn.execute(
+            f"SELECT * FROM claim_args WHERE claim_id IN ({sub}) ORDER BY rowid", params
+        ):
+            arg_rows[row["claim_id"]].append(row)
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for row in self._conn.execute(
+            f"SELECT * FROM evidence WHERE claim_id IN ({sub}) ORDER BY claim_id, position", params
+        ):
+            evidence[row["claim_id"]].append(
+                Evidence(row["document_id"], row["sentence"], row["start"], row["end"], row["text"])
+            )
+        entity_ids = [r["entity_id"] for rows in arg_rows.values() for r in rows if r["entity_id"]]
+        entities = self._entities_by_id(entity_ids)
+        claims = []
+        for row in self._conn.execute(f"SELECT * FROM claims WHERE {where}", params):
+            claims.append(Claim(
+                type=row["type"],
+                args=_rebuild_args(arg_rows[row["id"]], entities),
+                time=TimeSpan(row["time_start"], row["time_end"], row["time_precision"], row["time_text"]),
+                modality=row["modality"],
+                negated=bool(row["negated"]),
+                attribution=row["attribution"],
+                confidence=row["confidence"],
+                evidence=tuple(evidence[row["id"]]),
+                rule=row["rule"] or "",
+                id=row["id"],
+            ))
+        return sorted(claims, key=lambda c: _claim_number(c.id))
+
+    # -- counts -----------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows in the main tables: documents, actors, claims, evidence."""
+        return {
+            table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "actors", "claims", "evidence", "facts")
+        }
+
+
+def add_aliases(conn: sqlite3.Connection, actor_id: str, aliases: Iterable[str]) -> list[str]:
+    """Add names to an actor (with their normalized form and variant key); returns those it lacked."""
+    added = []
+    for alias in dict.fromkeys(aliases):
+        if alias and alias.strip():
+            cursor = conn.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, vkey)"
+                                  " VALUES (?, ?, ?, ?)", (actor_id, alias, normalize_name(alias), variant_key(alias)))
+            if cursor.rowcount:
+                added.append(alias)
+    return added
+
+
+def _rebuild_args(rows: list[sqlite3.Row], entities: dict[str, Entity]) -> dict:
+    args: dict[str, object] = {}
+    listed: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
+    for row in rows:
+        if row["entity_id"] is not None:
+            entity = entities[row["entity_id"]]
+            if row["position"] is None:
+                args[row["name"]] = entity
+            else:
+                listed[row["name"]].append((row["position"], entity))
+        else:
+            args[row["name"]] = json.loads(row["value_json"])
+    for name, items in listed.items():
+        args[name] = tuple(e for _, e in sorted(items, key=lambda item: item[0]))
+    return args
+
+
+def _claim_number(claim_id: str | None) -> int:
+    try:
+        return int((claim_id or "")[2:])
+    except ValueError:
+        return 0
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
