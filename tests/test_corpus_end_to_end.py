@@ -118,6 +118,53 @@ def test_corpus_leader_agrees_with_facts_and_map_everywhere(store, known_on):
                     assert lines[org].leader == answer.leader.name, (org, day)
 
 
+def _change_days(store) -> list[str]:
+    """Every day an interval of the corpus starts or ends, and the days either side of it."""
+    from datetime import date, timedelta
+
+    from factionmap.daterange import date_bounds
+
+    days = set(DATES)
+    for row in list_facts(store):
+        for bound in (row.start, row.end):
+            if bound:
+                lo, hi = date_bounds(bound)
+                days |= {(lo - timedelta(days=1)).isoformat(), lo.isoformat(), hi.isoformat(),
+                         (hi + timedelta(days=1)).isoformat()}
+    return sorted(d for d in days if date(1990, 1, 1) <= date.fromisoformat(d) <= date(2030, 1, 1))
+
+
+@pytest.mark.parametrize("known_on", [None, "2015-08-01"])
+def test_corpus_relations_and_map_read_the_fused_facts_on_every_date(store, known_on):
+    """One interval engine (issue 10): on every day an interval starts or ends, the facts behind
+    `relations GROUP --on` are exactly the relation facts of that group `facts --on` keeps, and
+    every relation the map draws belongs to a fact that holds that day."""
+    from factionmap.model import CLAIM_TYPES
+    from factionmap.query.overview import faction_map
+    from factionmap.query.relations import RELATION_ROLES, relations
+
+    # the types whose fact is keyed by the two sides of the relation (not SEIZURE's place, MERGER's parts)
+    two_sided = {t for t, sides in RELATION_ROLES.items() if CLAIM_TYPES[t]["core"] == sides}
+    with store.as_known_on(known_on):
+        groups = sorted({a for r in list_facts(store, types=list(RELATION_ROLES)) for a in r.actors[:2]
+                         if not a.startswith("place:")})
+        days = _change_days(store)
+        assert len(groups) >= 20 and len(days) >= 100
+        checked = 0
+        for day in days[::3]:
+            holding = {r.id: r for r in list_facts(store, types=list(RELATION_ROLES), on=day)}
+            fact_of = store.fact_of_claims(c for r in holding.values() for c in r.claim_ids)
+            for org in groups[::4]:
+                shown = {f for r in relations(store, org, on=day) for f in r.facts}
+                expected = {f for f, r in holding.items() if r.type in two_sided and org in r.actors}
+                assert shown <= set(holding) and expected <= shown, (org, day, shown ^ expected)
+                checked += 1
+            drawn = {c for e in faction_map(store, day).edges for c in e.claim_ids}
+            assert {store.fact_of_claims([c]).get(c) for c in drawn} <= set(holding), day
+            assert drawn >= set(fact_of), day
+        assert checked > 100
+
+
 def test_corpus_world_makes_sense(store):
     """No venue cast as an armed group, no succession before its predecessor's tenure, no group
     acting before its founding (issue 9, 2.3)."""

@@ -15,7 +15,11 @@ def test_overview_groups_with_leaders(taliban_store, on):
 
 @pytest.mark.parametrize("on, expected", [
     (None, ["AFFILIATION", "ALLIANCE", "MERGER", "PLEDGE", "RIVALRY"]),
-    ("2013-01-01", ["ALLIANCE", "MERGER"]),
+    # by the facts' intervals: a stated start ("since June 2015", "in 2014") or, undated, the
+    # first report (the alliance and the merger, published 2015-08-14)
+    ("2015-07-01", ["AFFILIATION", "RIVALRY"]),
+    ("2015-09-01", ["AFFILIATION", "ALLIANCE", "MERGER", "PLEDGE", "RIVALRY"]),
+    ("2013-01-01", []),
 ])
 def test_overview_edges_filtered_by_date(taliban_store, on, expected):
     assert [e.type for e in faction_map(taliban_store, on).edges] == expected

@@ -7,7 +7,7 @@ then made again from those of its claims alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import FactionmapError
 from ..facts.fusion import Fact, confidence, earlier_start, log_doubt_change, polarity, starts_it, status
@@ -139,8 +139,6 @@ def list_facts(store, actor: str | None = None, types=None, on: str | None = Non
 
 
 def _as_control(row: FactRow) -> FactRow:
-    from dataclasses import replace
-
     return replace(row, type="CONTROL", text=row.text.replace(" seizes ", " holds ", 1) + " (since its seizure)")
 
 

@@ -10,7 +10,7 @@ from ..daterange import parse_on, span_of
 from ..model import Claim
 from .answers import QueryResult
 from .leaders import leader_on
-from .relations import RELATION_ROLES, holds_on
+from .relations import RELATION_ROLES, holding_claims
 from .summary import summarize
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def faction_map(store: "Store", on: str | None = None) -> FactionMap:
     """Every group named in a claim with its leader on `on` (default today),
     then every org-org relation whose time allows that date, claims with the
     same summary merged (their sources counted by document)."""
-    day, day_text = parse_on(on)
+    _, day_text = parse_on(on)
     counts = store.mention_counts()
     groups = []
     for actor in store.all_actors():
@@ -67,7 +67,9 @@ def faction_map(store: "Store", on: str | None = None) -> FactionMap:
             tuple(p.pledger for p in lead.pledges) if lead else (),
         ))
     groups.sort(key=lambda g: (-g.claims, g.name.casefold()))
-    claims = [c for c in store.claims_for(types=list(RELATION_ROLES)) if on is None or holds_on(c, day)]
+    claims = store.claims_for(types=list(RELATION_ROLES))
+    if on is not None:
+        claims = holding_claims(store, claims, on)
     return FactionMap(day_text, tuple(groups), tuple(_edges(store, claims)))
 
 

@@ -155,15 +155,26 @@ def holds_on(claim: Claim, day: date) -> bool:
     return (start is None or date_bounds(start)[0] <= day) and (end is None or day <= date_bounds(end)[1])
 
 
+def holding_claims(store: "Store", claims: list[Claim], on: str) -> list[Claim]:
+    """The claims whose fused fact holds on `on`, by the fact's interval (`intervals.spans`: the
+    one engine `facts --on`, `leader` and `network` read too). A claim with no fact (a store
+    built without the facts tables) falls back to its own time (`holds_on`)."""
+    fact_of = store.fact_of_claims(c.id for c in claims)
+    found = fact_spans(store, sorted(set(fact_of.values())))
+    day = parse_on(on)[0]
+    return [c for c in claims if (span_holds(found[fact_of[c.id]][0], on) if fact_of.get(c.id) in found
+                                  else holds_on(c, day))]
+
+
 def relations(store: "Store", org: str, on: str | None = None) -> list[Relation]:
     """The org's relations to other actors, one row per (type, other, direction,
-    modality, negation), merging claims from several documents. With `on`,
-    only claims whose time allows that date are kept (untimed ones too, with
-    `time_known` False)."""
+    modality, negation), merging claims from several documents. With `on`, only
+    claims whose fused fact holds that day are kept (`holding_claims`); an untimed
+    claim shows `time_known` False."""
     org_row = find_actor(store, org)
-    day = parse_on(on)[0] if on else None
-    claims = [c for c in store.claims_for(actor_id=org_row.id, types=list(RELATION_ROLES))
-              if day is None or holds_on(c, day)]
+    claims = store.claims_for(actor_id=org_row.id, types=list(RELATION_ROLES))
+    if on:
+        claims = holding_claims(store, claims, on)
     docs = store.claim_documents(c.id for c in claims)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     meta: dict[tuple, tuple[Entity, str]] = {}
