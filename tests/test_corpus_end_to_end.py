@@ -141,18 +141,19 @@ def test_corpus_relations_and_map_read_the_fused_facts_on_every_date(store, know
     every relation the map draws belongs to a fact that holds that day."""
     from factionmap.model import CLAIM_TYPES
     from factionmap.query.overview import faction_map
-    from factionmap.query.relations import RELATION_ROLES, relations
+    from factionmap.model import RELATION_SIDES
+    from factionmap.query.relations import relations
 
     # the types whose fact is keyed by the two sides of the relation (not SEIZURE's place, MERGER's parts)
-    two_sided = {t for t, sides in RELATION_ROLES.items() if CLAIM_TYPES[t]["core"] == sides}
+    two_sided = {t for t, sides in RELATION_SIDES.items() if CLAIM_TYPES[t]["core"] == sides}
     with store.as_known_on(known_on):
-        groups = sorted({a for r in list_facts(store, types=list(RELATION_ROLES)) for a in r.actors[:2]
+        groups = sorted({a for r in list_facts(store, types=list(RELATION_SIDES)) for a in r.actors[:2]
                          if not a.startswith("place:")})
         days = _change_days(store)
         assert len(groups) >= 20 and len(days) >= 100
         checked = 0
         for day in days[::3]:
-            holding = {r.id: r for r in list_facts(store, types=list(RELATION_ROLES), on=day)}
+            holding = {r.id: r for r in list_facts(store, types=list(RELATION_SIDES), on=day)}
             fact_of = store.fact_of_claims(c for r in holding.values() for c in r.claim_ids)
             for org in groups[::4]:
                 shown = {f for r in relations(store, org, on=day) for f in r.facts}

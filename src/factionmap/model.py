@@ -9,32 +9,58 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-# Claim types of ONTOLOGY.md, with their argument names. Core arguments first.
-CLAIM_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
-    "ALLIANCE": {"core": ("a", "b"), "other": ()},
-    "RIVALRY": {"core": ("a", "b"), "other": ()},
-    "AFFILIATION": {"core": ("member", "patron"), "other": ()},
-    "BRANCH": {"core": ("branch", "parent"), "other": ()},
-    "SPLIT": {"core": ("splinter", "parent"), "other": ()},
-    "MERGER": {"core": ("parts",), "other": ("result",)},
-    "SPONSORSHIP": {"core": ("sponsor", "client"), "other": ()},
-    "LEADERSHIP": {"core": ("leader", "org"), "other": ("role",)},
-    "MEMBERSHIP": {"core": ("person", "org"), "other": ("role",)},
-    "SUCCESSION": {"core": ("org", "leader"), "other": ("predecessor",)},
-    "PLEDGE": {"core": ("pledger", "to"), "other": ("on_behalf_of",)},
-    "DEATH": {"core": ("person",), "other": ("org", "place", "cause", "announced")},
-    "CAPTURE": {"core": ("person",), "other": ("org", "by")},
-    "DEFECTION": {"core": ("from", "to"), "other": ("defector",)},
-    "FOUNDING": {"core": ("org",), "other": ("parent", "place")},
-    "PRESENCE": {"core": ("org", "place"), "other": ()},
-    "CONTROL": {"core": ("org", "place"), "other": ()},
-    "SEIZURE": {"core": ("org", "place"), "other": ("from",)},
-    "ATTACK": {
-        "core": ("place",),
-        "other": ("perpetrator", "target", "attack_type", "killed", "wounded", "claimed"),
-    },
-}
-SYMMETRIC_TYPES = frozenset({"ALLIANCE", "RIVALRY"})
+
+@dataclass(frozen=True)
+class ClaimType:
+    """One claim type of the format (docs/format.md) and the properties every stage reads from
+    here, and only from here: its arguments, whether it is a state that holds over a span
+    (leadership, alliance) or an event at a moment, whether its two sides can swap, whether it
+    can happen again between the same actors, whether it is a person's role in a group, and,
+    for a relation between two actors, which argument is each side (the arrow goes left to
+    right)."""
+
+    name: str
+    core: tuple[str, ...]
+    other: tuple[str, ...] = ()
+    state: bool = False
+    symmetric: bool = False
+    recurring: bool = False  # one fact per year between the same actors (and a death: false reports)
+    role: bool = False  # a person's role in a group: ends with the person's death
+    sides: tuple[str, str] | None = None
+
+
+_TYPES = (
+    ClaimType("ALLIANCE", ("a", "b"), state=True, symmetric=True, sides=("a", "b")),
+    ClaimType("RIVALRY", ("a", "b"), state=True, symmetric=True, sides=("a", "b")),
+    ClaimType("AFFILIATION", ("member", "patron"), state=True, sides=("member", "patron")),
+    ClaimType("BRANCH", ("branch", "parent"), state=True, sides=("branch", "parent")),
+    ClaimType("SPLIT", ("splinter", "parent"), sides=("splinter", "parent")),
+    ClaimType("MERGER", ("parts",), ("result",), sides=("parts", "result")),
+    ClaimType("SPONSORSHIP", ("sponsor", "client"), state=True, sides=("sponsor", "client")),
+    ClaimType("LEADERSHIP", ("leader", "org"), ("role",), state=True, role=True),
+    ClaimType("MEMBERSHIP", ("person", "org"), ("role",), state=True, role=True),
+    ClaimType("SUCCESSION", ("org", "leader"), ("predecessor",)),
+    ClaimType("PLEDGE", ("pledger", "to"), ("on_behalf_of",), recurring=True, sides=("pledger", "to")),
+    ClaimType("DEATH", ("person",), ("org", "place", "cause", "announced"), recurring=True),
+    ClaimType("CAPTURE", ("person",), ("org", "by"), recurring=True),
+    ClaimType("DEFECTION", ("from", "to"), ("defector",), recurring=True, sides=("from", "to")),
+    ClaimType("FOUNDING", ("org",), ("parent", "place")),
+    ClaimType("PRESENCE", ("org", "place"), state=True),
+    ClaimType("CONTROL", ("org", "place"), state=True),
+    ClaimType("SEIZURE", ("org", "place"), ("from",), recurring=True, sides=("org", "from")),
+    ClaimType("ATTACK", ("place",), ("perpetrator", "target", "attack_type", "killed", "wounded", "claimed"),
+              recurring=True),
+)
+TYPES: dict[str, ClaimType] = {t.name: t for t in _TYPES}
+# the arguments of each type, core first (as the export and the gold format name them)
+CLAIM_TYPES: dict[str, dict[str, tuple[str, ...]]] = {t.name: {"core": t.core, "other": t.other} for t in _TYPES}
+SYMMETRIC_TYPES = frozenset(t.name for t in _TYPES if t.symmetric)
+STATE_TYPES = frozenset(t.name for t in _TYPES if t.state)
+EVENT_TYPES = frozenset(t.name for t in _TYPES if not t.state)  # at a moment
+RECURRING_TYPES = frozenset(t.name for t in _TYPES if t.recurring)
+ROLE_TYPES = frozenset(t.name for t in _TYPES if t.role)
+# relations between two actors: type -> (left argument, right argument)
+RELATION_SIDES: dict[str, tuple[str, str]] = {t.name: t.sides for t in _TYPES if t.sides}
 MODALITIES = ("asserted", "reported", "claimed", "denied", "hypothetical")
 PRECISIONS = ("day", "month", "year")
 ENTITY_KINDS = ("org", "person", "place")

@@ -16,7 +16,7 @@ from ..language.nlp import evidence_of, original_text
 from ..language.slots import co_agents, conjuncts, slot_tokens
 from ..language.slots import subject as subject_tokens
 from ..lexicon.rules import load_rules
-from ..model import CLAIM_TYPES, Claim, Document, Entity, TimeSpan
+from ..model import CLAIM_TYPES, STATE_TYPES, Claim, Document, Entity, TimeSpan
 from ..names import slugify
 from .arguments import PLACE_NOUNS, entities_of, mentions_at
 from .attack_claims import args_claimed, attack_details, target_rivalries
@@ -24,7 +24,7 @@ from .attacks import answered_deed, response_to_attackers
 from .context import modality_of, time_of
 from .drafts import Draft
 from .endings import close_ended
-from .fusion_doc import STATE_TYPES, holding_from, infer_and_merge
+from .fusion_doc import holding_from, infer_and_merge
 from .hostility import held_ground_drafts, judged_enemy_drafts, reread, retaliation_drafts
 from .incidents import claimed_deed, one_claim_per_incident
 from .located import building_in_place, held_place_drafts, located_drafts

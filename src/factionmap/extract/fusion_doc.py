@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity, TimeSpan
+from ..model import CLAIM_TYPES, STATE_TYPES, SYMMETRIC_TYPES, Claim, Entity, TimeSpan
 
 # When one fact is said several ways, the most informative way of saying it wins;
 # a report by others outranks the writer's own restatement of it.
@@ -20,8 +20,6 @@ from ..model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity, TimeSpan
 # states outright stays the writer's assertion even if a source also says it.
 _EVENT_RANK = {"reported": 0, "claimed": 1, "asserted": 2, "denied": 3, "hypothetical": 4}
 _STATE_RANK = {"asserted": 0, "reported": 1, "claimed": 2, "denied": 3, "hypothetical": 4}
-STATE_TYPES = frozenset({"LEADERSHIP", "MEMBERSHIP", "ALLIANCE", "RIVALRY", "AFFILIATION", "BRANCH",
-                         "SPONSORSHIP", "PRESENCE", "CONTROL"})
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 
 

@@ -10,6 +10,7 @@ both), the relation is taken, with a low confidence and its own rule name.
 from __future__ import annotations
 
 from ..language.slots import co_agents
+from ..model import RELATION_SIDES
 from .drafts import Draft
 
 # word (lower case, or lemma) -> claim type; the first group named takes the first role
@@ -28,8 +29,6 @@ for _type, _words in {
     for _w in _words:
         PROXIMITY_WORDS[_w] = _type
 
-ROLES = {"ALLIANCE": ("a", "b"), "RIVALRY": ("a", "b"), "SPLIT": ("splinter", "parent"),
-         "AFFILIATION": ("member", "patron"), "BRANCH": ("branch", "parent")}
 CONFIDENCE = 0.35
 
 
@@ -88,5 +87,5 @@ def proximity_drafts(sent, actors, linked: set[frozenset]) -> list[Draft]:
         return []
     if ctype == "MERGER":
         return [Draft("MERGER", {"parts": (x, y), "result": None}, trigger, "proximity", CONFIDENCE)]
-    first, second = ROLES[ctype]
+    first, second = RELATION_SIDES[ctype]
     return [Draft(ctype, {first: x, second: y}, trigger, "proximity", CONFIDENCE)]

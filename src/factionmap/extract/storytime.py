@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..lexicon.rules import load_rules
-from ..model import TimeSpan
+from ..model import EVENT_TYPES, TimeSpan
 from .context import SPEECH, _date_tokens, is_hypothetical, resolve_date_token
 from .reltime import from_reference, number, parse_iso, shifted
 from .timeexpr import parse_published
@@ -192,7 +192,6 @@ def continues_story(trigger, role_given: bool, ctype: str = "LEADERSHIP") -> boo
 
 _KEY = "factionmap.extract.storytime"
 PHYSICAL = frozenset({"ATTACK", "DEATH", "SEIZURE", "CAPTURE"})  # what happens before it is told
-EVENT_TYPES = PHYSICAL | {"SUCCESSION", "PLEDGE", "SPLIT", "FOUNDING", "MERGER", "DEFECTION"}
 TEMPORAL_PREPS = frozenset({"after", "following", "before", "prior", "ahead", "until", "till"})
 _CLAUSE_EDGES = frozenset({"ccomp", "advcl", "xcomp", "acl", "relcl", "parataxis"})
 _STATIVE = frozenset({"be", "remain", "have", "stay", "continue", "exist"})

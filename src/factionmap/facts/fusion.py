@@ -22,11 +22,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..model import CLAIM_TYPES, SYMMETRIC_TYPES, Claim, Entity
-
-# events that can happen again between the same actors: one fact per year; and a death, whose
-# false reports (a leader "killed" in 2015, alive until 2016) are other events than the death
-RECURRING = frozenset({"ATTACK", "SEIZURE", "PLEDGE", "CAPTURE", "DEFECTION", "DEATH"})
+from ..model import CLAIM_TYPES, RECURRING_TYPES, ROLE_TYPES, SYMMETRIC_TYPES, Claim, Entity
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,7 @@ def key_actors(key: str) -> tuple[str, ...]:
     """A fact's core actors, from its key ("RIVALRY|a|b" -> a, b; a merger's parts and result;
     a recurring event's year left out)."""
     ctype, *parts = key.split("|")
-    if ctype in RECURRING:
+    if ctype in RECURRING_TYPES:
         parts = parts[:-1]
     return tuple(i for p in parts for i in p.split("+") if i)
 
@@ -82,20 +78,18 @@ def fact_key(claim: Claim, published: str | None = None) -> str | None:
     else:
         core = [(_ids(claim.args.get(role)) or [None])[0] for role in CLAIM_TYPES[t]["core"]]
         key = f"{t}|{'|'.join(core)}" if all(core) else None
-    if key is not None and t in RECURRING:  # undated: the year its report was published in
+    if key is not None and t in RECURRING_TYPES:  # undated: the year its report was published in
         when = claim.time.start or claim.time.end or published
         key += "|" + (when[:4] if when else "?")
     return key
 
 
-# roles a point in time only attests ("X, the group's leader, said on Monday"): not a start
-ROLES = frozenset({"LEADERSHIP", "MEMBERSHIP"})
 
 
 def starts_it(claim: Claim) -> bool:
     """Does the claim's time say when the fact began? A role's point in time only attests it."""
     t = claim.time
-    return bool(t.start) and not (claim.type in ROLES and (t.end == t.start or t.end is None and t.precision == "day"))
+    return bool(t.start) and not (claim.type in ROLE_TYPES and (t.end == t.start or t.end is None and t.precision == "day"))
 
 
 def earlier_start(a: str | None, b: str | None) -> str | None:

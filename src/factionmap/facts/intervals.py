@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..daterange import date_bounds
+from ..model import ROLE_TYPES
 from .fusion import Fact, earlier_start
 
-ENDED_BY_DEATH = frozenset({"LEADERSHIP", "MEMBERSHIP"})
 REVERSED = {"ALLIANCE": "RIVALRY", "RIVALRY": "ALLIANCE"}
 ENDED_BY_SPLIT = frozenset({"ALLIANCE", "AFFILIATION", "BRANCH"})
 
@@ -62,7 +62,7 @@ def spans(facts: list[Fact], published: dict[str, str | None]) -> dict[str, Span
     out = {}
     for f in facts:
         start = _first(f, published)
-        if f.type in ENDED_BY_DEATH:  # a role holds from its stated start or succession, else unknown
+        if f.type in ROLE_TYPES:  # a role holds from its stated start or succession, else unknown
             ids = f.actor_ids
             start = earlier_start(f.time_start, began.get((ids[1], ids[0])) if len(ids) == 2 else None)
         if f.time_end:
@@ -70,7 +70,7 @@ def spans(facts: list[Fact], published: dict[str, str | None]) -> dict[str, Span
             continue
         ends: list[tuple[str, str]] = []
         ids = f.actor_ids
-        if f.type in ENDED_BY_DEATH and ids and deaths.get(ids[0]):
+        if f.type in ROLE_TYPES and ids and deaths.get(ids[0]):
             ends.append((deaths[ids[0]], "died"))
         if f.type == "LEADERSHIP" and len(ids) == 2:
             for s in by_type.get("SUCCESSION", []):

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..daterange import parse_on, span_of
-from ..model import Claim
+from ..model import RELATION_SIDES, Claim
 from .answers import QueryResult
 from .leaders import leader_on
-from .relations import RELATION_ROLES, holding_claims
+from .relations import holding_claims
 from .summary import summarize
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def faction_map(store: "Store", on: str | None = None) -> FactionMap:
             tuple(p.pledger for p in lead.pledges) if lead else (),
         ))
     groups.sort(key=lambda g: (-g.claims, g.name.casefold()))
-    claims = store.claims_for(types=list(RELATION_ROLES))
+    claims = store.claims_for(types=list(RELATION_SIDES))
     if on is not None:
         claims = holding_claims(store, claims, on)
     return FactionMap(day_text, tuple(groups), tuple(_edges(store, claims)))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..daterange import date_bounds, parse_on, span_of
 from ..facts.intervals import holds_on as span_holds
-from ..model import Claim, Entity
+from ..model import RELATION_SIDES, STATE_TYPES, SYMMETRIC_TYPES, Claim, Entity
 from .answers import QueryResult, find_actor
 from .fused import fact_spans
 
@@ -31,22 +31,6 @@ UNUSABLE_MODALITIES = frozenset({"hypothetical", "denied"})
 SUB_LEADER_ROLE = re.compile(r"\b(deputy|vice|second[- ]in[- ]command|assistant)\b", re.I)
 TOP_LEADER_ROLE = re.compile(r"\b(leader|emir|amir|chief|head|supreme|founder|commander of the faithful)\b", re.I)
 
-# org-org relation types: (left role, right role); the arrow goes left → right
-RELATION_ROLES: dict[str, tuple[str, str]] = {
-    "ALLIANCE": ("a", "b"),
-    "RIVALRY": ("a", "b"),
-    "AFFILIATION": ("member", "patron"),
-    "BRANCH": ("branch", "parent"),
-    "SPLIT": ("splinter", "parent"),
-    "MERGER": ("parts", "result"),
-    "SPONSORSHIP": ("sponsor", "client"),
-    "PLEDGE": ("pledger", "to"),
-    "DEFECTION": ("from", "to"),
-    "SEIZURE": ("org", "from"),
-}
-SYMMETRIC = frozenset({"ALLIANCE", "RIVALRY"})
-# relations that happen at a moment and hold from then on
-EVENT_RELATIONS = frozenset({"SPLIT", "MERGER", "PLEDGE", "DEFECTION", "SEIZURE"})
 
 
 def _usable(claim: Claim) -> bool:
@@ -131,7 +115,7 @@ def relation_sides(claim: Claim) -> tuple[list[Entity], list[Entity]] | None:
     A PLEDGE made on behalf of a group counts the group on the left too, so
     "Zawahiri pledged to Mansour for al-Qaeda" is a relation of al-Qaeda.
     """
-    roles = RELATION_ROLES.get(claim.type)
+    roles = RELATION_SIDES.get(claim.type)
     if roles is None:
         return None
     left, right = (_entities(claim.args.get(r)) for r in roles)
@@ -150,7 +134,7 @@ def holds_on(claim: Claim, day: date) -> bool:
     start, end = claim.time.start, claim.time.end
     if start is None and end is None:
         return True
-    if claim.type in EVENT_RELATIONS or start == end:
+    if claim.type not in STATE_TYPES or start == end:
         return date_bounds(start or end)[0] <= day
     return (start is None or date_bounds(start)[0] <= day) and (end is None or day <= date_bounds(end)[1])
 
@@ -172,7 +156,7 @@ def relations(store: "Store", org: str, on: str | None = None) -> list[Relation]
     claims whose fused fact holds that day are kept (`holding_claims`); an untimed
     claim shows `time_known` False."""
     org_row = find_actor(store, org)
-    claims = store.claims_for(actor_id=org_row.id, types=list(RELATION_ROLES))
+    claims = store.claims_for(actor_id=org_row.id, types=list(RELATION_SIDES))
     if on:
         claims = holding_claims(store, claims, on)
     docs = store.claim_documents(c.id for c in claims)
@@ -218,17 +202,17 @@ def _others(claim: Claim, org_id: str) -> list[tuple[Entity, str, str]]:
     if sides is None:
         return []
     left, right = sides
-    roles = RELATION_ROLES[claim.type]
+    roles = RELATION_SIDES[claim.type]
     behalf = _entities(claim.args.get("on_behalf_of"))
     found = []
     if any(e.id == org_id for e in left):
         role = "on_behalf_of" if any(e.id == org_id for e in behalf) else roles[0]
-        arrow = "—" if claim.type in SYMMETRIC else "→"
+        arrow = "—" if claim.type in SYMMETRIC_TYPES else "→"
         found += [(e, arrow, role) for e in right if e.id != org_id]
         if claim.type == "MERGER":  # the other parts merged with it
             found += [(e, "—", role) for e in left if e.id != org_id]
     if any(e.id == org_id for e in right):
-        arrow = "—" if claim.type in SYMMETRIC else "←"
+        arrow = "—" if claim.type in SYMMETRIC_TYPES else "←"
         found += [(e, arrow, roles[1]) for e in left if e.id != org_id]
     return found
 
