@@ -24,6 +24,7 @@ ERRORS: dict[str, str] = {
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",
     "E202": "rules data is invalid: {detail}",
+    "E203": "lexicon data (data/lexicon.json) is invalid: {detail}",
     # store
     "E301": "database {path} has schema version {found}, newer than this factionmap ({expected})",
     "E302": "migration {name} failed: {detail}",

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon.states import demonym_code
+from ..lexicon.words import words
 from ..names import normalize_name
 
 # nouns that name a part of a group by where it fights
-PART_NOUNS = frozenset({"branch", "province", "wing", "affiliate", "chapter", "franchise", "wilayat", "wilaya"})
+PART_NOUNS = words("actors.branchnames:PART_NOUNS")
 _PART_STEMS = frozenset(w.rstrip("es") for w in PART_NOUNS)  # a cheap test before the lemma
 _NAME_FORMS = ("{p} {n} {noun}", "{p} {n} province", "{p} {n}", "{p} in {n}", "{p} in the {n}",
                "{p} of {n}", "{n} {noun}", "{n} province", "wilayat {n}")

@@ -12,17 +12,17 @@ import re
 from ..language.nlp import sentence_of
 from ..language.slots import GROUP_PEOPLE, conjuncts, subject
 from ..lexicon.places import city_country
+from ..lexicon.words import words
 
 _AKA = re.compile(r"^\s*,?\s*(?:also known as|also called|known as)\s+", re.I)
 _QUOTES = "\"“”"
-_NEUTRAL_MODIFIERS = {"two", "both", "same", "new", "rival", "former", "larger", "smaller", "other", "main",
-                      "latter", "former", "powerful", "notorious", "shadowy", "little-known", "hardline"}
-PLACE_DESCRIPTORS = {"city", "town", "village", "capital"}
-BODY_NOUNS = {"council", "shura", "committee", "politburo"}  # "the council": the one of a group named before
-RELATION_DESCRIPTORS = {"affiliate", "branch", "franchise", "offshoot", "splinter", "faction", "wing", "ally", "proxy"}
+_NEUTRAL_MODIFIERS = words("actors.coref:_NEUTRAL_MODIFIERS")
+PLACE_DESCRIPTORS = words("actors.coref:PLACE_DESCRIPTORS")
+BODY_NOUNS = words("actors.coref:BODY_NOUNS")  # "the council": the one of a group named before
+RELATION_DESCRIPTORS = words("actors.coref:RELATION_DESCRIPTORS")
 # nouns naming the other side: the owner of "their enemies" is never one of the enemies
-OTHERS_NOUNS = {"rival", "enemy", "foe", "opponent", "adversary", "nemesis", "attacker", "assailant"}
-_SPEECH = {"say", "tell", "add", "declare", "announce", "state", "write", "warn", "vow"}
+OTHERS_NOUNS = words("actors.coref:OTHERS_NOUNS")
+_SPEECH = words("actors.coref:_SPEECH")
 
 
 def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object, str]]:
@@ -149,9 +149,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     return []
 
 
-_HELP_NOUNS = {"support", "help", "backing", "assistance", "aid", "solidarity"}
-_HELP_VERBS = {"support", "back", "help", "assist", "aid", "join", "train", "arm", "equip", "reinforce", "praise",
-               "commend", "thank", "congratulate", "salute", "encourage", "urge"}
+_HELP_NOUNS = words("actors.coref:_HELP_NOUNS")
+_HELP_VERBS = words("actors.coref:_HELP_VERBS")
 
 
 def _in_other_relative(tok) -> set[int]:
@@ -207,8 +206,7 @@ def helped_party(tok) -> list | None:
     return [t for o in objs for t in conjuncts(o)]
 
 
-_HYPHEN_RELATIONS = {"backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "allied",
-                     "aligned", "affiliated", "linked", "inspired", "loyal", "led", "based", "dominated"}
+_HYPHEN_RELATIONS = words("actors.coref:_HYPHEN_RELATIONS")
 
 
 def _in_hyphen_relation(tok) -> bool:
@@ -330,7 +328,7 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
     return best
 
 
-_REGARDING = {"regard", "consider", "see", "view", "describe", "designate", "list", "label", "brand", "count", "treat"}
+_REGARDING = words("actors.coref:_REGARDING")
 
 
 def _regarded_as(tok) -> bool:

@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from ..lexicon.places import place_entity
 from ..lexicon.states import country_code, state_entity
+from ..lexicon.words import words
 
-BACKING_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed", "allied", "aligned", "led",
-                           "trained", "financed"})
+BACKING_WORDS = words("actors.country_roles:BACKING_WORDS")
 
 
 def _remove(out, mention) -> None:

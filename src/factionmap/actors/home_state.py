@@ -7,14 +7,13 @@ country of the armed groups it names. A document about several countries decides
 from __future__ import annotations
 
 from ..lexicon.states import state_entity
+from ..lexicon.words import words
 
 # a word for the state's own people or rulers, and the plain modifiers it takes ("the regime" is
 # left out: reports often name a foreign one so, "Hezbollah's support for the regime")
-STATE_HEADS = frozenset({"army", "military", "government", "authorities", "police",
-                         "forces", "troops", "soldiers"})
-PLAIN_MODIFIERS = frozenset({"government", "security", "state", "army", "national", "regular",
-                             "military", "pro-government"})
-NEEDS_MODIFIER = frozenset({"forces", "troops", "soldiers"})  # "forces" alone could be anyone's
+STATE_HEADS = words("actors.home_state:STATE_HEADS")
+PLAIN_MODIFIERS = words("actors.home_state:PLAIN_MODIFIERS")
+NEEDS_MODIFIER = words("actors.home_state:NEEDS_MODIFIER")  # "forces" alone could be anyone's
 
 
 def _plain_state_noun(tok) -> bool:

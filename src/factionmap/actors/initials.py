@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 
 from ..lexicon.registry import NAME_PARTICLES, Registry
+from ..lexicon.words import words
 
 # Words an acronym usually skips ("Movement of Kurdistan" -> MK... "IUMK").
-FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "wa", "y", "et", "des", "du", "les", "le"})
+FUNCTION_WORDS = words("actors.initials:FUNCTION_WORDS")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _WORD_SPLIT = re.compile(r"[\s\-–—/]+")
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")

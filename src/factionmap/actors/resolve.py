@@ -19,6 +19,7 @@ from ..lexicon.registry import Registry, load_registry
 from ..lexicon.rules import load_rules
 from ..lexicon.states import country_code, demonym_code, state_entity
 from ..lexicon.venues import load_venues
+from ..lexicon.words import words
 from ..model import Entity
 from ..names import normalize_name, slugify
 from .branchnames import resolve_branch_names
@@ -31,7 +32,7 @@ from .initials import expand
 from .near_names import near_registry_actor
 from .short_names import bare_surnames, resolve_short_names, short_org_names, strip_title
 
-ORG_LABELS = {"ORG", "NORP_GROUP"}
+ORG_LABELS = words("actors.resolve:ORG_LABELS")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
 
@@ -264,12 +265,11 @@ def _add_named_descriptions(doc, out: DocActors, rules: dict, sent_of) -> None:
 
 # labels the tagger gives towns it does not know ("Aleppo" as a language, "Manbij" a product)
 MISREAD_PLACE_LABELS = ("PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
-_PLACE_PREPS = {"in", "near", "outside", "around", "into"}
-_GROUND_VERBS = {"seize", "capture", "recapture", "retake", "overrun", "take", "storm", "besiege"}
+_PLACE_PREPS = words("actors.resolve:_PLACE_PREPS")
+_GROUND_VERBS = words("actors.resolve:_GROUND_VERBS")
 
 
-_SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "governorate", "county",
-                     "port", "capital", "suburb", "neighbourhood", "neighborhood", "hamlet", "township"}
+_SETTLEMENT_NOUNS = words("actors.resolve:_SETTLEMENT_NOUNS")
 
 
 _OWNER = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\S.*)$")

@@ -14,26 +14,14 @@ from ..language.nlp import sentence_of
 from ..language.slots import subject
 from ..language.syntax import conjuncts, split_off_from_name
 from ..lexicon.places import place_entity
+from ..lexicon.words import words
 
 # Nouns that stand for their group: "Taliban fighters attacked" is the Taliban.
-PROXY_NOUNS = {
-    "force", "forces", "fighter", "fighters", "militant", "militants", "member", "members", "troops",
-    "loyalist", "loyalists", "supporter", "supporters", "unit", "units", "ranks", "cadre", "cadres",
-    "men", "gunman", "gunmen", "insurgent", "insurgents", "soldier", "soldiers", "militia", "wing",
-    "leadership", "command", "commanders", "leaders", "council", "shura",
-    "jihadist", "jihadists", "rebels", "rebel", "government", "army",
-    "offensive", "campaign", "operation", "operations", "assault", "military", "group", "groups",
-    "cells", "elements", "operatives", "organizations", "organisations", "movements", "faction", "factions",
-    "remainder", "remnants", "rest", "assets", "remains", "successor", "movement", "organization",
-    "organisation", "network", "number", "handful", "majority", "dozens", "several", "many", "some",
-    "both", "all", "most", "each", "convoy", "convoys", "positions", "bases", "headquarters", "targets",
-    "strongholds", "posts", "camps", "hundreds", "thousands", "scores",
-}
-EFFORT_NOUNS = {"campaign", "offensive", "operation", "effort", "drive", "bid", "plan", "push", "attempt"}
-EXAMPLE_PREPS = ("like", "including", "as")  # "groups like X", "factions, including X", "such as X"
-SETTLEMENTS = {"town", "city", "village", "district", "province", "region", "county", "governorate"}
-PERSON_ROLE_NOUNS = {"leader", "head", "chief", "emir", "amir", "commander", "founder", "spokesman",
-                     "chairman", "deputy", "caliph", "successor", "replacement", "son", "brother"}
+PROXY_NOUNS = words("extract.arguments:PROXY_NOUNS")
+EFFORT_NOUNS = words("extract.arguments:EFFORT_NOUNS")
+EXAMPLE_PREPS = words("extract.arguments:EXAMPLE_PREPS")  # "groups like X", "factions, including X", "such as X"
+SETTLEMENTS = words("extract.arguments:SETTLEMENTS")
+PERSON_ROLE_NOUNS = words("extract.arguments:PERSON_ROLE_NOUNS")
 
 
 def _subtree_places(tok, actors):
@@ -166,8 +154,8 @@ def _direct(tok, kinds, actors, depth: int = 0):
     return found
 
 
-LED_VERBS = frozenset({"lead", "spearhead", "head", "command", "dominate", "direct"})
-GROUPING_NOUNS = frozenset({"coalition", "alliance", "opposition", "front", "bloc"})
+LED_VERBS = words("extract.arguments:LED_VERBS")
+GROUPING_NOUNS = words("extract.arguments:GROUPING_NOUNS")
 
 
 def _led_by(noun, actors) -> list:
@@ -286,9 +274,7 @@ def leader_org(tok, actors):
 
 
 # kin: only a person has a daughter ("Don Fabio's daughter" names a man, whatever the tagger says)
-KIN_NOUNS = frozenset({"daughter", "son", "wife", "husband", "brother", "sister", "father", "mother",
-                       "nephew", "niece", "cousin", "uncle", "aunt", "children", "child", "family",
-                       "grandson", "granddaughter", "widow", "relatives", "relative", "fiancee"})
+KIN_NOUNS = words("extract.arguments:KIN_NOUNS")
 
 
 def names_a_person(tok) -> bool:
@@ -307,7 +293,7 @@ def unnamed_splinter(tok, subjects: list, actors) -> list:
     return [e for e in subjects if e.id not in parents]
 
 
-PART_WORDS = frozenset({"faction", "group", "wing", "camp", "part", "side", "branch", "splinter"})
+PART_WORDS = words("extract.arguments:PART_WORDS")
 
 
 def split_into_parts(tok) -> bool:

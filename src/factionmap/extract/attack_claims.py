@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lexicon.words import words
 from ..model import Claim, Entity
 from .arguments import names_a_person
 from .attacks import attack_type, casualties, target_text, target_tokens
 from .claimants import claim_status, unknown_perpetrator
 
-ATTACK_WORDS = {"attack", "bombing", "blast", "explosion", "strike", "airstrike", "raid", "assault", "shooting",
-                "ambush", "massacre", "kidnapping", "abduction", "assassination", "shelling"}
+ATTACK_WORDS = words("extract.attack_claims:ATTACK_WORDS")
 
 def attack_details(args: dict, draft, sent, modality: str, attribution: str | None):
     """An attack as incident databases code it: type, casualties, target, who claimed it."""

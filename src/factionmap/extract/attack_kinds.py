@@ -7,42 +7,34 @@ chemical attack, "mortar rounds" shelling, "warplanes bombed" an air strike.
 
 from __future__ import annotations
 
-KILL_VERBS = frozenset({"kill", "massacre", "slay", "murder", "execute", "behead"})
-AIR_WORDS = frozenset({"airstrike", "airstrikes", "air-strike", "drone", "warplane", "warplanes", "aerial",
-                       "jet", "jets", "aircraft", "helicopter"})
-AIR_MODIFIED = frozenset({"strike", "raid", "attack", "bombardment", "bombing"})  # "air strike", "air raid"
+from ..lexicon.words import words
+
+KILL_VERBS = words("extract.attack_kinds:KILL_VERBS")
+AIR_WORDS = words("extract.attack_kinds:AIR_WORDS")
+AIR_MODIFIED = words("extract.attack_kinds:AIR_MODIFIED")  # "air strike", "air raid"
 # who or what delivered it from the air: "warplanes bombed X", "missiles fired by jets", "the air force"
-AIRCRAFT = frozenset({"warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "drone",
-                      "drones", "plane", "planes", "gunship", "gunships"})
+AIRCRAFT = words("extract.attack_kinds:AIRCRAFT")
 # agents that are chemical weapons by name, and words that make a weapon one ("poison gas")
-CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "vx", "tabun", "soman", "phosgene", "novichok", "ricin"})
-CHEMICAL_MODIFIERS = frozenset({"chemical", "toxic", "poison", "poisonous", "mustard", "nerve"})
-CHEMICAL_HEADS = frozenset({"gas", "gases", "weapon", "weapons", "agent", "agents", "attack", "attacks", "munition",
-                            "munitions", "bomb", "bombs", "shell", "shells", "round", "rounds", "rocket", "rockets",
-                            "strike", "substance", "substances"})
-KIDNAP_WORDS = frozenset({"kidnap", "kidnapping", "kidnapped", "kidnapper", "abduct", "abduction", "abducted",
-                          "abductor", "hostage", "hostages"})
-ASSASSINATION_WORDS = frozenset({"assassinate", "assassination", "assassin", "assassinated"})
-SHOOT_VERBS = frozenset({"shoot", "gun"})  # "shot dead X", "gunned down X": with a named victim
-SHELLING_WORDS = frozenset({"shell", "shelling", "shells", "mortar", "mortars", "artillery", "rocket", "rockets",
-                            "barrage", "missile", "missiles", "howitzer", "howitzers", "projectile", "projectiles",
-                            "katyusha", "bombard", "bombardment", "bombardments"})
-BOMBING_WORDS = frozenset({"bomb", "bombing", "bombs", "blast", "explosion", "explosive", "explosives", "ied",
-                           "ieds", "detonate", "explode", "grenade", "grenades", "bomber", "landmine", "landmines"})
-ARMED_WORDS = frozenset({"gunman", "gunmen", "storm", "raid", "shooting", "shoot", "gunfire", "gun", "guns",
-                         "rifle", "rifles", "ambush", "assault", "massacre", "stab", "stabbing"})
-REFLEXIVE = frozenset({"themselves", "himself", "herself"})  # "blew themselves up"
+CHEMICAL_AGENTS = words("extract.attack_kinds:CHEMICAL_AGENTS")
+CHEMICAL_MODIFIERS = words("extract.attack_kinds:CHEMICAL_MODIFIERS")
+CHEMICAL_HEADS = words("extract.attack_kinds:CHEMICAL_HEADS")
+KIDNAP_WORDS = words("extract.attack_kinds:KIDNAP_WORDS")
+ASSASSINATION_WORDS = words("extract.attack_kinds:ASSASSINATION_WORDS")
+SHOOT_VERBS = words("extract.attack_kinds:SHOOT_VERBS")  # "shot dead X", "gunned down X": with a named victim
+SHELLING_WORDS = words("extract.attack_kinds:SHELLING_WORDS")
+BOMBING_WORDS = words("extract.attack_kinds:BOMBING_WORDS")
+ARMED_WORDS = words("extract.attack_kinds:ARMED_WORDS")
+REFLEXIVE = words("extract.attack_kinds:REFLEXIVE")  # "blew themselves up"
 # most specific first, as the GTD ranks them; "chemical attack" is told apart so that it wins
 # over the bomb or shell that carried it, and is coded "other" (attacks.attack_type)
-ATTACK_TYPES = ("suicide bombing", "chemical attack", "air strike", "kidnapping", "assassination", "shelling",
-                "bombing", "armed assault", "facility attack", "other")
+ATTACK_TYPES = words("extract.attack_kinds:ATTACK_TYPES")
 
 
 def words_of(tok) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
 
 
-AWAY_VERBS = frozenset({"lead", "take", "carry", "march", "drag", "herd"})
+AWAY_VERBS = words("extract.attack_kinds:AWAY_VERBS")
 
 
 def led_away(t) -> bool:

@@ -12,52 +12,45 @@ from __future__ import annotations
 import re
 
 from ..language.nlp import original_text
+from ..lexicon.words import words
 from .attack_kinds import ARMED_WORDS, BOMBING_WORDS, KILL_VERBS, by_aircraft, kind_of
 from .attack_kinds import words_of as _words
 
 # -- words (lemmas and lower-cased forms; the tagger's lemmas of some forms are wrong) --------
 
-DIE_VERBS = frozenset({"die", "perish"})
-WOUND_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
-DEAD_WORDS = frozenset({"dead", "death", "deaths", "fatality", "fatalities", "body", "bodies", "toll"})
-WOUNDED_WORDS = frozenset({"wounded", "injured", "hurt", "injury", "injuries"})
+DIE_VERBS = words("extract.attacks:DIE_VERBS")
+WOUND_VERBS = words("extract.attacks:WOUND_VERBS")
+DEAD_WORDS = words("extract.attacks:DEAD_WORDS")
+WOUNDED_WORDS = words("extract.attacks:WOUNDED_WORDS")
 # who carried it out; "militants"/"fighters" only as the group's own ("its fighters"): an air
 # strike's dead militants are its victims
-ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "gunmen", "bomber", "perpetrator", "kidnapper",
-                            "hijacker", "assassin", "abductor"})
-OWN_MEMBERS = frozenset({"militant", "fighter", "member", "insurgent", "jihadist"})
-INCLUDING = frozenset({"including", "include", "among"})
+ATTACKER_NOUNS = words("extract.attacks:ATTACKER_NOUNS")
+OWN_MEMBERS = words("extract.attacks:OWN_MEMBERS")
+INCLUDING = words("extract.attacks:INCLUDING")
 
-FACILITY_WORDS = frozenset({"base", "airbase", "checkpoint", "prison", "jail", "airport", "oil", "pipeline",
-                            "refinery", "infrastructure", "plant", "station", "barracks", "outpost", "depot",
-                            "facility", "installation", "port", "dam", "bridge", "tower", "oilfield", "garrison"})
+FACILITY_WORDS = words("extract.attacks:FACILITY_WORDS")
 
-TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
-OF_TARGET_NOUNS = frozenset({"kidnapping", "abduction", "assassination", "killing", "massacre", "bombing",
-                             "shelling", "storming", "siege"})
-HIT_VERBS = frozenset({"hit", "target", "strike", "rock", "destroy", "damage", "tear", "rip"})
-ATTACK_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting", "raid", "ambush", "assault",
-                          "strike", "airstrike"})
+TARGET_PREPS = words("extract.attacks:TARGET_PREPS")
+OF_TARGET_NOUNS = words("extract.attacks:OF_TARGET_NOUNS")
+HIT_VERBS = words("extract.attacks:HIT_VERBS")
+ATTACK_NOUNS = words("extract.attacks:ATTACK_NOUNS")
 # what an attacker sets off or fires, not what is attacked ("detonated a car bomb at X")
-WEAPON_NOUNS = frozenset({"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "grenade",
-                          "grenades", "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "shell",
-                          "shells", "vest", "vests", "belt", "belts", "charge", "charges", "mine", "mines"})
-ANYONE = frozenset({"people", "person", "other", "others", "civilian", "civilians"})  # victims, not a target
+WEAPON_NOUNS = words("extract.attacks:WEAPON_NOUNS")
+ANYONE = words("extract.attacks:ANYONE")  # victims, not a target
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CLAUSE_CUTS = frozenset({"relcl", "acl", "appos"})
 
-CLAIM_VERBS = frozenset({"claim", "accept", "admit", "acknowledge"})
+CLAIM_VERBS = words("extract.attacks:CLAIM_VERBS")
 CLAIM_OBJECTS = frozenset({"responsibility", "credit", "attack", "strike"}) | BOMBING_WORDS | ARMED_WORDS
-CARRY_OUT = frozenset({"carry", "conduct", "perpetrate", "launch", "stage", "execute", "mount"})
-SPEECH = frozenset({"say", "announce", "state", "declare", "tell", "report", "admit"})
-BLAME_WORDS = frozenset({"blame", "attribute", "accuse", "suspect", "suspected", "allege", "alleged", "link",
-                         "linked"})
-DENY_VERBS = frozenset({"deny", "reject", "disown", "disavow"})
-SELF_WORDS = frozenset({"it", "we", "they", "group", "organization", "organisation", "movement", "militants"})
-UNKNOWN_MODS = frozenset({"unknown", "unidentified", "unnamed", "masked", "anonymous"})
+CARRY_OUT = words("extract.attacks:CARRY_OUT")
+SPEECH = words("extract.attacks:SPEECH")
+BLAME_WORDS = words("extract.attacks:BLAME_WORDS")
+DENY_VERBS = words("extract.attacks:DENY_VERBS")
+SELF_WORDS = words("extract.attacks:SELF_WORDS")
+UNKNOWN_MODS = words("extract.attacks:UNKNOWN_MODS")
 # attackers whose naming alone, with no group, leaves them unknown ("gunmen opened fire");
 # a "suicide bomber" is usually someone's, named in the next sentence
-FACELESS = frozenset({"gunman", "gunmen", "assailant", "attacker", "man", "men"})
+FACELESS = words("extract.attacks:FACELESS")
 GROUP_LABELS = frozenset({"ORG"})
 
 # -- counts ------------------------------------------------------------------------------
@@ -68,8 +61,7 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # words that state no number of their own ("dozens were hurt")
-VAGUE = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many", "some", "numerous", "tens",
-                   "millions", "few", "multiple"})
+VAGUE = words("extract.attacks:VAGUE")
 # words that bound or soften a number without changing which number is said
 _QUALIFIERS = re.compile(r"^(?:(?:at least|at most|more than|fewer than|less than|over|about|around|roughly|nearly|"
                          r"almost|approximately|some|up to|as many as|close to|an estimated|estimated|upwards of|"
@@ -101,8 +93,7 @@ def parse_count(text: str) -> int | None:
     return int(total + current) if seen else None
 
 
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
-                        "age", "aged"})
+TIME_UNITS = words("extract.attacks:TIME_UNITS")
 
 
 def _spelled_number_of_people(tok) -> bool:
@@ -153,8 +144,8 @@ def _is_attacker(noun) -> bool:
 
 
 # what a toll update says has risen: "the death toll rose to 40", "the count had risen to 22"
-TOLL_NOUNS = frozenset({"toll", "count", "tally"})
-RISE_VERBS = frozenset({"rise", "climb", "reach", "jump", "grow", "increase", "stand"})
+TOLL_NOUNS = words("extract.attacks:TOLL_NOUNS")
+RISE_VERBS = words("extract.attacks:RISE_VERBS")
 
 
 def _role(noun):
@@ -220,11 +211,7 @@ def _role(noun):
 
 # one person named in the singular is a count of one ("and the driver died", "a child was
 # killed"); "man" is left out, being as often the attacker as a victim
-ONE_PERSON = frozenset({"child", "boy", "girl", "woman", "civilian", "soldier", "officer", "policeman",
-                        "policewoman", "driver", "guard", "worker", "student", "pupil", "teacher", "journalist",
-                        "doctor", "nurse", "passenger", "pilgrim", "worshipper", "tourist", "resident", "farmer",
-                        "villager", "employee", "contractor", "bystander", "person", "infant", "baby", "priest",
-                        "imam", "trooper", "gendarme", "ranger", "medic", "translator", "interpreter"})
+ONE_PERSON = words("extract.attacks:ONE_PERSON")
 
 
 def _one_person(tok) -> bool:
@@ -266,8 +253,7 @@ def _uncounted_attacker_deaths(sent) -> int | None:
 
 
 # who ends an attack by shooting or seizing its authors: their act is the response, no attack
-RESPONDERS = frozenset({"police", "policeman", "policemen", "officer", "troops", "soldier", "force", "forces",
-                        "guard", "commando", "sniper"})
+RESPONDERS = words("extract.attacks:RESPONDERS")
 
 
 def response_to_attackers(verb) -> bool:
@@ -423,7 +409,7 @@ def target_text(sent, trigger) -> str | None:
     return " ".join(text.split()) or None
 
 
-ANSWER_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "reply", "answer"})
+ANSWER_NOUNS = words("extract.attacks:ANSWER_NOUNS")
 
 
 def answered_deed(noun) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.words import words
 from .attack_kinds import KILL_VERBS
 from .attack_kinds import words_of as _words
 from .attacks import (
@@ -86,8 +87,7 @@ def own_doers(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and _own_noun(c) for c in verb.children)
 
 
-MESSAGE_NOUNS = frozenset({"statement", "message", "video", "recording", "post", "communique", "communiqué",
-                           "telegram", "broadcast", "interview", "tweet"})
+MESSAGE_NOUNS = words("extract.claimants:MESSAGE_NOUNS")
 
 
 def said_done(sent):

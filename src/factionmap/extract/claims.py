@@ -16,6 +16,7 @@ from ..language.nlp import evidence_of, original_text
 from ..language.slots import co_agents, conjuncts, slot_tokens
 from ..language.slots import subject as subject_tokens
 from ..lexicon.rules import load_rules
+from ..lexicon.words import words
 from ..model import CLAIM_TYPES, STATE_TYPES, Claim, Document, Entity, TimeSpan
 from ..names import slugify
 from .arguments import PLACE_NOUNS, entities_of, mentions_at
@@ -159,14 +160,10 @@ def _narrower_place(toks, actors):
 MAX_PAIRS = 6  # "A and B allied with C, D and E": pairs of one side with the other
 OTHER_SIDE = OTHERS_NOUNS | {"force", "fighter", "militant", "troop", "group", "faction", "militia", "army", "rebel"}
 MAX_LIST_PAIRS = 45  # a list of up to ten groups said to act with (or against) one another
-RETAKING = {"recapture", "retake", "regain", "reclaim", "reconquer", "liberate"}
-DECLARING = {"declare", "pledge", "vow", "express", "voice", "announce", "reiterate", "proclaim", "swear"}
-RECIPROCAL = {"fight", "clash", "feud", "compete", "rival", "vie", "skirmish", "clashes", "rivalry", "war",
-              "fighting", "hostility", "hostilities", "enmity", "conflict", "infighting", "tension", "tensions",
-              "battle", "battles", "confrontation", "dispute", "competition", "animosity", "struggle"}
-PEOPLE_NOUNS = {"dissident", "dissidents", "defector", "defectors", "rebels", "faction", "factions",
-                "wing", "splinter", "member", "members", "leader", "leaders", "commander", "commanders", "fighter", "fighters",
-                "militant", "militants", "official", "officials", "cadre", "cadres", "loyalist", "loyalists"}
+RETAKING = words("extract.claims:RETAKING")
+DECLARING = words("extract.claims:DECLARING")
+RECIPROCAL = words("extract.claims:RECIPROCAL")
+PEOPLE_NOUNS = words("extract.claims:PEOPLE_NOUNS")
 
 
 def _people_phrase(tok, actors):

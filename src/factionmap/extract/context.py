@@ -8,33 +8,21 @@ from __future__ import annotations
 import re
 
 from ..language.nlp import sentence_of
+from ..lexicon.words import words
 from ..model import TimeSpan
 from .timeexpr import resolve_time
 
-MODALS = {"could", "may", "might", "would", "should", "can", "must"}
-INTENT = {"hope", "plan", "aim", "seek", "intend", "want", "try", "attempt", "threaten", "expect",
-          "propose", "prepare", "encourage", "urge", "push", "prompt", "discuss",
-          "negotiate", "mull", "weigh", "explore", "contemplate", "fear", "risk", "wish", "dream",
-          "vow", "call", "demand", "offer", "invite", "rumor", "rumour", "speculate",
-          # the tagger's lemmas of some forms are wrong ("hoped" -> "hop"): keep the forms too
-          "hoped", "hopes", "hoping", "planned", "plans", "planning", "aims", "aimed", "seeks", "sought",
-          "intends", "intended", "wants", "wanted", "tried", "tries", "attempted", "threatened", "expected",
-          "proposed", "prepared", "preparing", "wished", "feared"}
-HYPOTHETICAL_NOUNS = {"talks", "possibility", "prospect", "plan", "plans", "hope", "hopes", "bid",
-                      "attempt", "effort", "efforts", "proposal", "negotiations", "fear", "fears", "rumours",
-                      "rumors", "threat", "call", "calls", "offer", "idea", "chance", "potential"}
+MODALS = words("modality:MODALS")
+INTENT = words("modality:INTENT")
+HYPOTHETICAL_NOUNS = words("modality:HYPOTHETICAL_NOUNS")
 # words that make an event noun one that did not happen: "the attempted assassination of X"
-FAILED_EVENT = {"attempt", "attempted", "fail", "failed", "foil", "foiled", "thwart", "thwarted", "botch", "botched",
-                "abort", "aborted", "would-be", "planned", "plotted", "unsuccessful", "abortive"}
-DENY = {"deny", "reject", "dismiss", "refute", "disavow"}
-SPEECH = {"say", "tell", "report", "announce", "claim", "confirm", "state", "reveal", "add", "write",
-          "consider", "regard", "describe", "label", "designate", "accuse", "blame", "believe", "suspect",
-          "declare", "insist", "allege", "assert", "acknowledge", "admit", "note", "warn", "explain"}
-HEDGES = {"apparent", "apparently", "alleged", "allegedly", "reportedly", "purported", "purportedly",
-          "reported", "suspected", "presumed", "unconfirmed", "possible", "likely", "probably", "believed"}
+FAILED_EVENT = words("modality:FAILED_EVENT")
+DENY = words("modality:DENY")
+SPEECH = words("modality:SPEECH")
+HEDGES = words("modality:HEDGES")
 _CLAUSE_STOPS = {"relcl", "advcl", "ccomp", "parataxis", "acl"}
-_TIME_PREPS = {"since", "by", "in", "until", "till", "from", "after", "before", "during", "on", "through", "as"}
-DEFINITE = {"the", "this", "that", "these", "those"}
+_TIME_PREPS = words("modality:_TIME_PREPS")
+DEFINITE = words("modality:DEFINITE")
 
 
 def _is_definite(tok) -> bool:
@@ -48,8 +36,7 @@ def failed_outcome(trigger) -> bool:
 
 
 # a noun's modifier saying it is thought or expected, not the case
-SUPPOSED = frozenset({"presumed", "presumptive", "likely", "possible", "potential", "probable", "expected",
-                      "would-be", "putative", "prospective", "rumoured", "rumored", "anticipated", "mooted"})
+SUPPOSED = words("modality:SUPPOSED")
 
 
 def is_hypothetical(trigger, attempt_is_event: bool = False) -> bool:
@@ -80,8 +67,7 @@ def is_hypothetical(trigger, attempt_is_event: bool = False) -> bool:
 
 
 # "X has not confirmed his death": not saying a thing is not denying it
-UNSAID = frozenset({"confirm", "say", "announce", "acknowledge", "verify", "comment", "report", "disclose",
-                    "reveal", "know", "name", "claim"})
+UNSAID = words("modality:UNSAID")
 
 
 def is_negated(trigger) -> bool:
@@ -100,7 +86,7 @@ def is_negated(trigger) -> bool:
 
 
 # "rejecting reports that he had been killed": the clause is what the reports say
-REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "allegation", "suggestion", "speculation"})
+REPORT_NOUNS = words("modality:REPORT_NOUNS")
 
 
 def _denied(trigger) -> bool:
@@ -219,7 +205,7 @@ def _date_tokens(sent):
 
 
 # verbs of saying: a date on them is when something was said, not when it happened
-SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "disclose", "reveal", "declare"})
+SAYING = words("modality:SAYING")
 
 
 def _path_length(date_tok, trigger) -> int | None:

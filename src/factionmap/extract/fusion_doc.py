@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lexicon.words import words
 from ..model import CLAIM_TYPES, STATE_TYPES, SYMMETRIC_TYPES, Claim, Entity, TimeSpan
 
 # When one fact is said several ways, the most informative way of saying it wins;
@@ -176,7 +177,7 @@ def _derived(c: Claim) -> list[Claim]:
     return []
 
 
-_PAST_ROLE = {"former", "late", "ex"}
+_PAST_ROLE = words("extract.fusion_doc:_PAST_ROLE")
 
 
 def _pledged_group(c: Claim, leaders: dict[str, Entity], past: set[str]) -> list[Claim]:

@@ -16,18 +16,17 @@ from dataclasses import replace
 from ..language.agency import EVENT_NOUNS, _by_objects, _own_by, borrowed_agents
 from ..language.slots import subject
 from ..language.syntax import _children, conjuncts, is_passive
+from ..lexicon.words import words
 from .arguments import entities_of
 from .drafts import Draft
 
-RETALIATION_NOUNS = frozenset({"retaliation", "revenge", "reprisal", "reprisals", "vengeance"})
+RETALIATION_NOUNS = words("extract.hostility:RETALIATION_NOUNS")
 # creating a group in retaliation: the group created is the one set against the deed's doer
-CREATION_VERBS = frozenset({"create", "form", "found", "establish", "set", "launch", "organize", "organise"})
+CREATION_VERBS = words("extract.hostility:CREATION_VERBS")
 # taking or striking ground by force
-ASSAULT_VERBS = frozenset({"attack", "assault", "storm", "raid", "shell", "bomb", "besiege", "encircle",
-                           "capture", "seize", "overrun", "take", "recapture", "retake", "invade",
-                           "conquer", "bombard"})
-HOLD_VERBS = frozenset({"control", "hold", "occupy", "rule", "administer", "govern", "run"})
-LOCATIVE_PREPS = frozenset({"near", "in", "outside", "around", "on", "at", "along"})
+ASSAULT_VERBS = words("extract.hostility:ASSAULT_VERBS")
+HOLD_VERBS = words("extract.hostility:HOLD_VERBS")
+LOCATIVE_PREPS = words("extract.hostility:LOCATIVE_PREPS")
 
 
 def _draft(*args):
@@ -119,9 +118,8 @@ def held_ground_drafts(tok, actors) -> list[Draft]:
 
 
 # support promised, not allegiance sworn
-SUPPORT_WORDS = frozenset({"support", "backing", "assistance", "aid", "help", "solidarity"})
-MATERIAL_WORDS = frozenset({"financial", "military", "material", "logistical", "logistic", "monetary",
-                            "economic", "operational", "technical"})
+SUPPORT_WORDS = words("extract.hostility:SUPPORT_WORDS")
+MATERIAL_WORDS = words("extract.hostility:MATERIAL_WORDS")
 STATE_CATEGORIES = frozenset({"state", "government"})
 
 
@@ -164,10 +162,8 @@ def reread_support_pledge(draft, actors) -> list:
 
 
 # verbs of judging someone to be something: "X considers Y an enemy", "X views Y as a threat"
-REGARD_VERBS = frozenset({"consider", "regard", "view", "see", "deem", "declare", "brand", "label",
-                          "designate", "perceive", "treat", "name", "call", "proclaim"})
-ENEMY_NOUNS = frozenset({"enemy", "enemies", "foe", "foes", "threat", "adversary", "adversaries", "nemesis",
-                         "rival", "rivals", "apostate", "apostates", "infidel", "infidels", "traitor", "traitors"})
+REGARD_VERBS = words("extract.hostility:REGARD_VERBS")
+ENEMY_NOUNS = words("extract.hostility:ENEMY_NOUNS")
 
 
 def _judged(verb) -> list[tuple[object, object]]:

@@ -26,6 +26,7 @@ from ..language.nlp import evidence_of
 from ..language.slots import COMPASS
 from ..language.syntax import hyphen_suffix
 from ..lexicon.rules import load_rules
+from ..lexicon.words import words
 from ..model import Claim, Entity, TimeSpan
 from .arguments import PLACE_NOUNS
 from .attacks import casualties, casualty_items
@@ -247,8 +248,7 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
     return others + folded
 
 
-AWAY_WORDS = frozenset({"another", "similar", "separate", "earlier", "previous", "last", "since", "year", "years",
-                        "month", "months", "total", "overall", "so", "far", "conflict", "war", "insurgency"})
+AWAY_WORDS = words("extract.incidents:AWAY_WORDS")
 
 
 def _goes_on_about(sent, attack: Claim) -> bool:
@@ -299,12 +299,11 @@ def _later_tolls(attacks: list[Claim], sents) -> list[Claim]:
     return out
 
 
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+WHERE_PREPS = words("extract.incidents:WHERE_PREPS")
 # "on the south-western edge of Mogadishu", "in the heart of Kabul": a part of the place
-PARTS_OF_PLACES = frozenset({"edge", "outskirts", "fringes", "heart", "centre", "center", "suburbs", "part",
-                             "side", "end", "corner", "middle"})
+PARTS_OF_PLACES = words("extract.incidents:PARTS_OF_PLACES")
 # a place under these is told about something else: "in revenge for the blockade in Gaza"
-ASIDE_PREPS = frozenset({"for", "over", "after", "since", "from", "against", "about", "like", "unlike", "than"})
+ASIDE_PREPS = words("extract.incidents:ASIDE_PREPS")
 
 
 def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:

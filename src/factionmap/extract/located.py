@@ -9,6 +9,7 @@ hangs the place on the town, and "X fought in Y" on the verb, which the frames r
 from __future__ import annotations
 
 from ..language.slots import conjuncts, patient
+from ..lexicon.words import words
 from .arguments import mentions_at
 from .drafts import Draft
 
@@ -36,7 +37,7 @@ def located_drafts(tok, actors, nominal: dict) -> list[Draft]:
 
 
 # ground a group holds when the text calls a place its own: "Raqqa, the group's de facto capital"
-HELD_PLACE_NOUNS = frozenset({"capital", "stronghold", "strongholds", "bastion", "heartland", "fiefdom"})
+HELD_PLACE_NOUNS = words("extract.located:HELD_PLACE_NOUNS")
 
 
 def held_place_drafts(tok, actors) -> list[Draft]:
@@ -65,11 +66,7 @@ def _own_country(org, place) -> bool:
 
 
 # buildings stormed for the people inside: an attack, not ground taken
-CIVIL_BUILDINGS = frozenset({
-    "hotel", "mall", "market", "mosque", "church", "temple", "shrine", "school", "hospital", "embassy",
-    "consulate", "restaurant", "cafe", "museum", "university", "college", "building", "office", "ministry",
-    "parliament", "theatre", "theater", "shop", "bank", "club", "stadium", "house", "home", "residence",
-})
+CIVIL_BUILDINGS = words("extract.located:CIVIL_BUILDINGS")
 
 
 def building_in_place(tok, place_tokens) -> bool:

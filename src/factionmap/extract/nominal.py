@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..language.nlp import sentence_of
 from ..language.slots import subject
 from ..language.syntax import conjuncts
+from ..lexicon.words import words
 from .arguments import (
     entities_of, group_named_with_country, leader_org, mentions_at, named_as, right_apposition, unnamed_splinter,
 )
@@ -99,7 +100,7 @@ def _after_colon(tok, actors) -> list:
     return _listed_persons(doc[i + 1], actors)
 
 
-_CHOOSING = {"choose", "name", "appoint", "elect", "select", "pick", "nominate", "install", "designate"}
+_CHOOSING = words("extract.nominal:_CHOOSING")
 
 
 def _chosen_as(tok, actors) -> list:
@@ -127,8 +128,7 @@ def _role_text(tok) -> str:
     return " ".join([*mods, tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_])
 
 
-BRANCH_WORDS = frozenset({"army", "military", "intelligence", "police", "security", "finance", "financial",
-                          "media", "propaganda", "judicial", "provincial", "regional", "shadow", "field"})
+BRANCH_WORDS = words("extract.nominal:BRANCH_WORDS")
 
 
 def role_claims(tok, actors, nominal: dict) -> list[Draft]:
@@ -312,7 +312,7 @@ def _list_item(tok) -> bool:
     return tok.dep_ == "appos" and not any(c.dep_ == "conj" for c in tok.head.children)
 
 
-FRONT_NOUNS = frozenset({"front", "cover", "name"})  # what one group is for another: "a front for X"
+FRONT_NOUNS = words("extract.nominal:FRONT_NOUNS")  # what one group is for another: "a front for X"
 
 
 def _other_orgs(tok, actors, exclude) -> list:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..language.nlp import evidence_of
+from ..lexicon.words import words
 from ..model import Claim, Document, Entity
 from .arguments import entities_of, mentions_at, split_into_parts
 
 # verbs of a group falling apart by itself ("the IUMK fragmented", "the movement split up")
-FALLING_APART = frozenset({"fragment", "splinter", "disintegrate", "fracture", "implode"})
-APART_PARTICLES = frozenset({"up", "apart"})  # "split up", "broke apart", "broke up"
+FALLING_APART = words("extract.passages:FALLING_APART")
+APART_PARTICLES = words("extract.passages:APART_PARTICLES")  # "split up", "broke apart", "broke up"
 
 
 def parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:

@@ -20,6 +20,7 @@ import re
 from ..language.mentions import mentions_at
 from ..language.nlp import sentence_of
 from ..language.syntax import arrangement_head
+from ..lexicon.words import words
 from .drafts import Draft
 
 # words that make an arrangement one that ends or forbids fighting, not a cooperation
@@ -27,7 +28,7 @@ _TRUCE = re.compile(r"\b(peace|cease\s*-?\s*fire|truce|armistice|non\s*-?\s*aggr
                     r"reconciliation|de\s*-?\s*escalation)\b")
 FRAGMENT_TYPES = ("ALLIANCE", "RIVALRY", "AFFILIATION")
 # words that may stand between the list of groups and the relation noun: "X and Y, longtime allies"
-_LIST_GLUE = {"and", ",", "the", "&"}
+_LIST_GLUE = words("extract.relnouns:_LIST_GLUE")
 
 
 def names_truce(tok) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..language.slots import FORM_VERBS, slot_tokens
 from ..lexicon.registry import load_registry
+from ..lexicon.words import words
 from .arguments import entities_of, split_into_parts
 from .drafts import Draft
 
@@ -24,12 +25,8 @@ LEAVING = {
     "separate": ("prep:from",), "breakaway": ("prep:from",),
 }
 # The people a group is made of: "formed from members of P", "out of the ranks of P".
-PEOPLE_SOURCES = {"member", "members", "fighter", "fighters", "militant", "militants", "cadre", "cadres",
-                  "dissident", "dissidents", "defector", "defectors", "veteran", "veterans", "ranks",
-                  "commander", "commanders", "loyalist", "loyalists", "remnant", "remnants", "activist",
-                  "activists", "deserter", "deserters"}
-SPLIT_WORDS = {"split", "splinter", "break", "secede", "leave", "merge", "unite", "join", "combine", "defect",
-               "quit", "desert", "abandon", "separate", "breakaway"}
+PEOPLE_SOURCES = words("extract.splitmerge:PEOPLE_SOURCES")
+SPLIT_WORDS = words("extract.splitmerge:SPLIT_WORDS")
 CONFIDENCE = 0.6
 
 

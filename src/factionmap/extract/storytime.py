@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..lexicon.rules import load_rules
+from ..lexicon.words import words
 from ..model import EVENT_TYPES, TimeSpan
 from .context import SPEECH, _date_tokens, is_hypothetical, resolve_date_token
 from .reltime import from_reference, number, parse_iso, shifted
@@ -59,10 +60,9 @@ from .timeexpr import parse_published
 
 NEWS_TYPES = {"SUCCESSION", "LEADERSHIP", "MEMBERSHIP", "PLEDGE", "SPLIT", "FOUNDING", "MERGER"}
 ANNOUNCING = SPEECH | {"release", "post", "issue", "publish", "broadcast"}
-ANNOUNCING_NOUNS = {"statement", "message", "announcement", "video", "recording", "communique",
-                    "communiqué", "declaration", "audio", "tape"}
-APPOINTING = {"appoint", "name", "choose", "select", "elect", "designate", "nominate", "install"}
-ANAPHORIC = {"it", "they", "he", "she", "its", "their"}
+ANNOUNCING_NOUNS = words("extract.storytime:ANNOUNCING_NOUNS")
+APPOINTING = words("extract.storytime:APPOINTING")
+ANAPHORIC = words("extract.storytime:ANAPHORIC")
 _LEAD_SENTENCES = 3  # the headline and the first two sentences of the story
 _RECENT = timedelta(days=7)
 
@@ -192,14 +192,12 @@ def continues_story(trigger, role_given: bool, ctype: str = "LEADERSHIP") -> boo
 
 _KEY = "factionmap.extract.storytime"
 PHYSICAL = frozenset({"ATTACK", "DEATH", "SEIZURE", "CAPTURE"})  # what happens before it is told
-TEMPORAL_PREPS = frozenset({"after", "following", "before", "prior", "ahead", "until", "till"})
+TEMPORAL_PREPS = words("extract.storytime:TEMPORAL_PREPS")
 _CLAUSE_EDGES = frozenset({"ccomp", "advcl", "xcomp", "acl", "relcl", "parataxis"})
-_STATIVE = frozenset({"be", "remain", "have", "stay", "continue", "exist"})
-_HABITUAL = frozenset({"always", "long", "never", "ever", "still", "often", "repeatedly", "traditionally",
-                       "historically", "frequently", "usually", "previously", "once"})
+_STATIVE = words("extract.storytime:_STATIVE")
+_HABITUAL = words("extract.storytime:_HABITUAL")
 # "the previous attack", "the deadliest attack": another attack than the one told
-_OTHER_ATTACK = frozenset({"previous", "earlier", "first", "last", "second", "another", "similar", "separate",
-                           "deadliest", "worst", "latest", "recent", "past", "former", "prior", "other", "next"})
+_OTHER_ATTACK = words("extract.storytime:_OTHER_ATTACK")
 _GAP = re.compile(r"^(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?"
                   r"(?P<unit>day|week|month|year|hour|minute)s?$")
 

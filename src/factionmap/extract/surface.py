@@ -21,16 +21,14 @@ from ..language.slots import subject
 from ..language.syntax import conjuncts
 from ..lexicon.rules import load_rules
 from ..lexicon.states import country_code
+from ..lexicon.words import words
 from .drafts import Draft
 
 # rules that read a description, not an event: dated only by a date inside the phrase,
 # and background to the sentence (not attributed to its source)
-NOUN_PHRASE_RULES = frozenset({"surface.owner_role", "surface.person_owner", "surface.leadership_list",
-                               "surface.operations_in", "surface.media_wing", "surface.where_based",
-                               "surface.country_owner"})
-CLAUSE_END = {".", ";", ":", "?", "!", "—", "–"}
-ROLE_SKIP = {"its", "their", "his", "her", "the", "a", "an", "new", "next", "interim", "acting", "first",
-             "overall", "supreme", "top", "political", "military", "group", "group's", "movement's", "'s", "’s"}
+NOUN_PHRASE_RULES = words("extract.surface:NOUN_PHRASE_RULES")
+CLAUSE_END = words("extract.surface:CLAUSE_END")
+ROLE_SKIP = words("extract.surface:ROLE_SKIP")
 
 
 def _lex(key: str) -> frozenset:
@@ -375,8 +373,8 @@ def media_wing_drafts(sent, actors) -> list[Draft]:
     return drafts
 
 
-SELF_NAMING = frozenset({"declare", "proclaim", "name", "appoint", "crown", "style", "anoint"})
-REFLEXIVES = frozenset({"himself", "herself"})
+SELF_NAMING = words("extract.surface:SELF_NAMING")
+REFLEXIVES = words("extract.surface:REFLEXIVES")
 
 
 def self_declared_drafts(sent, actors) -> list[Draft]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from ..lexicon.words import words
 from ..model import TimeSpan
 from .reltime import from_published
 
@@ -82,7 +83,7 @@ _FROM = re.compile(r"^from\s+(?P<rest>.+)$")
 _BOUND = re.compile(
     r"^(?P<kw>ever since|since|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?|after"
     r"|by|until|till|up until|up to|before|prior to|through)\s+(?P<rest>.+)$")
-_START_WORDS = ("ever since", "since", "starting", "beginning", "after")
+_START_WORDS = words("extract.timeexpr:_START_WORDS")
 _PREPOSITION = re.compile(
     r"^(?:in|on|at|during|throughout|around|circa|about|as of|as early as|as late as"
     r"|some ?time in|some ?time)\s+")
@@ -107,7 +108,7 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
 _DAY_NUMBER = re.compile(r"(?<![\d/.])\b\d{1,2}(?:st|nd|rd|th)?\b(?![/.]\d)")
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 # Lowercase "may"/"march" alone are far more often a verb than a month.
-_LOWER_VERBS = frozenset({"may", "march"})
+_LOWER_VERBS = words("extract.timeexpr:_LOWER_VERBS")
 
 
 @dataclass(frozen=True)

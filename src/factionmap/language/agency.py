@@ -13,22 +13,16 @@ both read them.
 
 from __future__ import annotations
 
+from ..lexicon.words import words
 from .syntax import _children
 
 # deeds that have a doer of their own: "the kidnapping of his daughter by Z"
-EVENT_NOUNS = frozenset({
-    "attack", "assault", "raid", "ambush", "bombing", "shelling", "airstrike", "strike", "massacre",
-    "killing", "murder", "assassination", "execution", "kidnapping", "abduction", "arrest", "detention",
-    "imprisonment", "torture", "invasion", "occupation", "seizure", "capture", "destruction",
-    "persecution", "crackdown", "expulsion", "betrayal", "shooting", "beheading", "slaying",
-})
+EVENT_NOUNS = words("language.agency:EVENT_NOUNS")
 # a phrase of cause: the deed in it happened before and apart from the verb's own event
-CAUSE_PREPS = frozenset({"for", "after", "following", "over", "since", "despite"})
-CAUSE_NOUNS = frozenset({"retaliation", "revenge", "response", "reprisal", "reaction", "protest",
-                         "vengeance", "wake", "aftermath", "opposition"})
+CAUSE_PREPS = words("language.agency:CAUSE_PREPS")
+CAUSE_NOUNS = words("language.agency:CAUSE_NOUNS")
 # nouns for what someone means to do: "X's goal was to ..."
-AIM_NOUNS = frozenset({"goal", "goals", "aim", "aims", "objective", "objectives", "mission", "purpose",
-                       "intention", "priority", "priorities", "agenda", "target"})
+AIM_NOUNS = words("language.agency:AIM_NOUNS")
 
 
 def _by_objects(by_tok) -> list:

@@ -22,11 +22,12 @@ import re
 
 from ..lexicon.rules import load_rules
 from ..lexicon.states import country_code, demonym_code
+from ..lexicon.words import words
 
-_DETERMINERS = {"the", "a", "an"}
-_JOINERS = {"of", "for"}  # "Front for the Liberation of ...": only after a head word
-_HYPHENS = {"-", "–", "‐"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DETERMINERS = words("language.groupnames:_DETERMINERS")
+_JOINERS = words("language.groupnames:_JOINERS")  # "Front for the Liberation of ...": only after a head word
+_HYPHENS = words("language.groupnames:_HYPHENS")
+_POSSESSIVE = words("language.groupnames:_POSSESSIVE")
 # labels that may be replaced by a name that contains them
 _REPLACEABLE = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORDINAL",
                 "CARDINAL", "LANGUAGE", "GPE", "LOC", "FAC", "DATE"}

@@ -5,25 +5,17 @@ of them."""
 
 from __future__ import annotations
 
+from ..lexicon.words import words
+
 # Nouns for ground: "territory in areas of Afghanistan" is a place in Afghanistan.
-PLACE_NOUNS = {
-    "territory", "territories", "area", "areas", "town", "towns", "city", "cities", "village", "villages",
-    "region", "regions", "province", "provinces", "district", "districts", "land", "lands", "ground",
-    "part", "parts", "swathe", "swathes", "swath", "stretch", "stretches", "countryside", "border",
-    "base", "bases", "stronghold", "strongholds", "port", "capital", "outskirts", "valley", "mountains",
-    "state", "county", "neighbourhood", "neighborhood", "suburb", "suburbs", "camp", "compound", "mall",
-    "market", "hotel", "mosque", "school", "checkpoint", "post", "airport", "center", "centre", "oilfield",
-    "oilfields", "crossing", "highway", "road", "positions", "hub", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "heartland", "enclave", "pocket", "zone",
-    "much", "most", "half", "portions", "portion", "swaths", "province", "governorate",
-}
+PLACE_NOUNS = words("language.mentions:PLACE_NOUNS")
 
 
 def mentions_at(tok, actors, kinds):
     return [m.entity for m in actors.at(tok.i) if m.entity.kind in kinds and m.is_actor]
 
 
-NAMING_VERBS = {"call", "name", "dub", "know", "brand", "style"}
+NAMING_VERBS = words("language.mentions:NAMING_VERBS")
 
 
 def named_as(tok, actors):

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from functools import lru_cache, partial
 
 from ..lexicon.registry import load_registry, phrase_patterns
+from ..lexicon.words import words
 from ..model import Evidence
 from .groupnames import group_names
 
@@ -46,8 +47,7 @@ def _capitalised_names(doc):
 
 # "the Republic of Ichkeria": the registry claims "Ichkeria" and the tagger is left with a
 # fragment ending in "of". A state's title before a name is that name's state.
-POLITY_TITLES = {"republic", "kingdom", "emirate", "sultanate", "caliphate", "state", "federation",
-                 "principality", "government"}
+POLITY_TITLES = words("language.nlp:POLITY_TITLES")
 
 
 def _polity_titles(doc):

@@ -4,9 +4,10 @@ names listed just before the verb."""
 
 from __future__ import annotations
 
+from ..lexicon.words import words
 from .syntax import _children
 
-SOME_OF = {"one", "two", "three", "four", "some", "several", "many", "few", "each", "any"}
+SOME_OF = words("language.relatives:SOME_OF")
 
 
 def _names_just_before(tok):

@@ -10,6 +10,7 @@ the rules' "word_lists" (the funds, arms and haven two sponsorship frames share)
 
 from __future__ import annotations
 
+from ..lexicon.words import words
 from .agency import aim_owners, borrowed_agents, owning_event
 from .mentions import PLACE_NOUNS
 from .nlp import sentence_of
@@ -18,13 +19,9 @@ from .syntax import (  # noqa: F401 (the parse helpers)
     _children, arrangement_head, conjuncts, hyphen_suffix, is_passive, senders_people, shared_objects,
 )
 
-FORM_VERBS = {"form", "create", "establish", "found", "launch", "set", "start", "become", "build"}
-CONTROL_VERBS = {"control", "hold", "occupy", "rule", "administer", "govern"}
-OBJECT_CONTROL = {"choose", "appoint", "name", "select", "elect", "ask", "order", "tell", "urge", "pick",
-                  "nominate", "task", "designate", "force", "persuade", "allow", "encourage", "mobilize",
-                  "remobilize", "mobilise", "send", "deploy", "dispatch", "train", "recruit", "instruct",
-                  "help", "enable", "convince", "direct", "command", "invite", "pay", "hire", "prompt",
-                  "lead", "cause", "push", "drive", "inspire", "compel", "motivate", "provoke"}
+FORM_VERBS = words("language.slots:FORM_VERBS")
+CONTROL_VERBS = words("language.slots:CONTROL_VERBS")
+OBJECT_CONTROL = words("language.slots:OBJECT_CONTROL")
 IDIOM_VERBS = {
     "take": {"place", "part", "note", "care", "time", "effect", "shape", "refuge", "aim", "advantage", "steps",
              "name", "credit", "responsibility", "office", "oath", "questions", "look", "orders",
@@ -36,26 +33,19 @@ IDIOM_VERBS = {
     "strike": {"deal", "deals", "agreement", "bargain", "accord", "pact", "truce", "compromise", "alliance",
                "partnership", "balance"},
 }
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+RELATIVE_PRONOUNS = words("language.slots:RELATIVE_PRONOUNS")
 # heads that stand for groups or their people: "the leaders of A, B and C fled" is A, B and C
-GROUP_PEOPLE = {"leader", "member", "fighter", "militant", "commander", "official", "faction", "group",
-                "force", "unit", "cadre", "loyalist", "supporter", "rebel", "insurgent", "organization"}
-COOPERATING = {"coordinate", "cooperate", "collaborate", "team", "partner", "work", "join", "ally", "unite"}
-PARTICIPATION = {"involve", "implicate", "engage"}
+GROUP_PEOPLE = words("language.slots:GROUP_PEOPLE")
+COOPERATING = words("language.slots:COOPERATING")
+PARTICIPATION = words("language.slots:PARTICIPATION")
 # verbs whose subject reacts to, suffers or stops a deed named by their object
-REACTING = {"condemn", "denounce", "deplore", "decry", "mourn", "investigate", "survive", "repel", "repulse",
-            "foil", "thwart", "prevent", "witness", "blame", "protest", "criticise", "criticize", "regret"}
-CAMPAIGN_NOUNS = {"offensive", "counteroffensive", "campaign", "operation", "assault", "attack", "strike",
-                  "airstrike", "raid", "advance", "push", "bombardment", "shelling", "bombing", "ambush"}
-LIGHT_VERBS = {"make", "announce", "issue", "offer", "give", "renew", "declare", "form", "forge", "sign",
-               "seal", "reach", "end", "break", "suffer", "wage", "launch", "carry", "stage", "mount",
-               "release", "publish", "take", "have", "conduct", "claim", "face", "enter"}
+REACTING = words("language.slots:REACTING")
+CAMPAIGN_NOUNS = words("language.slots:CAMPAIGN_NOUNS")
+LIGHT_VERBS = words("language.slots:LIGHT_VERBS")
 
 
-PEOPLE_NOUNS = frozenset({"member", "soldier", "troop", "official", "force", "citizen", "national", "diplomat",
-                          "personnel", "contractor", "worker", "tourist", "journalist", "officer", "marine"})
-COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                     "north-east", "north-west", "south-east", "south-west"})
+PEOPLE_NOUNS = words("language.slots:PEOPLE_NOUNS")
+COMPASS = words("language.slots:COMPASS")
 
 
 def _prep_objects(tok, prep: str) -> list:
@@ -174,7 +164,7 @@ def co_agents(verb) -> list:
 
 
 # verbs that say someone else did it: "accused X of ...", "blamed X for ..."
-ACCUSING = {"accuse", "charge", "suspect", "blame", "convict", "condemn", "criticize", "criticise", "denounce"}
+ACCUSING = words("language.slots:ACCUSING")
 
 
 
@@ -182,11 +172,9 @@ ACCUSING = {"accuse", "charge", "suspect", "blame", "convict", "condemn", "criti
 
 # nouns for what someone means to do: "X's effort to defeat Y" is X set against Y (whether or
 # not it succeeds; so only for hostile aims, never "X's attempt to capture Y")
-PLAN_NOUNS = {"effort", "efforts", "strategy", "plan", "plans", "campaign", "bid", "attempt", "attempts",
-              "commitment", "determination", "mission", "drive", "push", "operation", "operations", "fight"}
-HOSTILE_AIMS = {"defeat", "destroy", "degrade", "dismantle", "eradicate", "eliminate", "counter", "combat",
-                "fight", "crush", "confront", "oppose", "weaken"}
-SELF_STATES = {"ally", "align", "affiliate", "link", "tie", "base", "associate", "loyal", "connect"}
+PLAN_NOUNS = words("language.slots:PLAN_NOUNS")
+HOSTILE_AIMS = words("language.slots:HOSTILE_AIMS")
+SELF_STATES = words("language.slots:SELF_STATES")
 
 
 def patient(tok) -> list:

@@ -7,6 +7,8 @@ The bottom of the parse helpers: it imports nothing."""
 
 from __future__ import annotations
 
+from ..lexicon.words import words
+
 
 def hyphen_suffix(tok) -> str | None:
     """The word a hyphen joins to this token: "bound" in "a Peshawar-bound train"."""
@@ -35,7 +37,7 @@ def _children(tok, *deps):
     return found
 
 
-SPLIT_MODIFIERS = {"splinter", "breakaway", "dissident", "renegade"}  # (as rules.json "split_modifiers")
+SPLIT_MODIFIERS = words("language.syntax:SPLIT_MODIFIERS")  # (as rules.json "split_modifiers")
 
 
 def split_off_from_name(tok) -> bool:
@@ -47,9 +49,8 @@ def split_off_from_name(tok) -> bool:
 
 
 # nouns for an arrangement two parties conclude; a relation noun before them names its kind
-ARRANGEMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "protocol", "memorandum",
-                     "arrangement", "charter", "contract", "understanding"}
-COORDINATORS = {"and", "or", "but", "then"}
+ARRANGEMENT_NOUNS = words("language.syntax:ARRANGEMENT_NOUNS")
+COORDINATORS = words("language.syntax:COORDINATORS")
 
 
 def arrangement_head(tok):
@@ -82,16 +83,14 @@ def shared_objects(verb, word: str) -> list:
             for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")][:1]
 
 
-SENDING = {"send", "deploy", "dispatch", "commit"}
+SENDING = words("language.syntax:SENDING")
 
 
 # people a group sends: its own when no other owner is named
-OWN_PEOPLE = {"fighter", "militant", "troop", "man", "member", "operative", "cadre", "soldier", "recruit",
-              "volunteer", "extremist", "jihadist", "commando", "gunman", "combatant", "force", "unit",
-              "reinforcement", "adviser", "advisor", "trainer", "instructor"}
+OWN_PEOPLE = words("language.syntax:OWN_PEOPLE")
 
 
-_QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "some", "several", "many"}
+_QUANTITIES = words("language.syntax:_QUANTITIES")
 
 
 def senders_people(verb, objs, subject_of) -> list:

@@ -70,7 +70,6 @@ def validate_rules(raw: dict) -> dict:
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
             raise FactionmapError("E202", detail=f"'surface.{key}' must be a non-empty list of words")
         out["surface"][key] = frozenset(w.lower() for w in words)
-    out["modality"] = {k: frozenset(v) for k, v in raw.get("modality", {}).items()}
     states = raw.get("states", {})
     if not isinstance(states, dict):
         raise FactionmapError("E202", detail="'states' must be an object")
