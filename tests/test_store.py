@@ -61,18 +61,19 @@ def _two_claims():
             claim("ALLIANCE", a=AQ, b=TALIBAN)]
 
 
-@pytest.mark.parametrize("fail_on_call", [1, 2])
-def test_store_add_document_all_or_nothing(fresh_store, monkeypatch, fail_on_call):
-    real_write = Store._write_claim
-    calls = []
+@pytest.mark.parametrize("fail_in", ["write_facts", "record_source", "after_everything"])
+def test_store_add_document_all_or_nothing(fresh_store, monkeypatch, fail_in):
+    from factionmap.store import sqlite as store_module
+    from factionmap.store import writes
 
-    def failing_write(self, *args):
-        calls.append(args)
-        real_write(self, *args)  # the claim's rows are written, then the failure comes
-        if len(calls) == fail_on_call:
-            raise sqlite3.OperationalError("disk I/O error (injected)")
+    def fail(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error (injected)")
 
-    monkeypatch.setattr(Store, "_write_claim", failing_write)
+    if fail_in == "after_everything":  # every row written, then the failure comes
+        real = store_module.write_document
+        monkeypatch.setattr(store_module, "write_document", lambda *a: (real(*a), fail()))
+    else:  # the document, its actors and claims written, then a later writer fails
+        monkeypatch.setattr(writes, fail_in, fail)
     doc = document("d-1", "2015-08-14")
     with pytest.raises(FactionmapError) as raised:
         fresh_store.add_document(doc, _two_claims(), "rules.v1")
@@ -80,6 +81,32 @@ def test_store_add_document_all_or_nothing(fresh_store, monkeypatch, fail_on_cal
     assert fresh_store.counts() == {"documents": 0, "actors": 0, "claims": 0, "evidence": 0, "facts": 0}
     assert fresh_store.document_info("d-1") is None
     assert fresh_store.find_actors("Taliban") == []
+
+
+def test_store_decides_before_it_writes_and_its_write_path_only_writes(fresh_store, monkeypatch):
+    """Identity, near copies and facts are decided by reading (`plan_document`); the write path
+    (`write_document`) runs no query that reads."""
+    from factionmap.store import sqlite as store_module
+
+    fresh_store.add_document(document("d-1", "2015-08-14"), _two_claims(), "rules.v1")
+    statements: list[str] = []
+    real = store_module.write_document
+
+    def traced(conn, plan, add_aliases):
+        conn.set_trace_callback(statements.append)
+        try:
+            real(conn, plan, add_aliases)
+        finally:
+            conn.set_trace_callback(None)
+
+    monkeypatch.setattr(store_module, "write_document", traced)
+    ids = fresh_store.add_document(document("d-2", "2015-08-15", outlet="AP"), _two_claims(), "rules.v1")
+    assert ids and statements
+    verbs = {s.split()[0].upper() for s in statements}
+    assert verbs <= {"INSERT", "UPDATE"}, verbs
+    assert not any("SELECT" in s.upper() for s in statements)
+    # and what it wrote is what the store reads back: the second document joins the first's facts
+    assert {f.documents for f in fresh_store.facts()} == {2}
 
 
 @pytest.mark.parametrize("bad_args", [{"org": TALIBAN, "role": object()}])

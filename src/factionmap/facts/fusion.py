@@ -134,3 +134,40 @@ def log_doubt_change(old_best: float | None, new_best: float) -> float:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class FactState:
+    """What a fact's table row keeps: counts, bounds and confidence, folded claim by claim."""
+
+    pos: int = 0
+    neg: int = 0
+    weak: int = 0
+    time_start: str | None = None
+    time_end: str | None = None
+    log_doubt: float = 0.0
+    best: float = 0.0
+    documents: int = 0
+    independent: int = 0
+
+
+def fold_claim(state: FactState, claim: Claim, source_best: float | None, source_seen: bool,
+               new_document: bool) -> tuple[FactState, float | None]:
+    """One claim folded into its fact: `source_best` is the best confidence the claim's source
+    has given the fact so far (`source_seen`: whether the source has given it any claim), and
+    `new_document` whether the claim's document is new to the fact. Returns the new state and
+    the source's new best (None when it is unchanged)."""
+    kind = polarity(claim)
+    t = claim.time
+    start, end, log_doubt = state.time_start, state.time_end, state.log_doubt
+    if starts_it(claim):
+        start = earlier_start(start, t.start)
+    if t.end and t.end != t.start:
+        end = max(filter(None, (end, t.end)), default=None)
+    new_best = None
+    if kind == "pos" and (source_best is None or claim.confidence > source_best):
+        log_doubt += log_doubt_change(source_best, claim.confidence)
+        new_best = claim.confidence
+    return FactState(state.pos + (kind == "pos"), state.neg + (kind == "neg"), state.weak + (kind == "weak"),
+                     start, end, log_doubt, max(state.best, claim.confidence),
+                     state.documents + new_document, state.independent + (not source_seen)), new_best

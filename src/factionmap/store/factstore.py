@@ -10,14 +10,13 @@ document's claims belong to.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..daterange import date_bounds
-from ..facts.fusion import (
-    Fact, confidence, earlier_start, fact_id, fact_key, key_actors, log_doubt_change, now, polarity, starts_it, status,
-)
+from ..facts.fusion import Fact, FactState, confidence, fact_id, fact_key, fold_claim, key_actors, now, status
 from ..model import Claim
-from .neardup import source_of
+from .neardup import find_source, record_source
 
 if TYPE_CHECKING:
     from .sqlite import Store
@@ -43,50 +42,79 @@ FACT_TABLES = (
 )
 
 
-def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Iterable[tuple[str, Claim]],
-                 ingested_at: str, published: str | None = None) -> None:
-    """Fold a document's claims (id, claim) into their facts."""
+@dataclass(frozen=True)
+class FactWrites:
+    """A document's claims folded into their facts, ready to write: found by `plan_facts`
+    (which only reads), written by `write_facts` (which only writes)."""
+
+    doc_id: str
+    outlet: str | None
+    new_facts: tuple[tuple[str, str, str, str], ...]  # (id, key, type, first seen), first met first
+    states: tuple[tuple[str, FactState], ...]  # each touched fact's row after the document
+    sources: tuple[tuple[str, str, float | None], ...]  # (fact, source, best) touched
+    claims: tuple[tuple[str, str], ...]  # (claim id, fact id)
+    stamp: str
+
+
+def plan_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Iterable[tuple[str, Claim]],
+               ingested_at: str, published: str | None = None) -> FactWrites:
+    """Fold a document's claims (id, claim) into their facts, reading the facts' rows as
+    they stand; nothing is written."""
     stamp = now()
+    states: dict[str, FactState] = {}
+    new: dict[str, tuple[str, str, str, str]] = {}
+    sources: dict[tuple[str, str], tuple[bool, float | None]] = {}
+    in_doc: set[str] = set()
+    written: list[tuple[str, str]] = []
     for claim_id, claim in claims:
         key = fact_key(claim, published)
         if key is None:
             continue
         fid = fact_id(key)
-        row = conn.execute("SELECT pos, neg, weak, time_start, time_end, log_doubt, best, documents, independent"
-                           " FROM facts WHERE id = ?", (fid,)).fetchone()
-        if row is None:
-            conn.execute("INSERT INTO facts (id, key, type, first_seen) VALUES (?, ?, ?, ?)",
-                         (fid, key, claim.type, ingested_at))
-            conn.executemany("INSERT OR IGNORE INTO fact_actors (fact_id, actor_id) VALUES (?, ?)",
-                             [(fid, a) for a in key_actors(key)])
-            row = (0, 0, 0, None, None, 0.0, 0.0, 0, 0)
-        pos, neg, weak, start, end, log_doubt, best, documents, independent = row
-        kind = polarity(claim)
-        pos, neg, weak = pos + (kind == "pos"), neg + (kind == "neg"), weak + (kind == "weak")
-        t = claim.time
-        if starts_it(claim):
-            start = earlier_start(start, t.start)
-        if t.end and t.end != t.start:
-            end = max(filter(None, (end, t.end)), default=None)
-        had = conn.execute("SELECT best FROM fact_sources WHERE fact_id = ? AND source = ?", (fid, source)).fetchone()
-        if kind == "pos":
-            old = had[0] if had else None
-            if old is None or claim.confidence > old:
-                log_doubt += log_doubt_change(old, claim.confidence)
-                conn.execute("INSERT OR REPLACE INTO fact_sources (fact_id, source, best) VALUES (?, ?, ?)",
-                             (fid, source, claim.confidence))
-        elif had is None:
-            conn.execute("INSERT INTO fact_sources (fact_id, source, best) VALUES (?, ?, NULL)", (fid, source))
-        independent += had is None  # counts kept as they go: no scan of a fact's rows
-        documents += conn.execute("INSERT OR IGNORE INTO fact_docs (fact_id, document_id) VALUES (?, ?)",
-                                  (fid, doc_id)).rowcount
-        if outlet:
-            conn.execute("INSERT OR IGNORE INTO fact_outlets (fact_id, outlet) VALUES (?, ?)", (fid, outlet))
-        conn.execute("INSERT OR REPLACE INTO fact_claims (claim_id, fact_id) VALUES (?, ?)", (claim_id, fid))
-        conn.execute(
-            "UPDATE facts SET pos = ?, neg = ?, weak = ?, time_start = ?, time_end = ?, log_doubt = ?, best = ?,"
-            " documents = ?, independent = ?, updated_at = ? WHERE id = ?",
-            (pos, neg, weak, start, end, log_doubt, max(best, claim.confidence), documents, independent, stamp, fid))
+        if fid not in states:
+            row = conn.execute("SELECT pos, neg, weak, time_start, time_end, log_doubt, best, documents, independent"
+                               " FROM facts WHERE id = ?", (fid,)).fetchone()
+            if row is None:
+                new[fid] = (fid, key, claim.type, ingested_at)
+            states[fid] = FactState(*row) if row is not None else FactState()
+        if (fid, source) not in sources:
+            had = conn.execute("SELECT best FROM fact_sources WHERE fact_id = ? AND source = ?",
+                               (fid, source)).fetchone()
+            sources[(fid, source)] = (had is not None, had[0] if had else None)
+        seen, best = sources[(fid, source)]
+        new_document = fid not in in_doc and conn.execute(
+            "SELECT 1 FROM fact_docs WHERE fact_id = ? AND document_id = ?", (fid, doc_id)).fetchone() is None
+        in_doc.add(fid)
+        states[fid], better = fold_claim(states[fid], claim, best, seen, new_document)
+        sources[(fid, source)] = (True, better if better is not None else best)
+        written.append((claim_id, fid))
+    return FactWrites(doc_id, outlet, tuple(new.values()), tuple(states.items()),
+                      tuple((f, src, best) for (f, src), (_, best) in sources.items()), tuple(written), stamp)
+
+
+def write_facts(conn, writes: FactWrites) -> None:
+    """Write what `plan_facts` found. Only writes."""
+    for fid, key, ctype, first_seen in writes.new_facts:
+        conn.execute("INSERT INTO facts (id, key, type, first_seen) VALUES (?, ?, ?, ?)", (fid, key, ctype, first_seen))
+        conn.executemany("INSERT OR IGNORE INTO fact_actors (fact_id, actor_id) VALUES (?, ?)",
+                         [(fid, a) for a in key_actors(key)])
+    conn.executemany("INSERT OR REPLACE INTO fact_sources (fact_id, source, best) VALUES (?, ?, ?)", writes.sources)
+    for fid, _ in writes.states:
+        conn.execute("INSERT OR IGNORE INTO fact_docs (fact_id, document_id) VALUES (?, ?)", (fid, writes.doc_id))
+        if writes.outlet:
+            conn.execute("INSERT OR IGNORE INTO fact_outlets (fact_id, outlet) VALUES (?, ?)", (fid, writes.outlet))
+    conn.executemany("INSERT OR REPLACE INTO fact_claims (claim_id, fact_id) VALUES (?, ?)", writes.claims)
+    conn.executemany(
+        "UPDATE facts SET pos = ?, neg = ?, weak = ?, time_start = ?, time_end = ?, log_doubt = ?, best = ?,"
+        " documents = ?, independent = ?, updated_at = ? WHERE id = ?",
+        [(st.pos, st.neg, st.weak, st.time_start, st.time_end, st.log_doubt, st.best, st.documents,
+          st.independent, writes.stamp, fid) for fid, st in writes.states])
+
+
+def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Iterable[tuple[str, Claim]],
+                 ingested_at: str, published: str | None = None) -> None:
+    """Fold a document's claims (id, claim) into their facts and write them (the rebuild's path)."""
+    write_facts(conn, plan_facts(conn, doc_id, outlet, source, claims, ingested_at, published))
 
 
 def load_facts(conn, where: str = "1", params: Iterable = ()) -> list[Fact]:
@@ -175,9 +203,10 @@ class FactQueries:
                             " ORDER BY ingested_at, id").fetchall()
         for row in docs:
             claims = self.claims_for(document_id=row["id"])
-            source = source_of(conn, row["id"], row["text"] or "")
-            add_to_facts(conn, row["id"], row["outlet"], source, [(c.id, c) for c in claims], row["ingested_at"],
-                         row["published"])
+            found = find_source(conn, row["id"], row["text"] or "")
+            record_source(conn, row["id"], found)
+            add_to_facts(conn, row["id"], row["outlet"], found.source, [(c.id, c) for c in claims],
+                         row["ingested_at"], row["published"])
 
 
 def _last_day(day: str) -> str:

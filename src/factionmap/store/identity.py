@@ -1,7 +1,7 @@
 """Which stored actor an argument of a new document names: the store's write-time identity rules.
 
-The store calls `IdentityResolver.resolve` for every entity argument it writes.
-In this order:
+The store's planning step (`writes.plan_document`) calls `IdentityResolver.resolve` for every
+entity argument of a new document, before anything of it is written, in this order:
 
 1. an actor the registry does not know ("new:<slug>") that is not stored yet is
    the stored actor of the same kind with a name equal once spelling variants
@@ -12,7 +12,9 @@ In this order:
 2. users' active (not undone) edits: a merged-away id is written as its target,
    and an actor written as a form split off from it is written as the split actor.
 
-Nothing here writes: the store writes what this module decides.
+Nothing here writes: the store writes what this module decides. What the document itself
+will add (actors, their names, claims relating them) is kept beside what is stored, so an
+argument is resolved as if the document's earlier arguments were already written.
 """
 
 from __future__ import annotations
@@ -132,7 +134,23 @@ class IdentityResolver:
         self.context = sorted(set(context))  # the actors the document names
         self.rules = load_edit_rules(conn)
         self._same_spelling: dict[tuple[str, str], str | None] = {}
-        fill_variant_keys(conn)
+        # what the document adds before it is written: actor id -> (kind, variant keys of its
+        # new names), and the actors of each of its claims so far
+        self._pending: dict[str, tuple[str, set[str]]] = {}
+        self._pending_claims: list[set[str]] = []
+
+    def start_claim(self) -> None:
+        """The next arguments belong to a new claim of the document."""
+        self._pending_claims.append(set())
+
+    def will_write(self, entity: Entity, aliases: Iterable[str]) -> None:
+        """Note an actor (and names) the document will write, as resolved."""
+        if entity.id not in self._pending:
+            row = self._conn.execute("SELECT kind FROM actors WHERE id = ?", (entity.id,)).fetchone()
+            self._pending[entity.id] = (row[0] if row else entity.kind, set())
+        self._pending[entity.id][1].update(variant_key(a) for a in aliases if a and a.strip())
+        if self._pending_claims:
+            self._pending_claims[-1].add(entity.id)
 
     def resolve(self, entity: Entity, texts: Sequence[str]) -> Resolved:
         names = (entity.name, *entity.aliases, *self.rules.split_mentions.get(entity.id, ()))
@@ -153,7 +171,8 @@ class IdentityResolver:
         return Resolved(written, aliases, mention, None, None)
 
     def _stored(self, actor_id: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone() is not None
+        return actor_id in self._pending or self._conn.execute(
+            "SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone() is not None
 
     def _same_spelling_actor(self, entity: Entity) -> str | None:
         """The one stored actor of the entity's kind with a name of the same variant key, if exactly one."""
@@ -161,11 +180,13 @@ class IdentityResolver:
         cache_key = (entity.kind, "|".join(keys))
         if cache_key not in self._same_spelling:
             marks = ", ".join("?" * len(keys))
-            ids = [r[0] for r in self._conn.execute(
+            ids = {r[0] for r in self._conn.execute(
                 f"SELECT DISTINCT al.actor_id FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
                 f" WHERE al.vkey IN ({marks}) AND a.kind = ? AND al.actor_id != ?",
-                (*keys, entity.kind, entity.id))] if keys else []
-            self._same_spelling[cache_key] = ids[0] if len(ids) == 1 else None
+                (*keys, entity.kind, entity.id))} if keys else set()
+            ids |= {i for i, (kind, vkeys) in self._pending.items()
+                    if kind == entity.kind and i != entity.id and vkeys & set(keys)}
+            self._same_spelling[cache_key] = next(iter(ids)) if len(ids) == 1 else None
         return self._same_spelling[cache_key]
 
 
@@ -184,9 +205,12 @@ class IdentityResolver:
                 "SELECT al.actor_id, al.vkey FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
                 " WHERE al.vkey >= ? AND al.vkey < ? AND a.kind = ? AND al.actor_id != ? LIMIT 200",
                 (key[:3], key[:3] + "\uffff", entity.kind, entity.id)).fetchall()
+            rows += [(i, v) for i, (kind, vkeys) in self._pending.items() if kind == entity.kind and i != entity.id
+                     for v in vkeys if v and v[:3] == key[:3]]
             found |= {a for a, vkey in rows if a.startswith(NEW_PREFIX) and vkey and one_edit(key, vkey)}
         marks = ", ".join("?" * len(others))
-        found = {a for a in found if self._conn.execute(
+        found = {a for a in found if any(a in ids and ids & set(others) for ids in self._pending_claims)
+                 or self._conn.execute(
             "SELECT 1 FROM claim_args x JOIN claim_args y ON x.claim_id = y.claim_id"
             f" WHERE x.entity_id = ? AND y.entity_id IN ({marks}) LIMIT 1", (a, *others)).fetchone()}
         return next(iter(found)) if len(found) == 1 else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 WINDOW = 6
 SKETCH = 16
@@ -39,9 +40,18 @@ def similarity(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def source_of(conn, doc_id: str, text: str) -> str:
+@dataclass(frozen=True)
+class FoundSource:
+    """A new document's source and the sketch values to record with it."""
+
+    source: str
+    values: tuple[int, ...]  # its sketch
+    kept: tuple[int, ...]  # the values it is indexed by (those not yet common)
+
+
+def find_source(conn, doc_id: str, text: str) -> FoundSource:
     """The source (cluster) of a new document: that of a stored near copy, else its own id.
-    Records the document's sketch and source."""
+    Only reads."""
     hashes = windows(text)
     values = sketch(hashes)
     marks = ",".join("?" * len(values))
@@ -58,9 +68,12 @@ def source_of(conn, doc_id: str, text: str) -> str:
             source = found[0] if found else row[0]
             break
     counts = dict(conn.execute(f"SELECT value, n FROM sketch_counts WHERE value IN ({marks})", values).fetchall())
+    return FoundSource(source, tuple(values), tuple(v for v in values if counts.get(v, 0) < COMMON))
+
+
+def record_source(conn, doc_id: str, found: FoundSource) -> None:
+    """Write a document's sketch and source. Only writes."""
     conn.executemany("INSERT INTO sketch_counts (value, n) VALUES (?, 1) ON CONFLICT(value) DO UPDATE SET n = n + 1",
-                     [(v,) for v in values])
-    conn.executemany("INSERT INTO doc_sketch (value, document_id) VALUES (?, ?)",
-                     [(v, doc_id) for v in values if counts.get(v, 0) < COMMON])
-    conn.execute("INSERT OR REPLACE INTO doc_sources (document_id, source) VALUES (?, ?)", (doc_id, source))
-    return source
+                     [(v,) for v in found.values])
+    conn.executemany("INSERT INTO doc_sketch (value, document_id) VALUES (?, ?)", [(v, doc_id) for v in found.kept])
+    conn.execute("INSERT OR REPLACE INTO doc_sources (document_id, source) VALUES (?, ?)", (doc_id, found.source))

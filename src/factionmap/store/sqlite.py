@@ -20,10 +20,10 @@ from typing import Iterable, Iterator, Sequence
 from ..errors import FactionmapError
 from ..model import Actor, Claim, Document, Entity, Evidence, TimeSpan
 from ..names import normalize_name
-from .factstore import FactQueries, add_to_facts
-from .identity import IdentityResolver, claim_entity_ids, variant_key
-from .neardup import source_of
+from .factstore import FactQueries
+from .identity import fill_variant_keys, variant_key
 from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
+from .writes import _next_document_id, plan_document, write_document
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,10 @@ class Store(FactQueries):
         try:
             plan = plan_migrations(self._conn, migrations)
             apply_migrations(self._conn, plan, len(migrations))
+            has_vkey = any(r[1] == "vkey" for r in self._conn.execute("PRAGMA table_info(actor_aliases)"))
+            if has_vkey and self._conn.execute("SELECT 1 FROM actor_aliases WHERE vkey IS NULL LIMIT 1").fetchone():
+                with self._transaction() as conn:  # names stored before the variant key existed
+                    fill_variant_keys(conn)
             self._facts = bool(self._conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'").fetchone())
             if self._facts and any(m.name == "0003_facts" for m in plan):
@@ -123,108 +127,29 @@ class Store(FactQueries):
         row = self._conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         return row[0] if row else None
 
-    def next_document_id(self) -> str:
-        row = self._conn.execute(
-            "SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM documents WHERE id GLOB 'd-[0-9]*'"
-        ).fetchone()
-        return f"d-{(row[0] or 0) + 1}"
-
     def add_document(self, doc: Document, claims: Sequence[Claim], rules_version: str = "") -> list[str]:
         """Write a document, the actors its claims name, and the claims, in one transaction.
 
         Returns the new claim ids ("c-000001", ...). A document whose content
         hash is already stored is not written again and gives []: callers that
         report skips ask `document_by_hash` first. An empty `doc.id` gets the
-        next "d-N". If anything fails nothing of the document remains (E303).
+        next "d-N". Everything is decided first (`writes.plan_document`: identity,
+        near copies, facts), then written (`writes.write_document`); if anything
+        fails nothing of the document remains (E303).
         """
         content_hash = doc.content_hash or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         try:
             with self._transaction() as conn:
                 if self.document_by_hash(content_hash) is not None:
                     return []
-                doc_id = doc.id or self.next_document_id()
-                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
-                    raise FactionmapError("E304", id=doc_id)
-                stamp = _now()
-                conn.execute(
-                    f"INSERT INTO documents ({_DOC_COLUMNS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc_id, content_hash, doc.published, doc.url, doc.outlet, doc.title,
-                     doc.source, stamp, rules_version or None, doc.text),
-                )
-                first = self._next_claim_number()
-                ids = []
-                # which stored actor each argument names: users' edits, spellings
-                identity = IdentityResolver(conn, claim_entity_ids(claims))
-                for offset, claim in enumerate(claims):
-                    claim_id = f"c-{first + offset:06d}"
-                    self._write_claim(claim_id, doc_id, claim, identity)
-                    ids.append(claim_id)
-                if self._facts:  # (a store built without the facts migration, in tests, has none)
-                    source = source_of(conn, doc_id, doc.text)  # a near copy of a stored text: one source
-                    stored = self.claims_for(claim_ids=ids)  # with the ids identity gave them
-                    add_to_facts(conn, doc_id, doc.outlet, source, [(c.id, c) for c in stored], stamp, doc.published)
-                return ids
+                plan = plan_document(conn, doc, claims, content_hash, rules_version, _now(), self._facts)
+                write_document(conn, plan, add_aliases)
+                return plan.claim_ids
         except (sqlite3.Error, TypeError, ValueError) as exc:
             raise FactionmapError("E303", id=doc.id or content_hash[:12], detail=str(exc)) from exc
 
-    def _next_claim_number(self) -> int:
-        row = self._conn.execute("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM claims").fetchone()
-        return (row[0] or 0) + 1
-
-    def _write_claim(self, claim_id: str, doc_id: str, claim: Claim, identity: IdentityResolver) -> None:
-        t = claim.time
-        self._conn.execute(
-            "INSERT INTO claims (id, document_id, type, time_start, time_end, time_precision, time_text,"
-            " modality, negated, attribution, confidence, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (claim_id, doc_id, claim.type, t.start, t.end, t.precision, t.text, claim.modality,
-             int(claim.negated), claim.attribution, float(claim.confidence), claim.rule or None),
-        )
-        texts = [ev.text for ev in claim.evidence]
-        for name, value in claim.args.items():
-            for position, entity_id, value_json, written in self._arg_rows(value, identity, texts):
-                self._conn.execute(
-                    "INSERT INTO claim_args (claim_id, name, position, entity_id, value_json, mention,"
-                    " via_edit, edit_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (claim_id, name, position, entity_id, value_json, *written),
-                )
-        for position, ev in enumerate(claim.evidence):
-            # evidence found in this document points at its stored id
-            ev_doc = doc_id if ev.document in ("", None) else ev.document
-            self._conn.execute(
-                'INSERT INTO evidence (claim_id, position, document_id, sentence, start, "end", text)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (claim_id, position, ev_doc, ev.sentence, ev.start, ev.end, ev.text),
-            )
-
-    def _arg_rows(self, value: object, identity: IdentityResolver, texts: list[str]) -> list[tuple]:
-        """(position, entity id, value JSON, (mention, via_edit, edit_from)) for each row of one argument."""
-        if value is None:
-            return []
-        single = isinstance(value, Entity)
-        if single or isinstance(value, (tuple, list)) and value and all(isinstance(v, Entity) for v in value):
-            rows = []
-            for i, entity in enumerate([value] if single else value):
-                found = identity.resolve(entity, texts)
-                self._upsert_entity(found.entity, found.aliases)
-                rows.append((None if single else i, found.entity.id, None,
-                             (found.mention, found.edit_id, found.edit_from)))
-            return rows
-        return [(None, None, json.dumps(value), (None, None, None))]  # TypeError for anything not JSON
-
-    def _upsert_entity(self, entity: Entity, aliases: Iterable[str]) -> None:
-        self._conn.execute(
-            "INSERT INTO actors (id, name, kind, country, admin1, lat, lon, origin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, 'text')"
-            " ON CONFLICT(id) DO UPDATE SET country = COALESCE(actors.country, excluded.country),"
-            " admin1 = COALESCE(actors.admin1, excluded.admin1),"
-            " lat = COALESCE(actors.lat, excluded.lat), lon = COALESCE(actors.lon, excluded.lon)",
-            (entity.id, entity.name, entity.kind, entity.country, getattr(entity, "admin1", None),
-             getattr(entity, "lat", None), getattr(entity, "lon", None)),
-        )
-        self._add_aliases(entity.id, aliases)
-
-    def _add_aliases(self, actor_id: str, aliases: Iterable[str]) -> None:
-        add_aliases(self._conn, actor_id, aliases)
+    def next_document_id(self) -> str:
+        return _next_document_id(self._conn)
 
     def document_info(self, doc_id: str) -> DocumentInfo | None:
         row = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -268,7 +193,7 @@ class Store(FactQueries):
                     " category = COALESCE(excluded.category, actors.category), origin = 'registry'",
                     (actor.id, actor.name, actor.kind, actor.country, actor.category),
                 )
-                self._add_aliases(actor.id, (actor.name, *actor.aliases))
+                add_aliases(conn, actor.id, (actor.name, *actor.aliases))
                 count += 1
         return count
 
