@@ -17,9 +17,16 @@ from dataclasses import replace
 
 from ..lexicon.rules import load_rules
 from ..lexicon.states import country_code, demonym_code, state_entity
+from ..lexicon.words import words
 from ..model import Entity
 
 _WORD = "coalition"
+# words just before the coalition word that mark a military coalition: "the anti ISIS coalition"
+ANTI_WORDS = words("actors.coalitions:ANTI_WORDS")
+# the prefixes of such a word: "the anti-ISIS coalition", "the counter-terrorism coalition"
+ANTI_PREFIXES = words("actors.coalitions:ANTI_PREFIXES")
+# how the words before the coalition word end when a prefix sets them against it: "anti-coalition forces"
+AGAINST_ENDINGS = words("actors.coalitions:AGAINST_ENDINGS")
 
 
 def coalition_mentions(doc, out, sent_of, make_mention) -> None:
@@ -44,7 +51,7 @@ def coalition_mentions(doc, out, sent_of, make_mention) -> None:
             continue  # "anti-coalition forces" fight the coalition
         left = doc[tok.left_edge.i:tok.i]
         marked = any(c.lower_ in words for c in kids) \
-            or any(w.lower_ in ("anti", "counter") or w.lower_.startswith(("anti-", "counter-")) for w in left)
+            or any(w.lower_ in ANTI_WORDS or w.lower_.startswith(ANTI_PREFIXES) for w in left)
         # "coalition airstrikes", "coalition operations against X": the coalition's own doings
         doing = tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i \
             and tok.head.lemma_.lower() in rules["actors"]["coalition_activities"]
@@ -67,7 +74,7 @@ def coalition_mentions(doc, out, sent_of, make_mention) -> None:
 def _against(doc, i: int) -> bool:
     """Is the coalition word the object of a prefix 'anti-' or 'counter-'?"""
     before = doc[max(0, i - 2):i].text.lower().replace(" ", "")
-    return before.endswith(("anti-", "counter-", "anti", "counter"))
+    return before.endswith(AGAINST_ENDINGS)
 
 
 def _leader(tok) -> str | None:

@@ -23,29 +23,57 @@ RELATION_DESCRIPTORS = words("actors.coref:RELATION_DESCRIPTORS")
 # nouns naming the other side: the owner of "their enemies" is never one of the enemies
 OTHERS_NOUNS = words("actors.coref:OTHERS_NOUNS")
 _SPEECH = words("actors.coref:_SPEECH")
+# first-person pronouns: inside a quotation they are the speaker ("'we will fight on,' he said")
+FIRST_PERSON_PRONOUNS = words("actors.coref:FIRST_PERSON_PRONOUNS")
+# possessives that point back to a group: "al-Qaeda and its leader", "in their fight"
+GROUP_POSSESSIVES = words("actors.coref:GROUP_POSSESSIVES")
+# pronouns that point back to one group: "it said", "its leader"
+SINGULAR_GROUP_PRONOUNS = words("actors.coref:SINGULAR_GROUP_PRONOUNS")
+# pronouns that point back to a man: "he pledged", "his deputies", "chose X to succeed him"
+MASCULINE_PRONOUNS = words("actors.coref:MASCULINE_PRONOUNS")
+# pronouns for a group spoken of in the plural: "the Taliban ... their leader", "They fought"
+PLURAL_GROUP_PRONOUNS = words("actors.coref:PLURAL_GROUP_PRONOUNS")
+# plural words for armed men that point back to a group like a group noun: "the militants"
+MILITANT_PLURALS = words("actors.coref:MILITANT_PLURALS")
+# determiners of a plural descriptor for the two last named: "The groups coordinated an attack"
+PLURAL_DEFINITES = words("actors.coref:PLURAL_DEFINITES")
+# words that make a descriptor a pair: "the two groups", "both factions"
+PAIR_WORDS = words("actors.coref:PAIR_WORDS")
+# modifiers that make a leader noun point back to a person: "the new leader", "the late commander"
+LEADER_MODIFIERS = words("actors.coref:LEADER_MODIFIERS")
+# prepositions after a help noun that take the helped: "support for X", "aid to X", "the backing of X"
+HELP_PREPS = words("actors.coref:HELP_PREPS")
+# object pronouns that are no helped party of their own: "supports them in their fight"
+OBJECT_PRONOUNS = words("actors.coref:OBJECT_PRONOUNS")
+# indefinite articles: "a breakaway faction chose X as its leader" names no group
+INDEFINITE_ARTICLES = words("actors.coref:INDEFINITE_ARTICLES")
+# pronouns read in the plural: "they", "them", "their"
+PLURAL_PRONOUNS = words("actors.coref:PLURAL_PRONOUNS")
+# auxiliaries that agree with a plural subject: "the Taliban have", "the Houthis were"
+PLURAL_AUXILIARIES = words("actors.coref:PLURAL_AUXILIARIES")
 
 
 def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object, str]]:
     """The entities a descriptor or pronoun token refers to, with how it was found."""
     lower = tok.lower_
     sent_index = sent_of[tok.i]
-    if lower in ("i", "me", "my", "we", "our", "us"):
+    if lower in FIRST_PERSON_PRONOUNS:
         speaker = _quote_speaker(doc, tok, out)
         return [(speaker, "pronoun")] if speaker is not None else []
-    if lower in ("their", "its") and tok.dep_ == "poss" and tok.head.lemma_.lower() in OTHERS_NOUNS:
+    if lower in GROUP_POSSESSIVES and tok.dep_ == "poss" and tok.head.lemma_.lower() in OTHERS_NOUNS:
         return []  # "X and Y attacked their rivals": whoever they are, not X or Y
     if lower == "their":
         led = _groups_of_leaders(tok, out, rules)
         if led:  # "the leaders of A, B and C announced that their factions had joined": A, B, C
             return [(e, "pronoun") for e in led]
-    if lower in ("its", "their") and _unnamed_subject(tok, out, rules):
+    if lower in GROUP_POSSESSIVES and _unnamed_subject(tok, out, rules):
         return []  # "a breakaway faction chose X as its own leader": the faction's, unnamed
     if lower == "its" and tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
         # "allegiance to al-Qaeda and its leader, Zawahiri": the conjunct just before
         first = [m.entity for m in out.at(tok.head.head.i) if m.entity.kind == "org" and m.is_actor]
         if first:
             return [(first[0], "pronoun")]
-    if lower in ("their", "its") and tok.dep_ == "poss":
+    if lower in GROUP_POSSESSIVES and tok.dep_ == "poss":
         helped = helped_party(tok)
         if helped is not None:
             # "backs the Iraqi army and the Kurds in their fight against X": the ones helped
@@ -53,9 +81,9 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
                      if m.entity.kind == "org" and m.is_actor]
             if found:
                 return [(e, "pronoun") for e in dict.fromkeys(found)]
-    if lower in ("its", "their") and _bound_by_unnamed_subject(tok, out):
+    if lower in GROUP_POSSESSIVES and _bound_by_unnamed_subject(tok, out):
         return []  # "the 1920s Brigades shifted its focus": its own, a group the text names unknown
-    if lower in ("its", "it"):
+    if lower in SINGULAR_GROUP_PRONOUNS:
         if lower == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be") and not _regarded_as(tok):
             return []
         # "regards it as an al-Qaeda affiliate": not the group its description names
@@ -69,14 +97,14 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
                 here = [m.entity for m in out.at(c.i) if m.entity.kind == "person"]
                 if here:
                     return [(here[0], "pronoun")]
-    if lower in ("he", "his", "him"):
+    if lower in MASCULINE_PRONOUNS:
         exclude = _coarguments(tok) if lower == "him" else ()
         if lower == "his" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.dep_ in ("pobj", "attr"):
             # "X and Y will serve as his deputies": not one of X and Y
             exclude = _coarguments(tok)
         found = _best(doc, tok, out, sent_index, "person", exclude=exclude)
         return [(found, "pronoun")] if found is not None else []
-    if lower in ("their", "they"):
+    if lower in PLURAL_GROUP_PRONOUNS:
         # a group spoken of in the plural ("the Taliban ... their leader"): the subject here, or,
         # for a "they" opening a sentence, the subject of the one before ("The Houthis ... They fought")
         found = _best(doc, tok, out, sent_index, "org", same_sentence_subject=True)
@@ -111,7 +139,7 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
         if named:
             found = _best(doc, tok, out, sent_index, "org", exclude_ids=set(named))
             return [(found, "descriptor")] if found is not None else []
-    if tok.lemma_.lower() in rules["group_nouns"] or lower in ("militants", "insurgents", "jihadists"):
+    if tok.lemma_.lower() in rules["group_nouns"] or lower in MILITANT_PLURALS:
         # "the global jihadist movement" names a wider thing; only plain descriptors point back
         for c in tok.doc[tok.left_edge.i:tok.i]:
             if _in_hyphen_relation(c):
@@ -124,8 +152,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
             return [(aka, "alias")]
         if _is_pair(tok):
             return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
-        if tok.tag_ in ("NNS", "NNPS") and lower not in ("militants", "insurgents", "jihadists"):
-            if any(c.lower_ in ("the", "these") for c in tok.children if c.dep_ == "det") and not any(
+        if tok.tag_ in ("NNS", "NNPS") and lower not in MILITANT_PLURALS:
+            if any(c.lower_ in PLURAL_DEFINITES for c in tok.children if c.dep_ == "det") and not any(
                     c.dep_ in ("prep", "relcl", "acl", "appos") for c in tok.children):
                 # "X opened talks with Y. The groups coordinated an attack": the two last named
                 return [(e, "descriptor") for e in _pair(doc, tok, out, sent_index)]
@@ -143,7 +171,7 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     if tok.lemma_.lower() in rules["leader_nouns"] and not any(
         c.dep_ in ("prep", "poss", "compound") for c in tok.children
     ) and not out.at(tok.i):
-        if any(c.lower_ in ("new", "late", "former", "slain", "current") for c in tok.children):
+        if any(c.lower_ in LEADER_MODIFIERS for c in tok.children):
             found = _best(doc, tok, out, sent_index, "person", subjects_first=True)
             return [(found, "descriptor")] if found is not None else []
     return []
@@ -199,9 +227,9 @@ def helped_party(tok) -> list | None:
             first = first.head
         return None if first.pos_ == "PRON" else conjuncts(first)
     if head.lemma_.lower() in _HELP_NOUNS and head.pos_ == "NOUN":
-        objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "to")
+        objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ in HELP_PREPS
                 for o in p.children if o.dep_ == "pobj"]
-    if not objs or objs[0].lower_ in ("it", "them") or objs[0].pos_ == "PRON":
+    if not objs or objs[0].lower_ in OBJECT_PRONOUNS or objs[0].pos_ == "PRON":
         return None
     return [t for o in objs for t in conjuncts(o)]
 
@@ -220,7 +248,7 @@ def _in_hyphen_relation(tok) -> bool:
 
 
 def _is_pair(tok) -> bool:
-    return any(c.lower_ in ("two", "both") for c in tok.children)
+    return any(c.lower_ in PAIR_WORDS for c in tok.children)
 
 
 def _candidates(tok, out, sent_index: int, kind: str, window: int = 2, states: bool = False):
@@ -276,7 +304,7 @@ def _unnamed_subject(tok, out, rules: dict) -> bool:
         verb = verb.head
     for s in subject(verb):
         if s.pos_ == "NOUN" and s.lemma_.lower() in rules["group_nouns"] and not out.at(s.i) and tok.i > s.i \
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children):
+                and any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in s.children):
             return True
     return False
 
@@ -375,14 +403,14 @@ def _subject_or_its_people(head) -> bool:
 
 def _plural(head) -> bool:
     """A mention read in the plural: 'the militants', 'they', 'Boko Haram fighters'."""
-    if head.lower_ in ("they", "them", "their"):
+    if head.lower_ in PLURAL_PRONOUNS:
         return True
     if head.tag_ in ("NNS", "NNPS") or (head.dep_ in ("compound", "nmod") and head.head.tag_ == "NNS"):
         return True
     # "the Taliban have", "the Houthis were": a name the verb agrees with in the plural
     verb = head.head
     return head.dep_ == "nsubj" and (verb.tag_ == "VBP" or any(
-        c.dep_ == "aux" and c.lower_ in ("are", "were", "have") for c in verb.children))
+        c.dep_ == "aux" and c.lower_ in PLURAL_AUXILIARIES for c in verb.children))
 
 
 def _pair(doc, tok, out, sent_index: int):

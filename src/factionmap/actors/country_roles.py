@@ -19,6 +19,8 @@ from ..lexicon.states import country_code, state_entity
 from ..lexicon.words import words
 
 BACKING_WORDS = words("actors.country_roles:BACKING_WORDS")
+# the possessive ending of a country's name, on it or a token of its own: "Yemen's Houthi militia"
+POSSESSIVE_MARKERS = words("actors.country_roles:POSSESSIVE_MARKERS")
 
 
 def _remove(out, mention) -> None:
@@ -44,8 +46,8 @@ def country_roles(doc, out, context: tuple[str, ...] = ()) -> None:
         if not states or not places:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        owns = tok.lower_.endswith(("'s", "’s"))
-        if owns or nxt is not None and nxt.lower_ in ("'s", "’s"):
+        owns = tok.lower_.endswith(POSSESSIVE_MARKERS)
+        if owns or nxt is not None and nxt.lower_ in POSSESSIVE_MARKERS:
             # the owned thing: an armed group within a few words ("Yemen's Iran-backed Houthi militia")
             for k in range(tok.i + (1 if owns else 2), min(len(doc), tok.i + 7)):
                 if _armed_at(out, k):

@@ -14,6 +14,8 @@ from ..lexicon.words import words
 STATE_HEADS = words("actors.home_state:STATE_HEADS")
 PLAIN_MODIFIERS = words("actors.home_state:PLAIN_MODIFIERS")
 NEEDS_MODIFIER = words("actors.home_state:NEEDS_MODIFIER")  # "forces" alone could be anyone's
+# prepositions that say whose forces they are: "the army of Chad", "troops from Chad"
+OWNER_PREPS = words("actors.home_state:OWNER_PREPS")
 
 
 def _plain_state_noun(tok) -> bool:
@@ -24,7 +26,7 @@ def _plain_state_noun(tok) -> bool:
     inner = words[:-1]  # "government forces" merged into one token
     if any(c.lower_ not in PLAIN_MODIFIERS for c in mods) or any(w not in PLAIN_MODIFIERS for w in inner):
         return False  # "Taliban forces", "Kenyan troops", "the group's army": someone named
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in OWNER_PREPS for c in tok.children):
         return False  # "the army of Chad", "troops from Chad": the text says whose
     if words[-1] in NEEDS_MODIFIER and not (mods or inner):
         return False

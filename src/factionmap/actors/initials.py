@@ -16,6 +16,8 @@ from ..lexicon.words import words
 
 # Words an acronym usually skips ("Movement of Kurdistan" -> MK... "IUMK").
 FUNCTION_WORDS = words("actors.initials:FUNCTION_WORDS")
+# the Arabic article, whose initial one form of an acronym keeps: "Al Rashid Trust" is ART
+ARABIC_ARTICLES = words("actors.initials:ARABIC_ARTICLES")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _WORD_SPLIT = re.compile(r"[\s\-–—/]+")
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
@@ -31,7 +33,7 @@ def abbreviations(name: str) -> set[str]:
     forms = {
         "".join(w[0] for w in words if w.lower() not in skip),
         "".join(w[0] for w in words),
-        "".join(w[0] for w in words if w.lower() not in skip - {"al", "el"}),
+        "".join(w[0] for w in words if w.lower() not in skip - ARABIC_ARTICLES),
     }
     return {f.upper() for f in forms if len(f) >= 2}
 

@@ -270,6 +270,12 @@ _GROUND_VERBS = words("actors.resolve:_GROUND_VERBS")
 
 
 _SETTLEMENT_NOUNS = words("actors.resolve:_SETTLEMENT_NOUNS")
+# nouns besides the settlement words that call a name a place: "Raqqa, the group's stronghold"
+STRONGHOLD_NOUNS = words("actors.resolve:STRONGHOLD_NOUNS")
+# titles before a name that make it a person's, not a city's: "Mullah Omar", "Gen. Haftar"
+PERSON_TITLES = words("actors.resolve:PERSON_TITLES")
+# plural words for armed men that describe a group like a group adjective: "X militants"
+MILITANT_NOUNS = words("actors.resolve:MILITANT_NOUNS")
 
 
 _OWNER = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>\S.*)$")
@@ -297,7 +303,7 @@ def _said_to_be_a_place(tok) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i < tok.i and (
             tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS or tok.head.head.lemma_.lower() == "control"):
         return True  # "the town of X"; "took control of X": ground, not a person
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS | {"stronghold", "bastion"}
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS | STRONGHOLD_NOUNS
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 
 
@@ -305,7 +311,7 @@ def _is_city(tok) -> bool:
     """A capitalised single name the gazetteer knows as a city, that the tagger missed."""
     if not tok.text[:1].isupper() or tok.text.isupper() or " " in tok.text or len(tok.text) < 4:
         return False
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("mullah", "sheikh", "mr", "mrs", "gen", "general"):
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in PERSON_TITLES:
         return False
     if tok.ent_type_ == "PERSON":
         # a name the tagger calls a person is a place only if it is a big city and no
@@ -368,7 +374,7 @@ def _called_groups(doc, rules: dict) -> set[int]:
     for tok in doc:
         if tok.lemma_.lower() not in heads:
             continue
-        described = any(c.lower_ in kinds for c in tok.children) or tok.lower_ in ("militants", "insurgents")
+        described = any(c.lower_ in kinds for c in tok.children) or tok.lower_ in MILITANT_NOUNS
         if not described:
             continue
         # "X, a militant group": the noun is an apposition of the named org.

@@ -22,6 +22,16 @@ EFFORT_NOUNS = words("extract.arguments:EFFORT_NOUNS")
 EXAMPLE_PREPS = words("extract.arguments:EXAMPLE_PREPS")  # "groups like X", "factions, including X", "such as X"
 SETTLEMENTS = words("extract.arguments:SETTLEMENTS")
 PERSON_ROLE_NOUNS = words("extract.arguments:PERSON_ROLE_NOUNS")
+# prepositions before where an event took place: "an airstrike in Somalia", "a raid near Kismayo"
+EVENT_PLACE_PREPS = words("extract.arguments:EVENT_PLACE_PREPS")
+# prepositions before the group people are from: "fighters of X", "troops from neighbouring Chad"
+ORIGIN_PREPS = words("extract.arguments:ORIGIN_PREPS")
+# words saying whose people they are: "fighters loyal to Hamas", "militants belonging to the Taliban"
+LOYALTY_WORDS = words("extract.arguments:LOYALTY_WORDS")
+# words between the names of a list: "A, B, the Islamic Army in Iraq, and even AQI"
+LIST_FILLERS = words("extract.arguments:LIST_FILLERS")
+# the words that close a list: "A, B and C", "A, B or C"
+LIST_CLOSERS = words("extract.arguments:LIST_CLOSERS")
 
 
 def _subtree_places(tok, actors):
@@ -68,7 +78,7 @@ def _direct(tok, kinds, actors, depth: int = 0):
     if "place" in kinds and tok.pos_ in ("NOUN", "PROPN"):
         # "killed in a US airstrike in Somalia": the place of the event noun
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "near", "at"):
+            if c.dep_ == "prep" and c.lower_ in EVENT_PLACE_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         here = mentions_at(p, actors, ("place",))
@@ -128,7 +138,7 @@ def _direct(tok, kinds, actors, depth: int = 0):
                     if d.dep_ == "prep" and d.lower_ == "including" and d.i > 0 and d.doc[d.i - 1].text == ",":
                         found.extend(e for p in d.children if p.dep_ == "pobj"
                                      for q in conjuncts(p) for e in mentions_at(q, actors, ("org",)))
-            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            elif c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:
                 # "troops from neighbouring Chad": the parser reads the adjective as a verb
                 objects = [p for p in c.children if p.dep_ == "pobj"] + [
                     o for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG" for o in p.children
@@ -167,7 +177,7 @@ def _led_by(noun, actors) -> list:
 
 def _owed_to(word, actors) -> list:
     """"fighters loyal to Hamas", "militants belonging to the Taliban": the group they are of."""
-    if word.lemma_.lower() not in ("loyal", "belong", "belonging"):
+    if word.lemma_.lower() not in LOYALTY_WORDS:
         return []
     return [e for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
             for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
@@ -180,7 +190,7 @@ def _misattached_prep(tok) -> list:
         return []
     nxt = tok.doc[tok.i + 1]
     head = nxt.head
-    if nxt.dep_ == "prep" and nxt.lower_ in ("from", "of") and head.i < tok.i and head.pos_ == "NOUN":
+    if nxt.dep_ == "prep" and nxt.lower_ in ORIGIN_PREPS and head.i < tok.i and head.pos_ == "NOUN":
         return [nxt]
     return []
 
@@ -210,8 +220,8 @@ def surface_list(tok, actors, kind: str = "org") -> list:
                 i += 1
             i += 1
             continue
-        if t.is_space or t.text in (",", ";") or t.lower_ in ("the", "and", "or", "even", "also", "then"):
-            closed = closed or t.lower_ in ("and", "or")
+        if t.is_space or t.text in (",", ";") or t.lower_ in LIST_FILLERS:
+            closed = closed or t.lower_ in LIST_CLOSERS
             i += 1
             continue
         if not mentions_at(t, actors, (kind,)):

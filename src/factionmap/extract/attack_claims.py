@@ -15,11 +15,14 @@ from .attacks import attack_type, casualties, target_text, target_tokens
 from .claimants import claim_status, unknown_perpetrator
 
 ATTACK_WORDS = words("extract.attack_claims:ATTACK_WORDS")
+# the verbs of a claim of responsibility: "claimed responsibility for the bombing", "accepted", "admitted"
+CLAIMING_VERBS = words("extract.attack_claims:CLAIMING_VERBS")
+
 
 def attack_details(args: dict, draft, sent, modality: str, attribution: str | None):
     """An attack as incident databases code it: type, casualties, target, who claimed it."""
     trigger = draft.trigger
-    if trigger.lemma_.lower() in ("claim", "accept", "admit"):
+    if trigger.lemma_.lower() in CLAIMING_VERBS:
         # "claimed responsibility for the bombing in Kabul": the details are the bombing's
         for c in trigger.children:
             for p in ([c] if c.dep_ == "prep" and c.lower_ == "for" else

@@ -35,12 +35,14 @@ def words_of(tok) -> set[str]:
 
 
 AWAY_VERBS = words("extract.attack_kinds:AWAY_VERBS")
+# the adverbs of leading people off: "led scores of children away", "carried off 40 villagers"
+AWAY_PARTICLES = words("extract.attack_kinds:AWAY_PARTICLES")
 
 
 def led_away(t) -> bool:
     """"led scores of children away", "carried off 40 villagers": an abduction."""
     return t.lemma_.lower() in AWAY_VERBS and t.pos_ == "VERB" and any(
-        c.lower_ in ("away", "off") and c.dep_ in ("prt", "advmod") for c in t.children)
+        c.lower_ in AWAY_PARTICLES and c.dep_ in ("prt", "advmod") for c in t.children)
 
 
 def _blown_up(t) -> bool:
@@ -54,13 +56,25 @@ def _chemical(t) -> bool:
     return t.lower_ in CHEMICAL_MODIFIERS and t.dep_ in ("amod", "compound") and t.head.lower_ in CHEMICAL_HEADS
 
 
+# what a suicide bomber wears: "wearing explosive vests", "detonated suicide belts"
+WORN_BOMB_NOUNS = words("extract.attack_kinds:WORN_BOMB_NOUNS")
+# the words that make a vest or belt a bomb: "explosive vests", "a suicide belt", "bomb vests"
+WORN_BOMB_MODIFIERS = words("extract.attack_kinds:WORN_BOMB_MODIFIERS")
+# setting oneself off: "detonated himself", "exploded themselves"
+DETONATE_VERBS = words("extract.attack_kinds:DETONATE_VERBS")
+# the words of a killing by shooting: "shot dead X", "gunned down X"
+SHOT_DEAD_WORDS = words("extract.attack_kinds:SHOT_DEAD_WORDS")
+# what "armed" makes an armed assault: "armed men", "an armed assault", "an armed attack", "an armed group"
+ARMED_HEADS = words("extract.attack_kinds:ARMED_HEADS")
+
+
 TESTS = {
     "suicide bombing": lambda t: (t.lower_ == "suicide" and t.head.lemma_.lower() != "commit") or (
         # "wearing explosive vests", "detonated explosive belts": worn by the attacker
-        t.lemma_.lower() in ("vest", "belt") and any(c.lower_ in ("explosive", "suicide", "bomb") for c in t.children)) or (
+        t.lemma_.lower() in WORN_BOMB_NOUNS and any(c.lower_ in WORN_BOMB_MODIFIERS for c in t.children)) or (
         # "blew themselves up", "detonated himself": attackers who died by their own explosives
         t.lower_ in REFLEXIVE and t.dep_ == "dobj" and (
-            _blown_up(t.head) or t.head.lemma_.lower() in ("detonate", "explode"))),
+            _blown_up(t.head) or t.head.lemma_.lower() in DETONATE_VERBS)),
     "chemical attack": _chemical,
     "air strike": lambda t: bool(words_of(t) & AIR_WORDS) or (
         t.lower_ == "air" and t.head.lemma_.lower() in AIR_MODIFIED),
@@ -68,12 +82,12 @@ TESTS = {
     "assassination": lambda t: bool(words_of(t) & ASSASSINATION_WORDS) or (
         t.lemma_.lower() in SHOOT_VERBS | KILL_VERBS and t.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in t.children)
-        and (t.lemma_.lower() in SHOOT_VERBS or any(c.lower_ in ("dead", "down") for c in t.subtree))),
+        and (t.lemma_.lower() in SHOOT_VERBS or any(c.lower_ in SHOT_DEAD_WORDS for c in t.subtree))),
     "shelling": lambda t: bool(words_of(t) & SHELLING_WORDS),
     "bombing": lambda t: bool(words_of(t) & BOMBING_WORDS) or _blown_up(t),
     "armed assault": lambda t: bool(words_of(t) & ARMED_WORDS) or (
         t.lower_ == "fire" and t.head.lemma_.lower() == "open") or (
-        t.lower_ == "armed" and t.head.lemma_.lower() in ("man", "assault", "attack", "group")),
+        t.lower_ == "armed" and t.head.lemma_.lower() in ARMED_HEADS),
 }
 
 

@@ -67,6 +67,13 @@ _QUALIFIERS = re.compile(r"^(?:(?:at least|at most|more than|fewer than|less tha
                          r"almost|approximately|some|up to|as many as|close to|an estimated|estimated|upwards of|"
                          r"a total of|all|another|other|just)\s+)+")
 
+# "a dozen", "half a dozen": words that count one, or a half, of the number word after them
+COUNT_ONES = words("extract.attacks:COUNT_ONES")
+# words that join the parts of a count: "three hundred and twenty", "half of a dozen"
+COUNT_JOINERS = words("extract.attacks:COUNT_JOINERS")
+# the words of a count that say no number by themselves ("a", "and" in "a hundred and ten")
+NUMBERLESS_COUNT_WORDS = words("extract.attacks:NUMBERLESS_COUNT_WORDS")
+
 
 def parse_count(text: str) -> int | None:
     """The number a count phrase states: "at least 12" -> 12, "two dozen" -> 24, "dozens" -> None."""
@@ -79,7 +86,7 @@ def parse_count(text: str) -> int | None:
             current += float(w)
         elif w in _UNITS or w in _TENS:
             current += _UNITS.get(w) or _TENS.get(w, 0)
-        elif w in ("a", "an", "half"):  # "a dozen", "half a dozen"
+        elif w in COUNT_ONES:  # "a dozen", "half a dozen"
             current += 0.5 if w == "half" else (0 if current else 1)
         elif w == "dozen":
             current = (current or 1) * 12
@@ -87,9 +94,9 @@ def parse_count(text: str) -> int | None:
             current = (current or 1) * _SCALES[w]
             if _SCALES[w] >= 1000:  # "two million three hundred thousand"
                 total, current = total + current, 0
-        elif w not in ("and", "of"):
+        elif w not in COUNT_JOINERS:
             return None
-        seen = seen or w not in ("a", "an", "half", "and", "of")
+        seen = seen or w not in NUMBERLESS_COUNT_WORDS
     return int(total + current) if seen else None
 
 
@@ -146,6 +153,24 @@ def _is_attacker(noun) -> bool:
 # what a toll update says has risen: "the death toll rose to 40", "the count had risen to 22"
 TOLL_NOUNS = words("extract.attacks:TOLL_NOUNS")
 RISE_VERBS = words("extract.attacks:RISE_VERBS")
+# a modifier saying the people counted were hurt: "... and more than 60 people wounded"
+WOUNDED_MODIFIERS = words("extract.attacks:WOUNDED_MODIFIERS")
+# the victims as a noun that a count stands beside: "the dead, twenty in all"
+CASUALTY_HEADS = words("extract.attacks:CASUALTY_HEADS")
+# what the dead lost: "92 soldiers lost their lives"
+LIFE_NOUNS = words("extract.attacks:LIFE_NOUNS")
+# the prepositions of being treated for wounds: "treated for injuries", "taken to hospital with wounds"
+TREATED_FOR_PREPS = words("extract.attacks:TREATED_FOR_PREPS")
+# the hurts someone is treated for: "500 were treated for injuries"
+INJURY_NOUNS = words("extract.attacks:INJURY_NOUNS")
+# taking the wounded to hospital: "59 people had been taken to hospital", "rushed to a clinic"
+HOSPITAL_VERBS = words("extract.attacks:HOSPITAL_VERBS")
+# the verbs that alone say the wounded went to hospital: "40 were hospitalised"
+HOSPITALISE_VERBS = words("extract.attacks:HOSPITALISE_VERBS")
+# the prepositions before the hospital: "taken to hospital", "admitted in a clinic"
+TO_HOSPITAL_PREPS = words("extract.attacks:TO_HOSPITAL_PREPS")
+# where the wounded are taken: "rushed to hospitals", "admitted to a clinic"
+HOSPITAL_NOUNS = words("extract.attacks:HOSPITAL_NOUNS")
 
 
 def _role(noun):
@@ -153,23 +178,23 @@ def _role(noun):
     for c in noun.children:  # "left 30 people dead"
         if c.dep_ in ("oprd", "acomp", "amod") and c.lower_ in DEAD_WORDS:
             return "killed", c
-        if c.dep_ in ("acl", "amod") and c.lower_ in ("wounded", "injured", "hurt"):
+        if c.dep_ in ("acl", "amod") and c.lower_ in WOUNDED_MODIFIERS:
             return "wounded", c  # "... and more than 60 people wounded"
     head, dep = noun.head, noun.dep_
-    if dep == "appos" and head.lower_ in ("dead", "wounded", "injured"):
+    if dep == "appos" and head.lower_ in CASUALTY_HEADS:
         return ("killed" if head.lower_ == "dead" else "wounded"), head  # "the dead, twenty in all"
     if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in head.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in LIFE_NOUNS for c in head.children):
         return "killed", head  # "92 soldiers lost their lives"
     if dep in ("nsubj", "nsubjpass") and any(
-            p.dep_ == "prep" and p.lower_ in ("for", "with") and any(
-                o.lemma_.lower() in ("wound", "wounds", "injury", "injuries") for o in p.children)
+            p.dep_ == "prep" and p.lower_ in TREATED_FOR_PREPS and any(
+                o.lemma_.lower() in INJURY_NOUNS for o in p.children)
             for p in head.children):
         return "wounded", head  # "500 were treated for injuries", "13 were taken to hospital with wounds"
-    if dep == "nsubjpass" and head.lemma_.lower() in ("take", "rush", "admit", "hospitalise", "hospitalize") and (
-            head.lemma_.lower() in ("hospitalise", "hospitalize") or any(
-                p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(
-                    o.lemma_.lower() in ("hospital", "hospitals", "clinic", "clinics") for o in p.children)
+    if dep == "nsubjpass" and head.lemma_.lower() in HOSPITAL_VERBS and (
+            head.lemma_.lower() in HOSPITALISE_VERBS or any(
+                p.dep_ == "prep" and p.lower_ in TO_HOSPITAL_PREPS and any(
+                    o.lemma_.lower() in HOSPITAL_NOUNS for o in p.children)
                 for p in head.children)):
         return "wounded", head  # "59 people had been taken to hospital", "40 were hospitalised"
     if noun.lower_ in DEAD_WORDS and noun.lower_ != "toll":
@@ -212,11 +237,13 @@ def _role(noun):
 # one person named in the singular is a count of one ("and the driver died", "a child was
 # killed"); "man" is left out, being as often the attacker as a victim
 ONE_PERSON = words("extract.attacks:ONE_PERSON")
+# words before a person noun that make it no count of one: "each soldier", "no child"
+NOT_ONE_DETERMINERS = words("extract.attacks:NOT_ONE_DETERMINERS")
 
 
 def _one_person(tok) -> bool:
     return tok.tag_ == "NN" and tok.lemma_.lower() in ONE_PERSON and not any(
-        _is_count(c) or c.lower_ in ("each", "every", "no", "another", "other") for c in tok.children) \
+        _is_count(c) or c.lower_ in NOT_ONE_DETERMINERS for c in tok.children) \
         and not _is_attacker(tok)
 
 
@@ -254,6 +281,8 @@ def _uncounted_attacker_deaths(sent) -> int | None:
 
 # who ends an attack by shooting or seizing its authors: their act is the response, no attack
 RESPONDERS = words("extract.attacks:RESPONDERS")
+# the attackers just told, as the object of the response: "police shot him dead"
+ATTACKER_PRONOUNS = words("extract.attacks:ATTACKER_PRONOUNS")
 
 
 def response_to_attackers(verb) -> bool:
@@ -262,7 +291,7 @@ def response_to_attackers(verb) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return bool(objects) and any(s.lemma_.lower() in RESPONDERS or s.lower_ in RESPONDERS for s in subjects) \
-        and all(o.lower_ in ("him", "them", "her") or _is_attacker(o) for o in objects)
+        and all(o.lower_ in ATTACKER_PRONOUNS or _is_attacker(o) for o in objects)
 
 
 def casualties(sent, trigger) -> dict:
@@ -335,6 +364,9 @@ def attack_type(sent, trigger) -> str:
 
 # -- target ------------------------------------------------------------------------------
 
+# an attack said by the verb of its aim: "an attack targeting police", "a raid aimed at X"
+TARGETING_VERBS = words("extract.attacks:TARGETING_VERBS")
+
 
 def _target_token(trigger):
     def prep_object(tok, preps):
@@ -370,7 +402,7 @@ def _target_token(trigger):
         found = prep_object(trigger, {"of"})  # "the kidnapping of the schoolgirls"
     if found is None:
         for c in trigger.children:  # "an attack targeting police"
-            if c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim"):
+            if c.dep_ == "acl" and c.lemma_.lower() in TARGETING_VERBS:
                 found = next((g for g in c.children if g.dep_ == "dobj"), None) or prep_object(c, {"at"})
     if found is None and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in HIT_VERBS:
         head = trigger.head  # "the blast hit a crowded market"
@@ -410,12 +442,16 @@ def target_text(sent, trigger) -> str | None:
 
 
 ANSWER_NOUNS = words("extract.attacks:ANSWER_NOUNS")
+# the prepositions after an answer noun: "in response to", "in retaliation for", "in revenge of"
+ANSWER_PREPS = words("extract.attacks:ANSWER_PREPS")
+# verbs of answering a deed: "to avenge the killing", "to answer the raids"
+AVENGE_VERBS = words("extract.attacks:AVENGE_VERBS")
 
 
 def answered_deed(noun) -> bool:
     """An attack noun the sentence's act answers ("in response to strikes on Beirut", "in
     retaliation for the raid", "to avenge the killing"): it is told only as the reason."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in ANSWER_NOUNS:
+    if noun.dep_ == "pobj" and prep.lower_ in ANSWER_PREPS and prep.head.lemma_.lower() in ANSWER_NOUNS:
         return True
-    return noun.dep_ in ("dobj", "obj") and prep.lemma_.lower() in ("avenge", "revenge", "answer")
+    return noun.dep_ in ("dobj", "obj") and prep.lemma_.lower() in AVENGE_VERBS

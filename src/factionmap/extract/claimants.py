@@ -14,6 +14,25 @@ from .attacks import (
     PLACE_LABELS, SELF_WORDS, SPEECH, UNKNOWN_MODS, _phrase_tokens, _target_token,
 )
 
+# the relative pronoun of a group named before: "X, which claimed responsibility"
+RELATIVE_PRONOUNS = words("extract.claimants:RELATIVE_PRONOUNS")
+# a determiner denying there is a claimant: "no group claimed it", "none of the groups"
+NO_DETERMINERS = words("extract.claimants:NO_DETERMINERS")
+# a subject that is no claimant: "nobody claimed responsibility", "no-one has claimed it"
+NOBODY_WORDS = words("extract.claimants:NOBODY_WORDS")
+# "was behind the blasts", "were responsible": being the doers of an attack
+RESPONSIBLE_WORDS = words("extract.claimants:RESPONSIBLE_WORDS")
+# the speaker's pronouns for itself: "X said it carried out the attack", "we attacked"
+OWN_PRONOUNS = words("extract.claimants:OWN_PRONOUNS")
+# the speaker's possessives for its own people: "its fighters", "our brothers", "their men"
+OWN_POSSESSIVES = words("extract.claimants:OWN_POSSESSIVES")
+# verbs besides those of speech that tell who did it: "admitted its fighters had ...", "confirmed", "told"
+OWNING_UP_VERBS = words("extract.claimants:OWNING_UP_VERBS")
+# men as faceless attackers only when armed or masked: "armed men", "masked men"
+MAN_NOUNS = words("extract.claimants:MAN_NOUNS")
+# what makes men attackers: "armed men stormed the hotel", "masked men"
+ARMED_MODIFIERS = words("extract.claimants:ARMED_MODIFIERS")
+
 # -- who claimed it ----------------------------------------------------------------------
 
 
@@ -24,9 +43,9 @@ def _negated(tok) -> bool:
 def _is_claimant(tok, name) -> bool:
     """Whether the subject of a claim is the group itself (the perpetrator named by its
     name or one of its aliases, or "it", "the group"); `name` is a name, a tuple of names or None."""
-    if tok.lower_ in ("which", "who") and tok.head.dep_ == "relcl":
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "X, which claimed responsibility"
-    if any(c.lower_ in ("no", "none") for c in tok.children) or tok.lower_ in ("nobody", "none", "no-one"):
+    if any(c.lower_ in NO_DETERMINERS for c in tok.children) or tok.lower_ in NOBODY_WORDS:
         return False
     names = (name,) if isinstance(name, str) else tuple(name or ())
     text = " ".join(t.text for t in tok.subtree).lower()
@@ -70,16 +89,16 @@ def did_it(verb) -> bool:
     """A clause saying someone did the attack: "carried out the attack", "had detonated
     belts", "were responsible", "was behind the blasts"."""
     return verb.lemma_.lower() in DOING_VERBS or (verb.lemma_ == "be" and any(
-        c.lower_ in ("behind", "responsible") for c in verb.children))
+        c.lower_ in RESPONSIBLE_WORDS for c in verb.children))
 
 
 def _own_noun(tok) -> bool:
     """"it", "we", "its fighters", "one of its members", "the group's fighters"."""
-    if tok.lower_ in ("it", "we", "they"):
+    if tok.lower_ in OWN_PRONOUNS:
         return True
     owners = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj")]
-    return any(p.dep_ == "poss" and (p.lower_ in ("its", "our", "their") or p.lemma_.lower() in SELF_WORDS)
+    return any(p.dep_ == "poss" and (p.lower_ in OWN_POSSESSIVES or p.lemma_.lower() in SELF_WORDS)
                for o in owners for p in o.children)
 
 
@@ -95,7 +114,7 @@ def said_done(sent):
     attack" / "police said X was behind the blasts" in the sentence."""
     out = []
     for t in sent:
-        if t.lemma_.lower() not in SPEECH | {"admit", "confirm", "tell"}:
+        if t.lemma_.lower() not in SPEECH | OWNING_UP_VERBS:
             continue
         speakers = [c for c in t.children if c.dep_ == "nsubj"]
         # "said in a statement that its fighters had ...": the parser hangs the clause on the noun
@@ -160,7 +179,7 @@ def unknown_perpetrator(sent, trigger) -> bool:
     if _named_groups(sent, trigger):
         return False
     armed = [a for a in attackers if _words(a) & FACELESS and (
-        a.lemma_.lower() not in ("man", "men") or any(c.lower_ in ("armed", "masked") for c in a.children))]
+        a.lemma_.lower() not in MAN_NOUNS or any(c.lower_ in ARMED_MODIFIERS for c in a.children))]
     no_claim = any(t.lemma_.lower() in CLAIM_VERBS and (_negated(t) or any(
         c.dep_ == "nsubj" and any(g.lower_ == "no" for g in c.children) for c in t.children)) for t in sent)
     return bool(armed) or no_claim

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..language.nlp import evidence_of
 from ..lexicon.rules import load_rules
-from ..lexicon.words import lexicon_version
+from ..lexicon.words import lexicon_version, words
 from ..model import STATE_TYPES, Claim, Document, Entity, TimeSpan
 from .attack_claims import args_claimed, attack_details, target_rivalries
 from .components import components_version, of_scope
@@ -23,6 +23,11 @@ from .reltime import anniversary_of
 from .stages import rules_version as stages_version
 from .storytime import story_date, story_time
 from .surface import NOUN_PHRASE_RULES
+
+# words of making a death known: "the group announced his death", "the confirmation of his killing"
+ANNOUNCING_WORDS = words("extract.claims:ANNOUNCING_WORDS")
+# verbs that describe a role someone has rather than give it: "X is its leader", "X remains its chief"
+BEING_VERBS = words("extract.claims:BEING_VERBS")
 
 
 def rules_version() -> str:
@@ -45,7 +50,7 @@ def _announced(trigger, published):
     t = trigger
     while t.head != t:
         t = t.head
-        if t.lemma_.lower() in ("announce", "confirm", "reveal", "announcement", "confirmation", "acknowledge"):
+        if t.lemma_.lower() in ANNOUNCING_WORDS:
             span = time_of(t, published)
             return span.start if span.start else None
     return None
@@ -65,7 +70,7 @@ def _role_given(tok) -> bool:
     deputies': a role that is the event itself, not a description of someone."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
         return True
-    return tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() not in ("be", "remain")
+    return tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() not in BEING_VERBS
 
 
 def _to_claim(draft: Draft, document: Document, sent_index: int, sent, via: dict,

@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
-from ..lexicon.words import keys_of
+from ..lexicon.words import keys_of, words
 from .endings import close_ended
 from .frame_rules import frame_drafts
 from .fusion_doc import infer_and_merge
@@ -37,7 +37,7 @@ from .splitmerge import split_by_founding
 from .surface import surface_drafts
 from .units import unit_chain_drafts
 
-SCOPES = ("token", "nouns", "sentence", "fallback", "document")
+SCOPES = words("extract.components:SCOPES")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Component:
 
 
 # the helpers every rule reads (argument resolution, the parse slots, mentions)
-_SHARED = ("extract.arguments", "language.slots", "language.syntax", "language.mentions")
+_SHARED = words("extract.components:_SHARED")
 _NOMINAL = ("extract.nominal", *_SHARED)
 
 

@@ -69,13 +69,16 @@ def is_hypothetical(trigger, attempt_is_event: bool = False) -> bool:
 # "X has not confirmed his death": not saying a thing is not denying it
 UNSAID = words("modality:UNSAID")
 
+# words that negate without a "not": "never attacked", "no attack took place"
+NEGATING_WORDS = words("modality:NEGATING_WORDS")
+
 
 def is_negated(trigger) -> bool:
     t = trigger
     for _ in range(3):
         if t is not trigger and t.lemma_.lower() in UNSAID:
             return False
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod")
+        if any(c.dep_ == "neg" or c.lower_ in NEGATING_WORDS and c.dep_ in ("neg", "det", "advmod")
                for c in t.children):
             return True
         if t.dep_ in ("xcomp", "acomp", "attr", "dobj") and t.head != t:
@@ -122,6 +125,12 @@ def _speaker_phrase(subj) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+# subjects of speech that name no speaker: "it said", "which said", "who told reporters"
+NAMELESS_SUBJECTS = words("modality:NAMELESS_SUBJECTS")
+# verbs that say whose a quotation is: "\"We will fight,\" X said", "X told", "X added", "X stated"
+QUOTING_VERBS = words("modality:QUOTING_VERBS")
+
+
 def attribution_of(trigger) -> tuple[str | None, str | None, object]:
     """(who says it, how: 'according'|'speech'|'hedge'|None, the speaker token)."""
     sent = sentence_of(trigger)
@@ -137,14 +146,14 @@ def attribution_of(trigger) -> tuple[str | None, str | None, object]:
             break  # "X did not claim ..., but its fighters clashed": a second statement, not what was said
         if anc.lemma_.lower() in SPEECH and anc.pos_ in ("VERB", "AUX") and child.dep_ != "nsubj":
             subs = [c for c in anc.children if c.dep_ in ("nsubj",)]
-            if subs and subs[0].lower_ not in ("it", "which", "that", "who"):
+            if subs and subs[0].lower_ not in NAMELESS_SUBJECTS:
                 return _speaker_phrase(subs[0]), "speech", subs[0]
         child = anc
     # a quotation followed by "X said": the quoted words are X's
     text = sent.text
     if any(q in text for q in "\"“”"):
         for tok in sent:
-            if tok.lemma_.lower() in ("say", "tell", "add", "state") and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in QUOTING_VERBS and tok.pos_ == "VERB":
                 subs = [c for c in tok.children if c.dep_ == "nsubj"]
                 if subs:
                     return _speaker_phrase(subs[0]), "speech", subs[0]
@@ -180,13 +189,17 @@ def modality_of(trigger, core_names: set[str], attempt_is_event: bool = False) -
     return "asserted", negated, None
 
 
+# the auxiliaries of the future tense: "will meet on Thursday", "they'll meet"
+FUTURE_AUXILIARIES = words("modality:FUTURE_AUXILIARIES")
+
+
 def _is_future(trigger) -> bool:
     """A verb in the future tense ('will meet on Thursday'); a noun never is (Thursday's pledge)."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     t = trigger
     for _ in range(2):
-        if any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in t.children):
+        if any(c.lower_ in FUTURE_AUXILIARIES and c.dep_ == "aux" for c in t.children):
             return True
         if t.head == t:
             break
@@ -196,12 +209,15 @@ def _is_future(trigger) -> bool:
 
 _DURATION = re.compile(r"^[\w-]+-(?:day|week|month|year|hour|decade)s?(?:-long|-old)?$", re.I)
 
+# a date hyphened to these tells how long, not when: "a decade-long insurgency", "a year-old truce"
+DURATION_SUFFIXES = words("modality:DURATION_SUFFIXES")
+
 
 def _date_tokens(sent):
     # "a four-day siege", "a decade-long insurgency": how long, not when
     doc = sent.doc
     return [t for t in sent if t.ent_type_ == "DATE" and not _DURATION.match(t.text) and not (
-        t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in ("long", "old"))]
+        t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in DURATION_SUFFIXES)]
 
 
 # verbs of saying: a date on them is when something was said, not when it happened

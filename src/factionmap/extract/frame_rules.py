@@ -25,6 +25,13 @@ from .relnouns import names_truce
 from .splitmerge import not_a_split, under_split_or_merger
 from .triggers import frames_for, has_required, index_frames
 
+# prepositions before the province a town is given in: "a school in Chibok, in Borno state"
+PROVINCE_PREPS = words("extract.frame_rules:PROVINCE_PREPS")
+# words of acting side by side: "fought alongside X", "worked together", "fought side by side"
+TOGETHER_WORDS = words("extract.frame_rules:TOGETHER_WORDS")
+# nouns of joining side by side, not into one group: "X and Y joined forces", "joined hands"
+JOINED_NOUNS = words("extract.frame_rules:JOINED_NOUNS")
+
 
 def mentions_of_kind(tok, actors, kind: str) -> bool:
     return bool(mentions_at(tok, actors, (kind,)))
@@ -128,7 +135,7 @@ def _narrower_place(toks, actors):
         if start < 3:
             continue
         doc = t.doc
-        if doc[start - 1].lower_ in ("in", "on") and doc[start - 2].text == ",":
+        if doc[start - 1].lower_ in PROVINCE_PREPS and doc[start - 2].text == ",":
             town = doc[start - 3]
             places = mentions_at(town, actors, ("place",))
             if places and any(mentions_at(c, actors, ("place",)) for c in t.subtree):
@@ -197,7 +204,7 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         if tok.lemma_.lower() == "help" and any(t.pos_ == "PRON" for t in tokens.get("b", [])):
             b = []  # "helping them": help is said of many; only a named group helped is an ally
         pairs = [(x, y) for x in a for y in b if x.id != y.id]
-        together = any(c.lower_ in ("alongside", "together", "beside", "jointly", "side") for c in tok.children) or bool(
+        together = any(c.lower_ in TOGETHER_WORDS for c in tok.children) or bool(
             co_agents(tok))  # "together with X, they fought": X was on their side
         each_other = any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
                          for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
@@ -217,7 +224,7 @@ def _frame_drafts(tok, frame, actors) -> list[Draft]:
         for x, y in pairs[:limit]:
             drafts.append(Draft(frame.type, {"a": x, "b": y}, tok, frame.name, frame.confidence))
         return drafts  # one side alone says too little to join a fact
-    if frame.name == "merger.join_group" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("force", "hand")
+    if frame.name == "merger.join_group" and any(c.dep_ == "dobj" and c.lemma_.lower() in JOINED_NOUNS
                                                  and not any(c.children) for c in tok.children):
         return []  # "X and Y joined forces": side by side, not one group
     if frame.name == "merger.join_group" and has_required(tok, _frame_named("alliance.join_fight").requires):

@@ -54,13 +54,17 @@ def _doers(deed) -> list:
     return [c for t in found for c in conjuncts(t)]
 
 
+# the prepositions of retaliating: "X struck in revenge", "X was formed as retaliation"
+RETALIATION_PREPS = words("extract.hostility:RETALIATION_PREPS")
+
+
 def _retaliator(noun) -> list:
     """Who retaliates: the noun's possessor, or the subject of the clause it is a phrase of
     ("X struck in revenge", "X was created in retaliation": the group created)."""
     own = _children(noun, "poss")
     if own:
         return own
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "as"):
+    if noun.dep_ != "pobj" or noun.head.lower_ not in RETALIATION_PREPS:
         return []
     verb = noun.head.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -122,13 +122,21 @@ def merge_incident(a: Claim, b: Claim) -> Claim:
                    confidence=round(max(a.confidence, b.confidence), 3), evidence=evidence, rule=rule)
 
 
+# the determiners of an attack already told: "the attack", "this raid", "that blast"
+DEFINITE_DETERMINERS = words("extract.incidents:DEFINITE_DETERMINERS")
+
+
 def _definite_attack_noun(sent) -> bool:
     """Does the sentence speak of an attack already told ('the attack', 'the blast', 'this raid')?"""
     nouns = _lex("attack_nouns")
     for t in sent:
-        if t.lower_ in nouns and any(c.lower_ in ("the", "this", "that") for c in t.children if c.dep_ == "det"):
+        if t.lower_ in nouns and any(c.lower_ in DEFINITE_DETERMINERS for c in t.children if c.dep_ == "det"):
             return True
     return False
+
+
+# the prepositions before who is blamed: "blamed the attack on X", "attributed it to X"
+BLAMED_ON_PREPS = words("extract.incidents:BLAMED_ON_PREPS")
 
 
 def _responsibility(sent, actors):
@@ -159,7 +167,7 @@ def _responsibility(sent, actors):
         # "blamed X for the attack", "blamed the attack on X", "attributed it to X": who is blamed
         blamed_toks = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ not in _lex("attack_nouns")]
         heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ in _lex("attack_nouns"))]
-        blamed_toks += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+        blamed_toks += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in BLAMED_ON_PREPS
                         for p in c.children if p.dep_ == "pobj"]
         for tok in blamed_toks:
             found = [m.entity for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]
@@ -169,10 +177,14 @@ def _responsibility(sent, actors):
     return orgs[-1], False  # "authorities blamed X", "attributed the attack to X"
 
 
+# the verbs of a claim of responsibility: "claimed", "accepted", "admitted", "took responsibility for the bombing"
+CLAIMING_VERBS = words("extract.incidents:CLAIMING_VERBS")
+
+
 def claimed_deed(trigger):
     """The attack a claim of responsibility is for ('claimed responsibility for the bombing'),
     whose own phrase dates it; None when the trigger is no claiming verb."""
-    if trigger.lemma_.lower() not in ("claim", "accept", "admit", "take"):
+    if trigger.lemma_.lower() not in CLAIMING_VERBS:
         return None
     for c in trigger.children:
         preps = [c] if c.dep_ == "prep" and c.lower_ == "for" else (
@@ -250,6 +262,9 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
 
 AWAY_WORDS = words("extract.incidents:AWAY_WORDS")
 
+# the articles of an attack set apart from the one told: "an attack", "a blast"
+INDEFINITE_ARTICLES = words("extract.incidents:INDEFINITE_ARTICLES")
+
 
 def _goes_on_about(sent, attack: Claim) -> bool:
     """Does a sentence with no attack of its own go on about the attack just told (its toll:
@@ -263,7 +278,7 @@ def _goes_on_about(sent, attack: Claim) -> bool:
             return False
         if t.ent_type_ in ("GPE", "LOC") and t.text.casefold() not in told:
             return False
-        if t.lower_ in _lex("attack_nouns") and any(c.lower_ in ("a", "an") for c in t.children if c.dep_ == "det"):
+        if t.lower_ in _lex("attack_nouns") and any(c.lower_ in INDEFINITE_ARTICLES for c in t.children if c.dep_ == "det"):
             return False
     return True
 
@@ -305,6 +320,9 @@ PARTS_OF_PLACES = words("extract.incidents:PARTS_OF_PLACES")
 # a place under these is told about something else: "in revenge for the blockade in Gaza"
 ASIDE_PREPS = words("extract.incidents:ASIDE_PREPS")
 
+# a place hyphened to these only describes something else: "a Kabul-bound bus", "a Pakistan-based group"
+PLACE_HYPHEN_SUFFIXES = words("extract.incidents:PLACE_HYPHEN_SUFFIXES")
+
 
 def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:
     """An attack whose words the parse could not tie to a place ("hit pupils leaving a school
@@ -320,7 +338,7 @@ def _placed_in_sentence(attack: Claim, sents, actors) -> Claim:
         prep = top.head
         # "in the west of Kabul", "the outskirts of Goma": "of" after a place noun says where
         of_place = prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS | COMPASS | PARTS_OF_PLACES
-        if top.dep_ != "pobj" or not (prep.lower_ in WHERE_PREPS or of_place) or hyphen_suffix(t) in ("bound", "based") \
+        if top.dep_ != "pobj" or not (prep.lower_ in WHERE_PREPS or of_place) or hyphen_suffix(t) in PLACE_HYPHEN_SUFFIXES \
                 or any(a.dep_ == "prep" and a.lower_ in ASIDE_PREPS for a in top.ancestors):
             continue
         places = [m.entity for m in actors.at(t.i) if m.entity.kind == "place"]
@@ -389,6 +407,10 @@ def _same_telling(a: Claim, b: Claim) -> bool:
     return all(a.args.get(k) == b.args.get(k) for k in keys) and a.rule.split("+")[0] == b.rule.split("+")[0]
 
 
+# words of a sentence that may own an attack already told: "X claimed it", "X claimed responsibility"
+CLAIMED_IT_WORDS = words("extract.incidents:CLAIMED_IT_WORDS")
+
+
 def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim]:
     out = list(attacks)
     told = {_sentence(c) for c in attacks if c.args.get("place") is not None}
@@ -396,7 +418,7 @@ def _claims_of_responsibility(attacks: list[Claim], sents, actors) -> list[Claim
         if i in told and any(isinstance(c.args.get("perpetrator"), Entity) for c in attacks if _sentence(c) == i):
             continue  # the sentence's own attack has its doer
         blame = any(t.lower_ in _lex("blame_words") for t in sent) and _goes_on_about(sent, out[-1]) if out else False
-        if not _definite_attack_noun(sent) and not blame and not any(t.lower_ in ("it", "responsibility") for t in sent) \
+        if not _definite_attack_noun(sent) and not blame and not any(t.lower_ in CLAIMED_IT_WORDS for t in sent) \
                 and not said_done(sent):
             continue  # "Authorities blamed X, which denied involvement": blamed for the attack just told
         found = _responsibility(sent, actors)

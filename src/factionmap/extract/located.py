@@ -39,6 +39,9 @@ def located_drafts(tok, actors, nominal: dict) -> list[Draft]:
 # ground a group holds when the text calls a place its own: "Raqqa, the group's de facto capital"
 HELD_PLACE_NOUNS = words("extract.located:HELD_PLACE_NOUNS")
 
+# verbs that say what a place is: "Marawi became the militants' stronghold", "Raqqa remained its capital"
+COPULA_VERBS = words("extract.located:COPULA_VERBS")
+
 
 def held_place_drafts(tok, actors) -> list[Draft]:
     """CONTROL said by a noun: "Raqqa, ISIL's self-proclaimed capital", "Jamaame, an
@@ -54,7 +57,7 @@ def held_place_drafts(tok, actors) -> list[Draft]:
     if tok.dep_ == "appos":  # "Raqqa, the group's capital"
         places = mentions_at(tok.head, actors, ("place",))
     places += [p for c in tok.children if c.dep_ == "appos" for p in mentions_at(c, actors, ("place",))]
-    if tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in ("be", "become", "remain"):
+    if tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in COPULA_VERBS:
         places += [p for c in tok.head.children if c.dep_ == "nsubj" for p in mentions_at(c, actors, ("place",))]
     return [Draft("CONTROL", {"org": org, "place": place}, tok, "located.held_place", 0.6)
             for org in owners[:1] for place in places[:2]]

@@ -14,6 +14,49 @@ from .arguments import (
 )
 from .drafts import Draft
 
+# verbs that give the role noun after them to their subject: "X became its leader", "X was named deputy"
+ROLE_VERBS = words("extract.nominal:ROLE_VERBS")
+# prepositions of one among several: "one of Mansour's two deputies"
+PARTITIVE_PREPS = words("extract.nominal:PARTITIVE_PREPS")
+# words counting some of the holders of a role: "one of his deputies", "several of its commanders"
+PARTITIVE_COUNTS = words("extract.nominal:PARTITIVE_COUNTS")
+# role nouns that describe the person chosen: "named the cleric X as its new leader"
+CHOSEN_ROLE_NOUNS = words("extract.nominal:CHOSEN_ROLE_NOUNS")
+# words of a role's title before its noun: "supreme leader", "deputy commander", "the late chief"
+ROLE_TITLE_MODIFIERS = words("extract.nominal:ROLE_TITLE_MODIFIERS")
+# prepositions placing someone inside a group: "an officer in the Free Syrian Army"
+WITHIN_PREPS = words("extract.nominal:WITHIN_PREPS")
+# the indefinite article: "a Taliban leader" is one of several
+INDEFINITE_ARTICLES = words("extract.nominal:INDEFINITE_ARTICLES")
+# modifiers of the one at the very top: "the top commander", "its overall chief"
+TOP_MODIFIERS = words("extract.nominal:TOP_MODIFIERS")
+# nouns of a group's head: "a Taliban leader", "the head of al Qaeda"
+HEAD_NOUNS = words("extract.nominal:HEAD_NOUNS")
+# modifiers of a leader who has just taken over: "the new head of the Taliban, X"
+NEW_MODIFIERS = words("extract.nominal:NEW_MODIFIERS")
+# modifiers of one who held the role before: "the former leader", "the slain commander"
+FORMER_MODIFIERS = words("extract.nominal:FORMER_MODIFIERS")
+# titles of a group's leader, read as leadership when said of a former one: "its late emir X"
+LEADER_TITLES = words("extract.nominal:LEADER_TITLES")
+# prepositions before the unit a commander heads: "commander of the 1st Brigade", "commander for the region"
+UNIT_PREPS = words("extract.nominal:UNIT_PREPS")
+# the copula and its kin: "X is a branch of Y", "X remains an affiliate of Y"
+COPULAS = words("extract.nominal:COPULAS")
+# prepositions that say what a group is taken for: "regards it as an affiliate", "falls under the umbrella of Y"
+DESCRIBING_PREPS = words("extract.nominal:DESCRIBING_PREPS")
+# prepositions before the other group of a relation noun: "a branch of Y", "an ally to Y", "a splinter from Y"
+OTHER_GROUP_PREPS = words("extract.nominal:OTHER_GROUP_PREPS")
+# a group's people, whose group a front is for: "a cover name for members of the UDA"
+MEMBER_NOUNS = words("extract.nominal:MEMBER_NOUNS")
+# modifiers of a name that stands for another group: "a cover name for Y", "a front name"
+COVER_MODIFIERS = words("extract.nominal:COVER_MODIFIERS")
+# nouns of a group as such: "an EPRLF splinter group", "a breakaway faction"
+GROUP_NOUNS = words("extract.nominal:GROUP_NOUNS")
+# nouns of a cause fought under: "under the banner of Y", "under their own flags"
+BANNER_NOUNS = words("extract.nominal:BANNER_NOUNS")
+# nouns of a place a group holds: "the rebel-held town of Douma"
+TOWN_NOUNS = words("extract.nominal:TOWN_NOUNS")
+
 
 def left_apposition(tok, actors, kind: str) -> list:
     """'X, the Pakistani branch of Y': the name before the comma that opens the phrase.
@@ -44,12 +87,12 @@ def _persons_for_role(tok, actors) -> list:
         found += mentions_at(tok.head, actors, ("person",))
     # a plural role is said of every person of a list: "X and Y will serve as his deputies"
     several = (lambda t: conjuncts(t)) if tok.tag_ in ("NNS", "NNPS") else (lambda t: [t])
-    if tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ("be", "become", "remain", "serve", "name", "appoint", "elect"):
+    if tok.dep_ in ("attr", "oprd") and tok.head.lemma_ in ROLE_VERBS:
         for c in tok.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 found += [e for t in several(c) for e in mentions_at(t, actors, ("person",))]
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") and tok.head.head.dep_ in ("attr", "oprd") \
-            and tok.head.head.lower_ in ("one", "two", "three", "some", "several", "many", "each"):
+    if tok.dep_ == "pobj" and tok.head.lower_ in PARTITIVE_PREPS and tok.head.head.dep_ in ("attr", "oprd") \
+            and tok.head.head.lower_ in PARTITIVE_COUNTS:
         # "X had been one of Mansour's two deputies": the copula's subject
         found += [e for c in tok.head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")
                   for e in mentions_at(c, actors, ("person",))]
@@ -60,7 +103,7 @@ def _persons_for_role(tok, actors) -> list:
         for s in objs or subject(verb):
             found += [e for t in several(s) for e in mentions_at(t, actors, ("person",))]
             if not mentions_at(s, actors, ("person",)):
-                found += [e for e in _persons_for_role(s, actors)] if s.lemma_.lower() in ("deputy", "commander", "cleric", "scholar") else []
+                found += [e for e in _persons_for_role(s, actors)] if s.lemma_.lower() in CHOSEN_ROLE_NOUNS else []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
@@ -122,8 +165,7 @@ def _chosen_as(tok, actors) -> list:
 
 def _role_text(tok) -> str:
     mods = [c.text.lower() for c in tok.children
-            if c.dep_ in ("amod", "compound") and c.lower_ in ("supreme", "top", "deputy", "vice", "assistant", "military",
-                                                               "senior", "chief", "new", "former", "late", "longtime")
+            if c.dep_ in ("amod", "compound") and c.lower_ in ROLE_TITLE_MODIFIERS
             or c.dep_ in ("compound", "nmod", "amod") and c.lower_ in BRANCH_WORDS and c.lower_ != "military"]
     return " ".join([*mods, tok.lemma_.lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_])
 
@@ -176,7 +218,7 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         org = chooser[0] if chooser else None
     within = False
     if org is None:  # "X, an officer in the Free Syrian Army": one of its people, whatever the rank
-        org = next((e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "with", "within")
+        org = next((e for p in tok.children if p.dep_ == "prep" and p.lower_ in WITHIN_PREPS
                     for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))), None)
         within = org is not None
     titled = lemma == "commander" and not within and _commands(tok, actors, nominal)
@@ -189,11 +231,11 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
         if not bosses:
             return []
         of_person = bosses[0]
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
-    top = any(c.lower_ in ("top", "supreme", "chief", "overall") for c in tok.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children)
+    top = any(c.lower_ in TOP_MODIFIERS for c in tok.children)
     if lemma == "commander" and (indefinite or not top) and not titled:
         leading, member = False, True
-    if lemma in ("leader", "head", "chief") and indefinite:
+    if lemma in HEAD_NOUNS and indefinite:
         leading, member = False, True  # "a Taliban leader" is one of several
     # "a former army chief of the Taliban government", "al-Shabaab's intelligence chief": the head
     # of one branch of the group is one of its people, not its leader ("political chief" often is)
@@ -203,8 +245,8 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
     # "its deputy leader", "the vice emir", "assistant chief": second to the leader, one of its people
     if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in nominal["sub_leader_modifiers"] for c in tok.children):
         leading, member = False, True
-    new = any(c.lower_ in ("new", "incoming") for c in tok.children) and not indefinite
-    former = any(c.lower_ in ("former", "ex", "late", "slain") for c in tok.children) and not branch_head
+    new = any(c.lower_ in NEW_MODIFIERS for c in tok.children) and not indefinite
+    former = any(c.lower_ in FORMER_MODIFIERS for c in tok.children) and not branch_head
     for person in _persons_for_role(tok, actors):
         if leading and new:  # "the new head of the Taliban, X": X took over
             drafts.append(Draft("SUCCESSION", {"leader": person, "org": org, "predecessor": None},
@@ -214,7 +256,7 @@ def role_claims(tok, actors, nominal: dict) -> list[Draft]:
                 drafts.append(Draft("MEMBERSHIP", {"person": person, "org": None, "role": _role_text(tok),
                                                    "_of_person": of_person}, tok, "nominal.member", 0.7))
             continue
-        if leading or (former and lemma in ("leader", "head", "chief", "emir", "amir")):
+        if leading or (former and lemma in LEADER_TITLES):
             drafts.append(Draft("LEADERSHIP", {"leader": person, "org": org, "role": _role_text(tok)},
                                 tok, "nominal.role", 0.8))
         else:
@@ -246,7 +288,7 @@ def _commands(tok, actors, nominal: dict):
             return units[0]
     if [c.lower_ for c in kids] == ["the"] or not kids and tok.dep_ == "appos":
         for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+            if p.dep_ == "prep" and p.lower_ in UNIT_PREPS:
                 units = [e for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("org",))]
                 if units:
                     return units[0]
@@ -269,12 +311,12 @@ def _described_orgs(tok, actors) -> list:
         for c in tok.head.children:  # "JeM is considered a rival of LeT"
             if c.dep_ == "nsubjpass":
                 found += mentions_at(c, actors, ("org",))
-    if tok.dep_ in ("attr",) and tok.head.lemma_ in ("be", "become", "remain"):
+    if tok.dep_ in ("attr",) and tok.head.lemma_ in COPULAS:
         for c in tok.head.children:
             if c.dep_ == "nsubj":
                 for t in conjuncts(c):
                     found += mentions_at(t, actors, ("org",))
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "under", "within", "into", "in") and tok.head.head != tok.head:
+    if tok.dep_ == "pobj" and tok.head.lower_ in DESCRIBING_PREPS and tok.head.head != tok.head:
         verb = tok.head.head
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "the US regards it as an
         # affiliate", "X was established as a splinter group of Y"
@@ -320,7 +362,7 @@ def _other_orgs(tok, actors, exclude) -> list:
     for c in tok.children:
         if c.dep_ == "poss":
             found += mentions_at(c, actors, ("org",))
-        elif c.dep_ == "prep" and (c.lower_ in ("of", "to", "from", "with") or (
+        elif c.dep_ == "prep" and (c.lower_ in OTHER_GROUP_PREPS or (
                 c.lower_ == "for" and tok.lemma_.lower() in FRONT_NOUNS)):  # "a front for X"
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -329,7 +371,7 @@ def _other_orgs(tok, actors, exclude) -> list:
                         for q in p.children:
                             if q.dep_ in ("compound", "poss", "nmod"):
                                 here += mentions_at(q, actors, ("org",))
-                    if not here and c.lower_ == "for" and p.lemma_.lower() in ("member", "fighter", "militant"):
+                    if not here and c.lower_ == "for" and p.lemma_.lower() in MEMBER_NOUNS:
                         # "a cover name for members of the UDA": the group they are members of
                         here = [e for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
                                 for r in q.children if r.dep_ == "pobj" for e in mentions_at(r, actors, ("org",))]
@@ -346,19 +388,19 @@ def relation_noun_claims(tok, actors, nominal: dict) -> list[Draft]:
     lemma = tok.lemma_.lower()
     table = nominal["relation_nouns"]
     ctype = table.get(lemma)
-    if lemma == "name" and any(c.lower_ in ("cover", "front") for c in tok.children if c.dep_ in ("amod", "compound")):
+    if lemma == "name" and any(c.lower_ in COVER_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound")):
         ctype = "BRANCH"  # "X was a cover name for members of Y": Y's front
-    if lemma in ("group", "faction", "organization", "movement") and any(
+    if lemma in GROUP_NOUNS and any(
         c.lower_ in nominal["split_modifiers"] for c in tok.children
     ):
         ctype = "SPLIT"
-    if ctype is None or (lemma in ("banner", "flag", "umbrella") and any(c.lower_ == "own" for c in tok.children)):
+    if ctype is None or (lemma in BANNER_NOUNS and any(c.lower_ == "own" for c in tok.children)):
         return []  # "under their own banners": nobody else's
     subjects = _described_orgs(tok, actors)
     if ctype == "SPLIT":
         subjects = unnamed_splinter(tok, subjects, actors)  # "an EPRLF splinter group": not the EPRLF
     others = _other_orgs(tok, actors, subjects)
-    if ctype == "SPLIT" and subjects and not others and lemma in ("group", "faction", "organization", "movement"):
+    if ctype == "SPLIT" and subjects and not others and lemma in GROUP_NOUNS:
         # "X divided the movement, and a breakaway faction calling itself Y ...": the group
         # the sentence spoke of before the faction
         others = [m.entity for t in sentence_of(tok) if t.i < tok.i for m in actors.at(t.i)
@@ -412,7 +454,7 @@ def hyphen_claims(tok, actors, nominal: dict) -> list[Draft]:
         return []
     if ctype == "CONTROL":  # "ISIS-held Raqqa", "the rebel-held town of Douma": the place itself
         places = mentions_at(noun, actors, ("place",))
-        if not places and noun.lemma_.lower() in ("town", "city", "village", "district", "province"):
+        if not places and noun.lemma_.lower() in TOWN_NOUNS:
             places = [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj" for e in mentions_at(o, actors, ("place",))]
         return [Draft("CONTROL", {"org": x, "place": y}, tok, f"nominal.{tok.lower_}", 0.7)

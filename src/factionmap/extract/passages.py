@@ -14,6 +14,12 @@ from .arguments import entities_of, mentions_at, split_into_parts
 # verbs of a group falling apart by itself ("the IUMK fragmented", "the movement split up")
 FALLING_APART = words("extract.passages:FALLING_APART")
 APART_PARTICLES = words("extract.passages:APART_PARTICLES")  # "split up", "broke apart", "broke up"
+# nouns of the parts of a merger listed in the next sentence: "The four original groups were A, B, C and D"
+PART_NOUNS = words("extract.passages:PART_NOUNS")
+# verbs that say a group fell apart with a particle or "into": "split up", "broke into rival camps"
+SPLITTING_VERBS = words("extract.passages:SPLITTING_VERBS")
+# words after a verb of splitting that point to a group left: "split from X", "broke away", "split with X"
+LEFT_GROUP_WORDS = words("extract.passages:LEFT_GROUP_WORDS")
 
 
 def parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> list[Claim]:
@@ -31,7 +37,7 @@ def parts_listed_next(doc, actors, claims: list[Claim], document: Document) -> l
         if index + 1 < len(sents):
             for tok in sents[index + 1]:
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
-                        s.lemma_.lower() in ("group", "faction", "organization", "organisation", "part", "member")
+                        s.lemma_.lower() in PART_NOUNS
                         for s in tok.head.children if s.dep_ == "nsubj"):
                     parts = [e for e in entities_of([tok], ("org",), actors) if e.id != result.id]
                     break
@@ -52,10 +58,10 @@ def _fell_apart(sent, actors) -> list[Entity]:
             continue
         lemma = tok.lemma_.lower()
         particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
-        if not (lemma in FALLING_APART or (lemma in ("split", "break") and (
+        if not (lemma in FALLING_APART or (lemma in SPLITTING_VERBS and (
                 particles & APART_PARTICLES or split_into_parts(tok)))):
             continue
-        if any(c.dep_ in ("prep", "dobj") and c.lower_ in ("from", "with", "away", "off") for c in tok.children):
+        if any(c.dep_ in ("prep", "dobj") and c.lower_ in LEFT_GROUP_WORDS for c in tok.children):
             continue
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "acl" and tok.head.dep_ == "ROOT":

@@ -10,6 +10,7 @@ both), the relation is taken, with a low confidence and its own rule name.
 from __future__ import annotations
 
 from ..language.slots import co_agents
+from ..lexicon.words import words
 from ..model import RELATION_SIDES
 from .drafts import Draft
 
@@ -30,6 +31,10 @@ for _type, _words in {
         PROXIMITY_WORDS[_w] = _type
 
 CONFIDENCE = 0.35
+# prepositions before what a hostile act is aimed at: "fought against the army", "an attack on the base"
+TARGET_PREPS = words("extract.proximity:TARGET_PREPS")
+# the first words of "each other" and "one another": "X and Y fought each other"
+RECIPROCAL_WORDS = words("extract.proximity:RECIPROCAL_WORDS")
 
 
 def _describes_one(word, t1, t2) -> bool:
@@ -55,9 +60,9 @@ def _act_together(t1, t2, trigger) -> bool:
     if not coordinated or trigger.i < t2.i:
         return False
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
-    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                 for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ not in ("each", "one") for o in objects)
+    return any(o.lower_ not in RECIPROCAL_WORDS for o in objects)
 
 
 def proximity_drafts(sent, actors, linked: set[frozenset]) -> list[Draft]:

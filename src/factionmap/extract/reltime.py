@@ -43,6 +43,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lexicon.words import words
+
 Span = tuple[str | None, str | None, str | None]
 UNRESOLVED: Span = (None, None, None)
 _RANK = {"day": 0, "month": 1, "year": 2}
@@ -81,6 +83,29 @@ _NEXT_WEEKDAY = re.compile(r"^(?:on\s+)?the\s+(?P<rel>following|next|previous|pr
                            r"(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day$")
 _NEXT_UNIT = re.compile(r"^(?:in\s+|during\s+)?(?:the\s+(?P<rel>following|next|previous|preceding|same)|that)"
                         r"\s+(?P<unit>week|month|year)$")
+
+# units longer than a day, counted from a month or a year told: "two years later"
+COARSE_UNITS = words("extract.reltime:COARSE_UNITS")
+# words that count the day after the one told: "the next day", "the following morning", "the day after"
+FORWARD_WORDS = words("extract.reltime:FORWARD_WORDS")
+# words for the first weekday after the day told: "the following Monday", "the next Friday"
+NEXT_WORDS = words("extract.reltime:NEXT_WORDS")
+# words that count a gap forward from the day told: "two days later", "a week after", "months afterwards"
+LATER_WORDS = words("extract.reltime:LATER_WORDS")
+# words for the seven days up to publication: "the past week", "this past week"
+PAST_WEEK_WORDS = words("extract.reltime:PAST_WEEK_WORDS")
+# words for the first days of the week: "earlier this week", "early this week"
+EARLY_WORDS = words("extract.reltime:EARLY_WORDS")
+# words for the last days of the week: "later this week", "late this week"
+LATE_WORDS = words("extract.reltime:LATE_WORDS")
+# words for the weekend to come, said of the future: "this weekend", "the weekend"
+COMING_WEEKEND_WORDS = words("extract.reltime:COMING_WEEKEND_WORDS")
+# bounds that put an event before the day counted back: "more than two years ago", "over a year ago"
+MORE_THAN_WORDS = words("extract.reltime:MORE_THAN_WORDS")
+# bounds that run from the day counted back to publication: "less than two years ago", "not even a week ago"
+LESS_THAN_WORDS = words("extract.reltime:LESS_THAN_WORDS")
+# units of a deadline counted in days: "within three days", "in less than two weeks"
+DAY_UNITS = words("extract.reltime:DAY_UNITS")
 
 
 def number(word: str) -> int:
@@ -126,19 +151,19 @@ def from_reference(s: str, start: str, precision: str) -> Span | None:
         if unit == "year":
             return _year_span(ref.year + shift)
         return _month_span(_add_months(ref, shift))
-    if precision != "day" and not (m_later and _unit(m_later) in ("month", "year", "decade", "century")):
+    if precision != "day" and not (m_later and _unit(m_later) in COARSE_UNITS):
         return UNRESOLVED
     if m_same:
         return _day_span(ref)
     if m_next:
-        forward = (m_next["rel"] or m_next["rel2"]) in ("next", "following", "after")
+        forward = (m_next["rel"] or m_next["rel2"]) in FORWARD_WORDS
         return _day_span(ref + timedelta(days=1 if forward else -1))
     if m_wd:
         weekday = _WEEKDAYS[m_wd["wd"]]
-        if m_wd["rel"] in ("following", "next"):
+        if m_wd["rel"] in NEXT_WORDS:
             return _day_span(ref + timedelta(days=(weekday - ref.weekday()) % 7 or 7))
         return _day_span(ref - timedelta(days=(ref.weekday() - weekday) % 7 or 7))
-    sign = 1 if m_later["dir"] in ("later", "after", "afterwards") else -1
+    sign = 1 if m_later["dir"] in LATER_WORDS else -1
     unit = _unit(m_later)
     if _RANK[precision] > _RANK[_ago_precision(unit)]:
         return UNRESOLVED
@@ -171,7 +196,7 @@ def _ago_precision(unit: str) -> str:
 def _week(m: re.Match, day: date, future: bool) -> Span:
     monday = day - timedelta(days=day.weekday())
     rel, mod = " ".join(m["rel"].split()), m["mod"]
-    if rel in ("the past", "this past"):
+    if rel in PAST_WEEK_WORDS:
         return _months(day - timedelta(days=7), day)  # the seven days up to publication
     if rel == "last":
         monday -= timedelta(weeks=1)
@@ -179,9 +204,9 @@ def _week(m: re.Match, day: date, future: bool) -> Span:
         monday += timedelta(weeks=1)
     first, last = monday, monday + timedelta(days=6)
     if rel == "this":
-        if mod in ("earlier", "early") or (mod is None and not future):
+        if mod in EARLY_WORDS or (mod is None and not future):
             last = day  # "earlier this week", or a past event "this week": up to publication
-        elif mod in ("later", "late"):
+        elif mod in LATE_WORDS:
             first = day
     return _months(first, last)
 
@@ -193,7 +218,7 @@ def _weekend(m: re.Match, day: date, future: bool) -> Span:
         saturday = day - timedelta(days=weekday - 5)
         if rel == "last":
             saturday -= timedelta(weeks=1)
-    elif future and rel in ("this", "the"):
+    elif future and rel in COMING_WEEKEND_WORDS:
         saturday = day + timedelta(days=5 - weekday)
     else:
         saturday = day - timedelta(days=weekday + 2)
@@ -204,9 +229,9 @@ def _ago(m: re.Match, day: date, future: bool) -> Span:
     unit = _unit(m)
     point = shifted(day, -number(m["n"]), unit)
     bound = " ".join((m["bound"] or "").split())
-    if bound in ("more than", "over", "upwards of"):
+    if bound in MORE_THAN_WORDS:
         return (None, point[1], point[2])  # before then
-    if bound in ("less than", "under", "not even"):
+    if bound in LESS_THAN_WORDS:
         cut = {"day": 10, "month": 7, "year": 4}[point[2]]
         return (point[0], day.isoformat()[:cut], point[2])  # since then
     return point
@@ -232,7 +257,7 @@ def _deadline(m: re.Match, day: date, future: bool) -> Span:
         return UNRESOLVED  # said of the past, "in less than two weeks" is how long it took
     unit = _unit(m)
     n = number(m["n"])
-    if unit in ("day", "week"):
+    if unit in DAY_UNITS:
         return (None, (day + timedelta(days=n * (7 if unit == "week" else 1))).isoformat(), "day")
     end = shifted(day, n, unit)
     return (None, end[1], end[2])

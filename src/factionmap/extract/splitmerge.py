@@ -28,6 +28,12 @@ LEAVING = {
 PEOPLE_SOURCES = words("extract.splitmerge:PEOPLE_SOURCES")
 SPLIT_WORDS = words("extract.splitmerge:SPLIT_WORDS")
 CONFIDENCE = 0.6
+# words opening the clause of what the founders did first: "after leaving P", "upon breaking away"
+AFTER_WORDS = words("extract.splitmerge:AFTER_WORDS")
+# the words that make "break" a breaking away: "broke away from P", "broke off", "broke with P"
+BREAK_AWAY_WORDS = words("extract.splitmerge:BREAK_AWAY_WORDS")
+# verbs of beginning to do something: "the group began to operate autonomously from X"
+BEGINNING_VERBS = words("extract.splitmerge:BEGINNING_VERBS")
 
 
 def _is_forming(tok) -> bool:
@@ -44,16 +50,16 @@ def _leaving_verbs(tok) -> list:
         found.append(head)  # "left P and formed Z"
         found += [c for c in head.children if c.dep_ == "conj" and c.i < tok.i]  # "declare X, defect from P, and form Z"
     for c in tok.children:
-        if c.dep_ == "advcl" and c.tag_ == "VBG" and any(m.lower_ in ("after", "upon") for m in c.children):
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and any(m.lower_ in AFTER_WORDS for m in c.children):
             found.append(c)  # "after leaving P, they formed Z" (the parser's advcl)
-        if c.dep_ == "prep" and c.lower_ in ("after", "upon"):
+        if c.dep_ == "prep" and c.lower_ in AFTER_WORDS:
             found += [p for p in c.children if p.dep_ == "pcomp"]  # "after leaving P"
     return [v for v in found if v.lemma_.lower() in LEAVING]
 
 
 def _left_groups(verb, actors) -> list:
     slots = LEAVING[verb.lemma_.lower()]
-    if verb.lemma_.lower() == "break" and not any(c.lower_ in ("away", "off", "from", "with") for c in verb.children):
+    if verb.lemma_.lower() == "break" and not any(c.lower_ in BREAK_AWAY_WORDS for c in verb.children):
         return []  # "broke the siege": not breaking away
     for slot in slots:
         groups = [e for e in entities_of(slot_tokens(verb, slot), ("org",), actors) if not e.id.startswith("state:")]
@@ -117,7 +123,7 @@ def not_a_split(frame_name: str, tok, resolved: dict) -> bool:
     if any(e.id.startswith("state:") or getattr(registry.get(e.id), "category", None) == "government"
            for e in resolved.get("parent", [])):
         return True
-    began = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("begin", "start", "come", "decide", "choose")
+    began = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in BEGINNING_VERBS
     since = any(c.lower_ == "since" and c.dep_ in ("advmod", "prep") for c in tok.children)
     return not (began or since)
 

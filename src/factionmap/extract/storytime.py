@@ -47,7 +47,6 @@ adds the attacks dated so far; without `story_date` only the sentence-level work
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -55,7 +54,8 @@ from ..lexicon.rules import load_rules
 from ..lexicon.words import words
 from ..model import EVENT_TYPES, TimeSpan
 from .context import SPEECH, _date_tokens, is_hypothetical, resolve_date_token
-from .reltime import from_reference, number, parse_iso, shifted
+from .gaps import _CLAUSE_EDGES, _across, _is_gap
+from .reltime import from_reference
 from .timeexpr import parse_published
 
 NEWS_TYPES = {"SUCCESSION", "LEADERSHIP", "MEMBERSHIP", "PLEDGE", "SPLIT", "FOUNDING", "MERGER"}
@@ -65,6 +65,20 @@ APPOINTING = words("extract.storytime:APPOINTING")
 ANAPHORIC = words("extract.storytime:ANAPHORIC")
 _LEAD_SENTENCES = 3  # the headline and the first two sentences of the story
 _RECENT = timedelta(days=7)
+# auxiliaries of the present perfect: "has named", "have marched", "it's chosen", "they've cut"
+PERFECT_AUXILIARIES = words("extract.storytime:PERFECT_AUXILIARIES")
+# definite determiners of a noun told before: "according to the statement", "this raid"
+DEFINITE_DETERMINERS = words("extract.storytime:DEFINITE_DETERMINERS")
+# adverbs a date phrase hangs on when it counts from another day: "earlier in the day", "later that day"
+COUNTING_ADVERBS = words("extract.storytime:COUNTING_ADVERBS")
+# verbs of claiming an attack, dated when it was said: "X claimed responsibility on Tuesday"
+CLAIMING_VERBS = words("extract.storytime:CLAIMING_VERBS")
+# the second word of a preposition whose first says the time: "prior to", "ahead of"
+SECOND_PREP_WORDS = words("extract.storytime:SECOND_PREP_WORDS")
+# verbs besides appointing of a state the news begins: "has declared himself", "have entered Goma"
+BEGINNING_VERBS = words("extract.storytime:BEGINNING_VERBS")
+# prepositions of a place entered: "have marched into Goma"
+ENTERING_PREPS = words("extract.storytime:ENTERING_PREPS")
 
 
 def _announcing(tok) -> bool:
@@ -121,7 +135,7 @@ def _aux(verb) -> set[str]:
 
 
 def _present_perfect(verb) -> bool:
-    return verb.tag_ == "VBN" and bool(_aux(verb) & {"has", "have", "'s", "'ve"})
+    return verb.tag_ == "VBN" and bool(_aux(verb) & PERFECT_AUXILIARIES)
 
 
 def _past_perfect(verb) -> bool:
@@ -156,7 +170,7 @@ def _according_to_the_statement(sent) -> bool:
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             for o in tok.doc[tok.i + 1].children:
                 if o.dep_ == "pobj" and o.lower_ in ANNOUNCING_NOUNS and any(
-                        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children):
+                        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in o.children):
                     return True
     return False
 
@@ -193,13 +207,10 @@ def continues_story(trigger, role_given: bool, ctype: str = "LEADERSHIP") -> boo
 _KEY = "factionmap.extract.storytime"
 PHYSICAL = frozenset({"ATTACK", "DEATH", "SEIZURE", "CAPTURE"})  # what happens before it is told
 TEMPORAL_PREPS = words("extract.storytime:TEMPORAL_PREPS")
-_CLAUSE_EDGES = frozenset({"ccomp", "advcl", "xcomp", "acl", "relcl", "parataxis"})
 _STATIVE = words("extract.storytime:_STATIVE")
 _HABITUAL = words("extract.storytime:_HABITUAL")
 # "the previous attack", "the deadliest attack": another attack than the one told
 _OTHER_ATTACK = words("extract.storytime:_OTHER_ATTACK")
-_GAP = re.compile(r"^(?:(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+)?"
-                  r"(?P<unit>day|week|month|year|hour|minute)s?$")
 
 
 @dataclass
@@ -249,7 +260,7 @@ def _expression(d) -> str:
     Monday" (its determiner and modifier), "earlier in the day" (the adverb it hangs on)."""
     words = [c.lower_ for c in d.children if c.dep_ in ("det", "amod", "nummod") and c.i < d.i]
     head = d.head
-    if d.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in ("earlier", "later") \
+    if d.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in COUNTING_ADVERBS \
             and head.head.i < head.i:
         words = [head.head.lower_, head.lower_] + words
     return " ".join(words + d.text.lower().split())
@@ -344,7 +355,7 @@ def _dates_another_event(d, trigger, ctype: str) -> bool:
     if ctype not in PHYSICAL or any(t.pos_ != "ADP" for t in path[1:]):
         return False  # the date is not said of the saying itself ("on Tuesday", "this week")
     if meet == trigger:  # "X claimed responsibility on Tuesday": when it was claimed
-        return ctype == "ATTACK" and trigger.lemma_.lower() in ("claim", "admit", "accept")
+        return ctype == "ATTACK" and trigger.lemma_.lower() in CLAIMING_VERBS
     saying = meet.lemma_.lower() in ANNOUNCING | {"deny"} if meet.pos_ in ("VERB", "AUX") else \
         meet.pos_ == "NOUN" and meet.lemma_.lower() in ANNOUNCING_NOUNS
     # "claimed it on March 29, saying the attack had ...", "issued statements this week seeming to
@@ -354,80 +365,9 @@ def _dates_another_event(d, trigger, ctype: str) -> bool:
 
 def _temporal(prep) -> bool:
     word = prep.lower_
-    if word in ("to", "of") and prep.head != prep:
+    if word in SECOND_PREP_WORDS and prep.head != prep:
         word = prep.head.lower_  # "prior to", "ahead of"
     return word in TEMPORAL_PREPS and (prep.pos_ in ("ADP", "SCONJ") or prep.dep_ == "prep")
-
-
-def _after_phrase(trigger):
-    """(the phrase, its "after"/"before") when the trigger is told in an "after"/"before"
-    clause or phrase ("a day after a bomber struck", "hours after the attack")."""
-    for c in (trigger, *trigger.ancestors):
-        if c.dep_ == "advcl":
-            marker = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
-            if marker is not None:
-                return c, marker
-        elif c.dep_ in ("pobj", "pcomp") and c.head.lower_ in ("after", "before") and c.head.pos_ in ("ADP", "SCONJ"):
-            return c, c.head
-        if c.dep_ in _CLAUSE_EDGES:
-            return None
-    return None
-
-
-def _across(d, trigger, time: TimeSpan, published: str | None) -> TimeSpan | None:
-    """An event told in an "after"/"before" phrase that the date is outside of, dated from
-    it by the gap the text states ("on Jan. 31, a day after" -> Jan. 30; "hours after" ->
-    the same day). With no gap stated the date is left as it is."""
-    found = _after_phrase(trigger)
-    if found is None or not (time.start or time.end or _is_gap(d)):
-        return None
-    phrase, marker = found
-    inside = {t.i for t in phrase.subtree} | {t.i for t in marker.subtree}
-    if d.i in inside and not _is_gap(d):
-        return None  # "after the attack on Monday": the phrase's own date
-    gap = _gap(phrase, marker)
-    if gap is None:
-        return None
-    if _is_gap(d):  # "two days after the bombing": the gap was taken for the date
-        main = [(t, resolve_date_token(t, published)) for t in _date_tokens(trigger.sent)
-                if t.i not in inside and not _is_gap(t)]
-        main = [(t, span) for t, span in main if span.start and span.start == span.end]
-        if not main:
-            return TimeSpan()
-        d, time = min(main, key=lambda ts: abs(ts[0].i - marker.i))
-    if time.precision is None or not time.start or time.start != time.end:
-        return TimeSpan()
-    n, unit, words = gap
-    if unit in ("hour", "minute"):
-        n, unit = 0, "day"
-    if time.precision != "day" and unit in ("day", "week"):
-        return TimeSpan()
-    sign = -1 if marker.lower_ == "after" else 1
-    start, end, precision = shifted(parse_iso(time.start), sign * n, unit)
-    return TimeSpan(start, end, precision, text=f"{time.text}, {words} {marker.lower_}")
-
-
-def _is_gap(tok) -> bool:
-    """'two days' in 'two days after the bombing', 'hours' in 'hours after the attack'."""
-    return tok.dep_ == "npadvmod" and (tok.head.lower_ in ("after", "before") or any(
-        c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before") and c.i > tok.i
-        for c in (*tok.head.children, *tok.children)))
-
-
-def _gap(phrase, marker):
-    """(n, unit, words) of "a day", "two weeks", "hours" said before "after"/"before"."""
-    cands = [t for t in (*phrase.children, *marker.children) if t.dep_ == "npadvmod" and t.i < marker.i]
-    if marker.head.i < marker.i and marker.dep_ == "prep" and marker.head.dep_ == "npadvmod":
-        cands.append(marker.head)  # "Hours after the attack": the gap heads the preposition
-    for t in cands:
-        words = " ".join(w.lower_ for w in t.subtree if w.i <= t.i)
-        m = _GAP.match(" ".join(words.split()))
-        if m is None:
-            continue
-        if m["n"] is None and m["unit"] not in ("hour", "minute"):
-            return None  # "days after": how many is unsaid
-        return (number(m["n"]) if m["n"] else 0), m["unit"], words
-    return None
 
 
 def _lost_clause_date(draft, told: _Told) -> TimeSpan:
@@ -446,7 +386,7 @@ def _definite_attack(trigger) -> bool:
     if trigger.pos_ != "NOUN" or trigger.lower_ not in load_rules()["surface"]["attack_nouns"]:
         return False
     kids = list(trigger.children)
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) and not any(
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in kids) and not any(
         c.dep_ in ("amod", "nummod", "poss") and (c.lower_ in _OTHER_ATTACK or c.dep_ != "amod") for c in kids)
 
 
@@ -486,9 +426,8 @@ def _by_publication(draft, sent_index: int, time: TimeSpan, told: _Told | None,
     perfect = _present_perfect(verb) and (verb.dep_ in ("ROOT", "conj") or _under_present_speech(verb))
     # a state begun by the news: a role given ("has named X", "has declared himself"), a place entered
     # ("have marched into Goma"); not one carried on ("has waged an insurgency")
-    begun = draft.type in EVENT_TYPES or role_given or verb.lemma_.lower() in APPOINTING | {"enter", "declare",
-                                                                                          "proclaim"} \
-        or any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in kids)
+    begun = draft.type in EVENT_TYPES or role_given or verb.lemma_.lower() in APPOINTING | BEGINNING_VERBS \
+        or any(c.dep_ == "prep" and c.lower_ in ENTERING_PREPS for c in kids)
     headline = sent_index == 0 and verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj")
     if not (perfect or headline) or not begun or verb.lemma_.lower() in _STATIVE or "been" in _aux(verb) \
             or any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids) or told.recent or told.announced:

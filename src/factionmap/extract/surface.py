@@ -29,6 +29,16 @@ from .drafts import Draft
 NOUN_PHRASE_RULES = words("extract.surface:NOUN_PHRASE_RULES")
 CLAUSE_END = words("extract.surface:CLAUSE_END")
 ROLE_SKIP = words("extract.surface:ROLE_SKIP")
+# the possessive ending, with a straight or a curly apostrophe: "the group's chief", "Saeed’s Lashkar-e-Taiba"
+POSSESSIVE_ENDINGS = words("extract.surface:POSSESSIVE_ENDINGS")
+# nouns of a group's leaders taken together: "its leadership included A, B and C", "the group's leaders are A and B"
+LEADERSHIP_NOUNS = words("extract.surface:LEADERSHIP_NOUNS")
+# prepositions between an activity noun and its place: "its operations in Gaza", "attacks across the north"
+ACTIVITY_PREPS = words("extract.surface:ACTIVITY_PREPS")
+# the forms of "enter", which need no "into" after them: "entered Goma"
+ENTER_FORMS = words("extract.surface:ENTER_FORMS")
+# prepositions after the other verbs of entering: "marched into Goma", "moved in"
+INTO_PREPS = words("extract.surface:INTO_PREPS")
 
 
 def _lex(key: str) -> frozenset:
@@ -138,7 +148,7 @@ def _role_after(sent, start: int):
 
 def _is_possessive_name(tok) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.pos_ == "PROPN" and nxt is not None and nxt.lower_ in ("'s", "’s")
+    return tok.pos_ == "PROPN" and nxt is not None and nxt.lower_ in POSSESSIVE_ENDINGS
 
 
 def _replaced(sent, start: int, actors):
@@ -181,16 +191,16 @@ def possessive_leader_drafts(sent, actors) -> list[Draft]:
                 continue
             for k in range(t.i - 1, max(sent.start, t.i - 4) - 1, -1):
                 u = doc[k]
-                if u.lower_ in ("'s", "’s") and k > sent.start:
+                if u.lower_ in POSSESSIVE_ENDINGS and k > sent.start:
                     u = doc[k - 1]
                 owners = _armed(u, actors)
-                if owners and (u.tag_ == "PRP$" or doc[u.i + 1].lower_ in ("'s", "’s")):
+                if owners and (u.tag_ == "PRP$" or doc[u.i + 1].lower_ in POSSESSIVE_ENDINGS):
                     drafts.append(Draft("LEADERSHIP", {"leader": person, "org": owners[0], "role": t.lower_},
                                         t, "surface.owner_role", 0.7))
                     break
-                if u.lower_ not in _lex("role_modifiers") and u.lower_ not in ("'s", "’s"):
+                if u.lower_ not in _lex("role_modifiers") and u.lower_ not in POSSESSIVE_ENDINGS:
                     break
-        if t.lower_ in ("'s", "’s") and t.i > sent.start and t.i + 1 < sent.end:
+        if t.lower_ in POSSESSIVE_ENDINGS and t.i > sent.start and t.i + 1 < sent.end:
             person = _mention(doc[t.i - 1], actors, ("person",))
             if person is None:
                 continue
@@ -207,11 +217,11 @@ def leadership_list_drafts(sent, actors) -> list[Draft]:
     drafts = []
     doc = sent.doc
     for t in sent:
-        if t.lower_ not in ("leadership", "leaders", "commanders", "chiefs"):
+        if t.lower_ not in LEADERSHIP_NOUNS:
             continue
         owner = None
         for k in range(t.i - 1, max(sent.start, t.i - 3) - 1, -1):
-            u = doc[k - 1] if doc[k].lower_ in ("'s", "’s") and k > sent.start else doc[k]
+            u = doc[k - 1] if doc[k].lower_ in POSSESSIVE_ENDINGS and k > sent.start else doc[k]
             found = _armed(u, actors)
             if found:
                 owner = found[0]
@@ -298,14 +308,14 @@ def presence_drafts(sent, actors) -> list[Draft]:
             orgs = [e for u in clause for e in _armed(u, actors)]
             if orgs and any(u.lower_ in _lex("based_words") for u in clause):
                 drafts.append(Draft("PRESENCE", {"org": orgs[0], "place": place}, t, "surface.where_based", 0.7))
-        elif t.lower_.endswith(("'s", "’s")) or t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("'s", "’s"):
+        elif t.lower_.endswith(POSSESSIVE_ENDINGS) or t.i + 1 < sent.end and doc[t.i + 1].lower_ in POSSESSIVE_ENDINGS:
             country = [p for p in _ents(t, actors, ("place",)) if p.country and p.admin1 is None
                        and not any(m.entity.id.startswith("state:") for m in actors.at(t.i))]
             owned = next((u for u in doc[t.i + 1: min(sent.end, t.i + 6)] if _armed(u, actors)), None)
             if country and owned is not None and country[0].name.lower() in _country_names(country[0]):
                 drafts.append(Draft("PRESENCE", {"org": _armed(owned, actors)[0], "place": country[0]}, t,
                                     "surface.country_owner", 0.7))
-        elif word in _lex("activity_nouns") and t.i + 2 < sent.end and doc[t.i + 1].lower_ in ("in", "across"):
+        elif word in _lex("activity_nouns") and t.i + 2 < sent.end and doc[t.i + 1].lower_ in ACTIVITY_PREPS:
             place = next((p for u in _window(sent, t.i + 2, 3) for p in _ents(u, actors, ("place",))), None)
             owner = next((e for u in doc[max(sent.start, t.i - 3): t.i] for e in _armed(u, actors)), None)
             if place is not None and owner is not None:
@@ -318,8 +328,8 @@ def presence_drafts(sent, actors) -> list[Draft]:
                 drafts.append(Draft("PRESENCE", {"org": org, "place": place}, t, "surface.roaming", 0.65))
         elif word in _lex("entering_verbs"):
             rest = list(_window(sent, t.i + 1, 5))
-            if word not in ("entered", "enters", "entering"):
-                if not rest or rest[0].lower_ not in ("into", "in"):
+            if word not in ENTER_FORMS:
+                if not rest or rest[0].lower_ not in INTO_PREPS:
                     continue
             place = next((p for u in rest for p in _ents(u, actors, ("place",))), None)
             org = _org_before(sent, t.i, actors)
@@ -358,9 +368,9 @@ def media_wing_drafts(sent, actors) -> list[Draft]:
             continue
         owner = None
         for k in range(t.i - 1, max(sent.start, t.i - 4) - 1, -1):
-            u = doc[k - 1] if doc[k].lower_ in ("'s", "’s") and k > sent.start else doc[k]
+            u = doc[k - 1] if doc[k].lower_ in POSSESSIVE_ENDINGS and k > sent.start else doc[k]
             found = _armed(u, actors)
-            if found and (u.tag_ == "PRP$" or doc[u.i + 1].lower_ in ("'s", "’s")):
+            if found and (u.tag_ == "PRP$" or doc[u.i + 1].lower_ in POSSESSIVE_ENDINGS):
                 owner = found[0]
                 break
         if owner is None:

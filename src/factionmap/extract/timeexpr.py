@@ -292,12 +292,16 @@ def _modified(mod: str, rest: str, a: _Anchor | None) -> _Span | None:
     return span
 
 
+# words before a weekday, month or season that point back: "last Tuesday", "past summer"
+_PAST_WORDS = words("extract.timeexpr:_PAST_WORDS")
+
+
 def _relative_weekday(weekday: int, rel: str | None, a: _Anchor | None) -> _Span:
     if a is None or not a.has("day"):
         return _UNRESOLVED
     back = (a.day.weekday() - weekday) % 7
     ahead = (weekday - a.day.weekday()) % 7
-    if rel in ("last", "past"):
+    if rel in _PAST_WORDS:
         delta = -(back or 7)
     elif rel == "next":
         delta = ahead or 7
@@ -310,7 +314,7 @@ def _relative_month(month: int, rel: str | None, a: _Anchor | None) -> _Span:
     if a is None or not a.has("month"):
         return _UNRESOLVED
     year, current = a.day.year, a.day.month
-    if rel in ("last", "past"):
+    if rel in _PAST_WORDS:
         year -= month >= current
     elif rel == "next":
         year += month <= current
@@ -339,7 +343,7 @@ def _relative_season(season: str, rel: str | None, a: _Anchor | None) -> _Span:
         return _UNRESOLVED
     first, last = _SEASONS[season]
     year, month = a.day.year, a.day.month
-    if rel in ("last", "past"):
+    if rel in _PAST_WORDS:
         year -= month <= last  # the most recent season already over
     elif rel == "next":
         year += month >= first

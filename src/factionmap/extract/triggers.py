@@ -9,7 +9,11 @@ from __future__ import annotations
 from ..language.slots import IDIOM_VERBS
 from ..language.syntax import conjuncts
 from ..lexicon.frame_schema import Frame
+from ..lexicon.words import words
 from ..names import one_edit
+
+# adverbs that make a phrasal verb of their verb: "led them away", "carried off"
+AWAY_PARTICLES = words("extract.triggers:AWAY_PARTICLES")
 
 
 def _deletes(word: str) -> set[str]:
@@ -50,7 +54,7 @@ def frames_for(tok, by_lemma: dict[str, list[Frame]]) -> list[Frame]:
     keys = {tok.lemma_.lower(), tok.lower_}
     # a phrasal verb is its own trigger ("went off", "set off"): "go off" in a frame's lemmas
     keys |= {f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
-             if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("away", "off"))}  # "led them away"
+             if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in AWAY_PARTICLES)}  # "led them away"
     fuzzy = False
     if not any(k in by_lemma for k in keys) and len(tok.text) >= 7 and tok.is_alpha:
         keys = {"~" + d for d in _deletes(tok.lower_) | {tok.lower_}}

@@ -23,6 +23,8 @@ CAUSE_PREPS = words("language.agency:CAUSE_PREPS")
 CAUSE_NOUNS = words("language.agency:CAUSE_NOUNS")
 # nouns for what someone means to do: "X's goal was to ..."
 AIM_NOUNS = words("language.agency:AIM_NOUNS")
+# words for a share of what the "of" phrase names: "one of X's goals", "part of its aims"
+SHARE_WORDS = words("language.agency:SHARE_WORDS")
 
 
 def _by_objects(by_tok) -> list:
@@ -74,7 +76,7 @@ def aim_owners(tok) -> list:
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return []
     for s in _children(tok.head, "nsubj"):
-        if s.lower_ in ("one", "some", "part") :  # "one of X's goals"
+        if s.lower_ in SHARE_WORDS :  # "one of X's goals"
             s = next((o for p in s.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), s)
         if s.lemma_.lower() in AIM_NOUNS or s.lower_ in AIM_NOUNS:
             return _children(s, "poss") or [c for c in _children(s, "compound", "nmod")

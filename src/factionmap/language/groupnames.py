@@ -28,6 +28,9 @@ _DETERMINERS = words("language.groupnames:_DETERMINERS")
 _JOINERS = words("language.groupnames:_JOINERS")  # "Front for the Liberation of ...": only after a head word
 _HYPHENS = words("language.groupnames:_HYPHENS")
 _POSSESSIVE = words("language.groupnames:_POSSESSIVE")
+# small words besides the joiners a name may hold before the acronym that vouches for it:
+# "Al Qaeda in the Islamic Maghreb (AQIM)", "Group for Preaching and Combat (GSPC)"
+ACRONYM_RUN_WORDS = words("language.groupnames:ACRONYM_RUN_WORDS")
 # labels that may be replaced by a name that contains them
 _REPLACEABLE = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORDINAL",
                 "CARDINAL", "LANGUAGE", "GPE", "LOC", "FAC", "DATE"}
@@ -224,7 +227,7 @@ def _acronym_spans(doc, rules: dict) -> list[tuple[int, int]]:
         while i - 1 >= sent.start:
             prev = doc[i - 1]
             if _is_cap(prev) and prev.lower_ not in _DETERMINERS or prev.lower_ in particles \
-                    or prev.lower_ in _JOINERS | {"in", "and", "the", "an"} or prev.text in _HYPHENS | _POSSESSIVE \
+                    or prev.lower_ in _JOINERS | ACRONYM_RUN_WORDS or prev.text in _HYPHENS | _POSSESSIVE \
                     or prev.is_alpha and i - 2 >= sent.start and doc[i - 2].text in _HYPHENS and _glued(doc, i - 2):
                 i -= 1
                 continue

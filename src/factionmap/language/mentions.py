@@ -16,6 +16,8 @@ def mentions_at(tok, actors, kinds):
 
 
 NAMING_VERBS = words("language.mentions:NAMING_VERBS")
+# reflexive pronouns a name follows: "a faction calling itself the High Council"
+REFLEXIVE_PRONOUNS = words("language.mentions:REFLEXIVE_PRONOUNS")
 
 
 def named_as(tok, actors):
@@ -27,7 +29,7 @@ def named_as(tok, actors):
                         found = mentions_at(u, actors, ("org",))
                         if found and t.dep_ != "nsubj":
                             return found
-                    if t.lower_ in ("itself", "themselves") and t.i + 1 < len(t.doc):
+                    if t.lower_ in REFLEXIVE_PRONOUNS and t.i + 1 < len(t.doc):
                         found = mentions_at(t.doc[t.i + 1], actors, ("org",))  # the name, whatever
                         if found:  # the parser made of it
                             return found

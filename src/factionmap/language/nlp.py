@@ -67,11 +67,15 @@ def _polity_titles(doc):
     return doc
 
 
+# indefinite articles: "establishing an Islamic state" names no group
+INDEFINITE_ARTICLES = words("language.nlp:INDEFINITE_ARTICLES")
+
+
 def _generic(ent) -> bool:
     """'establishing an Islamic state': a name after 'a'/'an' that heads its phrase is a
     common noun phrase ('an Islamic State commander' still names the group)."""
     start = ent.start
-    if start == 0 or ent.doc[start - 1].lower_ not in ("a", "an"):
+    if start == 0 or ent.doc[start - 1].lower_ not in INDEFINITE_ARTICLES:
         return False
     if ent.end < len(ent.doc) and ent.doc[ent.end].text in ("-", "–"):
         return False  # "an al-Qaeda-linked coalition": the name is the first half of a modifier

@@ -8,6 +8,8 @@ from ..lexicon.words import words
 from .syntax import _children
 
 SOME_OF = words("language.relatives:SOME_OF")
+# singular verb forms, which do not agree with a plural noun: "X, according to sources, which was ..."
+SINGULAR_VERB_FORMS = words("language.relatives:SINGULAR_VERB_FORMS")
 
 
 def _names_just_before(tok):
@@ -29,7 +31,7 @@ def antecedent(noun, verb=None) -> list:
     apposition to ("X, the doctor who succeeded Y": X). A singular verb does not agree with a
     plural noun: "X, according to official sources, which was ...": the clause's subject X."""
     if verb is not None and noun.tag_ in ("NNS", "NNPS") and any(
-            t.lower_ in ("is", "was", "has") or t.tag_ == "VBZ" for t in [verb, *verb.children]
+            t.lower_ in SINGULAR_VERB_FORMS or t.tag_ == "VBZ" for t in [verb, *verb.children]
             if t.i == verb.i or t.dep_ in ("aux", "auxpass")):
         clause = noun.head  # the verb of the clause the noun sits in ("according to" is none)
         while not (clause.pos_ in ("VERB", "AUX") and _children(clause, "nsubj", "nsubjpass")) \

@@ -46,6 +46,22 @@ LIGHT_VERBS = words("language.slots:LIGHT_VERBS")
 
 PEOPLE_NOUNS = words("language.slots:PEOPLE_NOUNS")
 COMPASS = words("language.slots:COMPASS")
+# prepositions of area a coordinated preposition may take: "fighting in X and around Y"
+AREA_PREPS = words("language.slots:AREA_PREPS")
+# prepositions of the deed an accusing verb names: "accused Israel of bombarding X", "blamed X for"
+ACCUSATION_PREPS = words("language.slots:ACCUSATION_PREPS")
+# words that make "with" a partner's: "together with X", "along with X"
+TOGETHER_WORDS = words("language.slots:TOGETHER_WORDS")
+# prepositions of the two sides of an arrangement, in the order they are tried: "clashes between X and Y"
+PAIR_PREPS = words("language.slots:PAIR_PREPS")
+# prepositions of what formed a group: "formed by the merger of A and B", "created through", "formed from"
+FORMED_BY_PREPS = words("language.slots:FORMED_BY_PREPS")
+# prepositions of where a clause's deed happened: "seized territory from the Taliban in Nangarhar"
+CLAUSE_PLACE_PREPS = words("language.slots:CLAUSE_PLACE_PREPS")
+# prepositions of where a light verb's deed happened: "carried out strikes on X near Raqqa"
+LIGHT_VERB_PLACE_PREPS = words("language.slots:LIGHT_VERB_PLACE_PREPS")
+# relative adverbs of place: "in Afghanistan, where it has been seizing ..."
+WHERE_WORDS = words("language.slots:WHERE_WORDS")
 
 
 def _prep_objects(tok, prep: str) -> list:
@@ -56,7 +72,7 @@ def _prep_objects(tok, prep: str) -> list:
              and (len(words) > 1 or c.dep_ in ("prep", "agent", "dative"))]
     # "allied with MUJAO and later with the Brigade": a preposition coordinated with the first
     nodes += [d for n in nodes for d in n.children if d.dep_ == "conj" and (d.lower_ == words[0] or
-              (len(words) == 1 and d.pos_ == "ADP" and words[0] in ("in", "around", "near", "across")))]
+              (len(words) == 1 and d.pos_ == "ADP" and words[0] in AREA_PREPS))]
     for w in words[1:]:
         nodes = [c for n in nodes for c in n.children if c.lower_ == w]
     if not nodes and len(words) > 1:  # the parser often hangs the last word on the verb
@@ -113,7 +129,7 @@ def subject(tok) -> list:
         verb = tok.head.head  # "shifted its focus from fighting X to fighting Y"
         if is_passive(verb) and not _prep_objects(verb, "by") and _children(verb, "nsubjpass"):
             return _children(verb, "nsubjpass")  # "X was driven from Raqqa after fighting with Y"
-        if verb.lemma_.lower() in ACCUSING and tok.head.lower_ in ("of", "for") and _children(verb, "dobj"):
+        if verb.lemma_.lower() in ACCUSING and tok.head.lower_ in ACCUSATION_PREPS and _children(verb, "dobj"):
             return _children(verb, "dobj")  # "Syria accused Israel of bombarding X": Israel did it
         return subject(verb)
     if tok.dep_ in ("xcomp", "advcl") and tok.head != tok:
@@ -157,8 +173,8 @@ def co_agents(verb) -> list:
     preps = [c for c in verb.children if c.dep_ == "prep"]
     preps += [w for c in preps if c.lower_ == "along" for w in c.children if w.dep_ == "prep"]
     for c in preps:
-        if c.lower_ == "with" and c.i > 0 and (c.doc[c.i - 1].lower_ in ("together", "along") or any(
-                a.lower_ in ("together", "along") for a in c.children)):
+        if c.lower_ == "with" and c.i > 0 and (c.doc[c.i - 1].lower_ in TOGETHER_WORDS or any(
+                a.lower_ in TOGETHER_WORDS for a in c.children)):
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
 
@@ -244,7 +260,7 @@ def slot_tokens(trigger, slot: str) -> list:
         if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head != trigger:
             heads.append(trigger.head)  # "clashes erupted between X and Y"
         for head in heads:
-            for name in ("between", "among", "of"):
+            for name in PAIR_PREPS:
                 if head != trigger and name == "of":
                     continue
                 for t in _prep_objects(head, name):
@@ -268,7 +284,7 @@ def slot_tokens(trigger, slot: str) -> list:
                 return _children(t, "pobj")
         return []
     if slot == "formed_by":  # "X, an organization formed by the merger of A, B and C": X
-        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("by", "through", "from") else None
+        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in FORMED_BY_PREPS else None
         if verb is None or verb.lemma_.lower() not in FORM_VERBS | {"create"}:
             return []
         out = []
@@ -292,13 +308,13 @@ def slot_tokens(trigger, slot: str) -> list:
                 seen.add(c.i)
                 if c.dep_ in ("relcl", "acl") and not (t.i == trigger.i and trigger.pos_ == "NOUN"):
                     continue  # but "a bombing that killed 26 in Kabul" says where the bombing was
-                if c.dep_ == "pobj" and (t.lower_ in ("in", "near", "at", "across", "around", "outside", "inside")
+                if c.dep_ == "pobj" and (t.lower_ in CLAUSE_PLACE_PREPS
                                          or t.lower_ == "of" and t.head.lower_ in COMPASS):
                     out.append(c)  # "... near a shrine south of Damascus"
                 stack.append(c)
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
             # "carried out strikes on X near Raqqa": the light verb's own "near", not deeper ones
-            out += [o for p in trigger.head.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "around")
+            out += [o for p in trigger.head.children if p.dep_ == "prep" and p.lower_ in LIGHT_VERB_PLACE_PREPS
                     for o in p.children if o.dep_ == "pobj"]
         return sorted(out, key=lambda t: t.i)
     if slot == "resumed_place":  # "a siege at the mall in Nairobi, an attack claimed by X": where the
@@ -338,7 +354,7 @@ def slot_tokens(trigger, slot: str) -> list:
         t = trigger
         while t.dep_ == "conj" and t.head != t:
             t = t.head
-        if t.dep_ == "relcl" and any(c.lower_ in ("where", "wherein") for c in t.children):
+        if t.dep_ == "relcl" and any(c.lower_ in WHERE_WORDS for c in t.children):
             return [t.head]
         return []
     if slot == "held_by":  # "areas of Afghanistan formerly controlled by the Taliban"

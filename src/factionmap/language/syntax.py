@@ -38,13 +38,15 @@ def _children(tok, *deps):
 
 
 SPLIT_MODIFIERS = words("language.syntax:SPLIT_MODIFIERS")  # (as rules.json "split_modifiers")
+# indefinite determiners of a group split from the one named: "an EPRLF splinter group", "another ... faction"
+INDEFINITE_DETERMINERS = words("language.syntax:INDEFINITE_DETERMINERS")
 
 
 def split_off_from_name(tok) -> bool:
     """'an EPRLF splinter group', 'another Taliban breakaway faction': a group noun with a split
     word and an indefinite article is some group split from the one named before it, not that
     group ('the Jamaat-ul-Ahrar splinter group' may be the group itself)."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children) and any(
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children) and any(
         c.lower_ in SPLIT_MODIFIERS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
