@@ -8,7 +8,7 @@ script times, per document:
 
 - total: the whole `ingest_paths` call (reading, dedup checks, parsing, storing);
 - parse: time spent inside `pipeline.process_many` (spaCy, actors, claims);
-- store: time spent inside `Store.add_document` (the number that grows if writing a
+- store: time spent inside `Store.store_document` (the number that grows if writing a
   document costs more as the store fills, e.g. quadratic fusion or an unindexed scan;
   its median call is printed too, since a few slow commits make the mean noisy);
 - other: the rest (reading the batch file, dedup lookups, opening the store).
@@ -269,21 +269,21 @@ class Corpus:
 class Timer:
     parse: float = 0.0
     store: float = 0.0
-    store_each: list[float] = field(default_factory=list)  # one add_document call each
+    store_each: list[float] = field(default_factory=list)  # one store_document call each
 
 
 @contextmanager
 def instrumented(timer: Timer):
-    """Time `Store.add_document` and `pipeline.process_many` while `ingest_paths` runs them."""
+    """Time `Store.store_document` and `pipeline.process_many` while `ingest_paths` runs them."""
     from factionmap import pipeline
     from factionmap.store.sqlite import Store
 
-    add_document, process_many = Store.add_document, pipeline.process_many
+    store_document, process_many = Store.store_document, pipeline.process_many
 
     def timed_add(self, *args, **kwargs):
         started = time.perf_counter()
         try:
-            return add_document(self, *args, **kwargs)
+            return store_document(self, *args, **kwargs)
         finally:
             timer.store_each.append(time.perf_counter() - started)
             timer.store += timer.store_each[-1]
@@ -300,11 +300,11 @@ def instrumented(timer: Timer):
             timer.parse += time.perf_counter() - started
             yield result
 
-    Store.add_document, pipeline.process_many = timed_add, timed_process_many
+    Store.store_document, pipeline.process_many = timed_add, timed_process_many
     try:
         yield timer
     finally:
-        Store.add_document, pipeline.process_many = add_document, process_many
+        Store.store_document, pipeline.process_many = store_document, process_many
 
 
 def store_counts(db: Path) -> tuple[int, int | None]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from .errors import FactionmapError
-from .model import IngestError
+from .errors import FactionmapError, unexpected
+from .model import Document, IngestError
 from .store.sqlite import Store
 
 
@@ -30,49 +30,101 @@ def ingest_paths(
     db_path: str | Path = "factionmap.db",
     published: str | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    batch_size: int = 8,
+    on_unexpected: Callable[[str, BaseException], None] | None = None,
 ) -> IngestReport:
     """Read documents from paths, extract claims, store them (one transaction a document).
 
-    `on_progress(done, total, source)` is called after each document is handled.
+    The documents stream: they are read, parsed (`batch_size` at a time) and committed as
+    they come, so memory does not grow with the corpus. A document that fails, in any way,
+    is that document's one-line coded error and the rest go on: a failure nobody foresaw is
+    E199 (`on_unexpected(source, exception)` is told of it, for a traceback).
+    `on_progress(done, total, source)` is called after each document is handled; `total`
+    is counted before reading (`ingest.count_items`).
     """
-    from .ingest.readers import read_documents
-    from .pipeline import process_many, rules_version
-    items = list(read_documents(paths, published=published))
-    total = len(items)
+    from .ingest.readers import count_items, read_documents
+    from .pipeline import rules_version
+
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    total = count_items(paths)
     done = 0
-    failed: list[IngestError] = [i for i in items if isinstance(i, IngestError)]
+    failed: list[IngestError] = []
     skipped: list[tuple[str, str]] = []
-    stored_docs = 0
-    stored_claims = 0
+    stored_docs = stored_claims = 0
+
+    def tick(source: str) -> None:
+        nonlocal done
+        done += 1
+        if on_progress:
+            on_progress(done, max(total, done), source)
+
+    def fail(source: str, exc: BaseException) -> None:
+        error = exc if isinstance(exc, FactionmapError) else unexpected(exc)
+        if not isinstance(exc, FactionmapError) and on_unexpected:
+            on_unexpected(source, exc)
+        failed.append(IngestError(source, error.message, error.code))
+
     with Store.open(db_path) as store:
-        todo = []
-        seen: dict[str, str] = {}
-        for item in items:
-            if isinstance(item, IngestError):
-                done += 1
-                if on_progress:
-                    on_progress(done, total, item.source)
-                continue
-            existing = store.document_by_hash(item.content_hash) or seen.get(item.content_hash)
-            if existing:
-                skipped.append((item.source or item.id, existing))
-                done += 1
-                if on_progress:
-                    on_progress(done, total, item.source or item.id)
-                continue
-            seen[item.content_hash] = item.id
-            todo.append(item)
         version = rules_version()
-        for result in process_many(todo):
-            doc = result.document
-            try:
-                ids = store.add_document(doc, list(result.claims), rules_version=version)
-            except FactionmapError as exc:
-                failed.append(IngestError(doc.source or doc.id, exc.message, exc.code))
-            else:
-                stored_docs += 1
-                stored_claims += len(ids)
-            done += 1
-            if on_progress:
-                on_progress(done, total, doc.source or doc.id)
+        seen: dict[str, str] = {}  # content hashes of this run: a copy later in the run is skipped
+        for batch in _batches(read_documents(paths, published=published), batch_size):
+            todo = []
+            for item in batch:
+                if isinstance(item, IngestError):
+                    failed.append(item)
+                    tick(item.source)
+                    continue
+                existing = store.document_by_hash(item.content_hash) or seen.get(item.content_hash)
+                if existing:
+                    skipped.append((item.source or item.id, existing))
+                    tick(item.source or item.id)
+                    continue
+                seen[item.content_hash] = item.id
+                todo.append(item)
+            for doc, result in _processed(todo):
+                source = doc.source or doc.id
+                if isinstance(result, BaseException):
+                    fail(source, result)
+                else:
+                    try:
+                        ids = store.store_document(doc, list(result.claims), rules_version=version)
+                    except Exception as exc:  # noqa: BLE001 - this document's error, not the batch's
+                        fail(source, exc)
+                    else:
+                        if ids is not None:
+                            stored_docs += 1
+                            stored_claims += len(ids)
+                        else:  # stored meanwhile by another process: a skip, truthfully
+                            skipped.append((source, store.document_by_hash(doc.content_hash) or "?"))
+                tick(source)
     return IngestReport(stored_docs, stored_claims, tuple(skipped), tuple(failed))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _processed(documents: list[Document]) -> Iterator[tuple[Document, object]]:
+    """(document, its DocumentResult or the exception it raised), in order: the batch is
+    parsed together, and when anything in it fails, each document again on its own."""
+    from .pipeline import process_many
+
+    try:
+        results = list(process_many(documents))
+    except Exception:  # noqa: BLE001 - find which document it was
+        results = None
+    if results is not None:
+        yield from zip(documents, results)
+        return
+    for doc in documents:
+        try:
+            yield doc, next(iter(process_many([doc])))
+        except Exception as exc:  # noqa: BLE001
+            yield doc, exc

@@ -21,6 +21,7 @@ ERRORS: dict[str, str] = {
     "E112": "publication date '{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E113": "document has no text (only whitespace)",
     "E114": "file cannot be read: {detail}",
+    "E199": "unexpected error in this document ({kind}: {detail}); it was not stored, the rest goes on",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",
     "E202": "rules data is invalid: {detail}",
@@ -70,3 +71,23 @@ class FactionmapError(Exception):
 def error_message(code: str, **details: object) -> str:
     """The formatted message for a code, without raising."""
     return FactionmapError(code, **details).message
+
+
+def one_line(text: object, limit: int = 300) -> str:
+    """Text fit for a one-line message: control characters (a terminal's escape bytes
+    among them) written as escapes, runs of white space as one space, cut at `limit`."""
+    out = []
+    for ch in str(text):
+        if ch in "\n\r\t":
+            out.append(" ")
+        elif ord(ch) < 32 or 127 <= ord(ch) < 160 or 0xD800 <= ord(ch) <= 0xDFFF:
+            out.append(ascii(ch)[1:-1])
+        else:
+            out.append(ch)
+    flat = " ".join("".join(out).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def unexpected(exc: BaseException) -> FactionmapError:
+    """Any exception nobody foresaw, as the coded error of the one document it happened in."""
+    return FactionmapError("E199", kind=type(exc).__name__, detail=one_line(exc, 200) or "no detail")

@@ -164,4 +164,10 @@ class IngestError:
     code: str = "E000"
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason} [{self.code}]"
+        return f"{_printable(self.source)}: {_printable(self.reason)} [{self.code}]"
+
+
+def _printable(text: str) -> str:
+    """One line, whatever the text: control characters as escapes (no raw terminal bytes)."""
+    return "".join(ascii(ch)[1:-1] if ord(ch) < 32 or 127 <= ord(ch) < 160 or 0xD800 <= ord(ch) <= 0xDFFF
+                   else ch for ch in str(text))

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import FactionmapError
+from ..errors import FactionmapError, one_line
 
 # Options shared by the commands: one definition each, reused everywhere.
 DbOption = Annotated[Path, typer.Option(
@@ -37,7 +37,8 @@ def _out() -> Console:
 
 
 def _err() -> Console:
-    return Console(stderr=True, markup=False, highlight=False)
+    # soft wrap: an error is one line whatever the terminal's width (a pipe's too)
+    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 
 def _reports_errors(command: Callable) -> Callable:
@@ -48,7 +49,7 @@ def _reports_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except FactionmapError as exc:
-            _err().print(f"error: {exc}", style="bold red")
+            _err().print(f"error: {one_line(exc, 2000)}", style="bold red")
             raise typer.Exit(1) from None
 
     return wrapper

@@ -8,6 +8,7 @@ line on stderr and exit status 1.
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Annotated, Optional
@@ -36,7 +37,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-def _run_ingest(paths: list[Path], db: Path, published: str | None) -> api.IngestReport:
+def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False) -> api.IngestReport:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -44,7 +45,12 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None) -> api.Inges
         def on_progress(done: int, total: int, source: str) -> None:
             progress.update(task, completed=done, total=total, description=Path(source).name)
 
-        return api.ingest_paths([str(p) for p in paths], db, published, on_progress)
+        def on_unexpected(source: str, exc: BaseException) -> None:
+            progress.console.print(f"traceback for {source}:", style="red")
+            progress.console.print("".join(traceback.format_exception(exc)).rstrip())
+
+        extra = {"on_unexpected": on_unexpected} if debug else {}
+        return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
 def _print_ingest(report: api.IngestReport) -> None:
@@ -64,9 +70,11 @@ def ingest(
         help="Publication date (YYYY-MM-DD) for texts that carry none.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Print the traceback of an unexpected error (E199) beside its one-line report.")] = False,
 ) -> None:
     """Read documents, extract claims and store them (one transaction a document)."""
-    report = _run_ingest(paths, db, published)
+    report = _run_ingest(paths, db, published, debug)
     if as_json:
         _print_json({"documents": report.documents, "claims": report.claims,
                      "skipped": [list(s) for s in report.skipped],

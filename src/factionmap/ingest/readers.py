@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..errors import FactionmapError
+from ..errors import FactionmapError, unexpected
 from ..model import Document, IngestError
 
 __all__ = [
@@ -71,6 +71,28 @@ def read_documents(
         yield from read_path(path, published=published, explicit=explicit)
 
 
+def count_items(paths: Iterable[str | Path]) -> int:
+    """How many items (documents or errors) `read_documents` will yield, counted without
+    keeping any: a file is one, a JSON Lines corpus one a non-blank row (an empty or
+    unreadable corpus one). For progress reports over a stream."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    total = 0
+    for path, explicit in _expand(paths):
+        suffix = path.suffix.lower()
+        if suffix not in READABLE_SUFFIXES and not explicit:
+            continue
+        if suffix in CORPUS_SUFFIXES and path.is_file():
+            try:
+                with path.open("rb") as file:
+                    total += max(1, sum(1 for line in file if line.strip()))
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
 def read_path(
     path: str | Path, published: str | None = None, explicit: bool = True
 ) -> Iterator[Document | IngestError]:
@@ -100,6 +122,9 @@ def read_path(
             meta["published"] = published
         yield document_from_text(text, path.stem, source=source, **meta)
     except FactionmapError as error:
+        yield IngestError(source, error.message, error.code)
+    except Exception as exc:  # noqa: BLE001 - anything unforeseen is this file's error, not the batch's
+        error = unexpected(exc)
         yield IngestError(source, error.message, error.code)
 
 
@@ -226,7 +251,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
         return path.absolute()
 
 
@@ -350,9 +375,13 @@ def _read_corpus(path: Path, published: str | None) -> Iterator[Document | Inges
                 rows += 1
                 source = f"{path}:{number}"
                 try:
-                    yield _corpus_row(_decode(line, start), source, published)
+                    row = _corpus_row(_decode(line, start), source, published)
                 except FactionmapError as error:
-                    yield IngestError(source, error.message, error.code)
+                    row = IngestError(source, error.message, error.code)
+                except Exception as exc:  # noqa: BLE001 - an unforeseen failure is this row's alone
+                    error = unexpected(exc)
+                    row = IngestError(source, error.message, error.code)
+                yield row
     except OSError as error:
         raise FactionmapError("E114", detail=error.strerror or str(error)) from error
     if rows == 0:

@@ -128,11 +128,15 @@ class Store(FactQueries):
         return row[0] if row else None
 
     def add_document(self, doc: Document, claims: Sequence[Claim], rules_version: str = "") -> list[str]:
+        """`store_document`, with [] for a document already stored."""
+        return self.store_document(doc, claims, rules_version) or []
+
+    def store_document(self, doc: Document, claims: Sequence[Claim], rules_version: str = "") -> list[str] | None:
         """Write a document, the actors its claims name, and the claims, in one transaction.
 
         Returns the new claim ids ("c-000001", ...). A document whose content
-        hash is already stored is not written again and gives []: callers that
-        report skips ask `document_by_hash` first. An empty `doc.id` gets the
+        hash is already stored (by this process or another) is not written again
+        and gives None. An empty `doc.id` gets the
         next "d-N". Everything is decided first (`writes.plan_document`: identity,
         near copies, facts), then written (`writes.write_document`); if anything
         fails nothing of the document remains (E303).
@@ -141,7 +145,7 @@ class Store(FactQueries):
         try:
             with self._transaction() as conn:
                 if self.document_by_hash(content_hash) is not None:
-                    return []
+                    return None
                 plan = plan_document(conn, doc, claims, content_hash, rules_version, _now(), self._facts)
                 write_document(conn, plan, add_aliases)
                 return plan.claim_ids

@@ -1,0 +1,146 @@
+"""Nothing lost on bad input (issue 11): documents stream, and a document that fails in any
+way is its own one-line coded error while the rest of the batch is stored."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from factionmap import pipeline
+from factionmap.api import ingest_paths
+from factionmap.cli.main import app
+from factionmap.store.sqlite import Store
+
+GOOD = [
+    "Boko Haram pledged allegiance to the Islamic State in March, the group said in an audio message. "
+    "Its leader, Abubakar Shekau, read the pledge himself.",
+    "Al-Shabaab is allied with al-Qaeda, and the two groups have long shared fighters and money. "
+    "The group attacked a hotel in Mogadishu on Sunday.",
+    "Jamaat-ul-Ahrar broke away from the Pakistani Taliban in August 2014, after a dispute over the "
+    "leadership of the movement.",
+]
+ONE_LINE = re.compile(r"^[^\n]+ \[E\d{3}\]$")
+
+
+def _row(text, **extra) -> str:
+    return json.dumps({"text": text, "published": "2015-08-14", **extra})
+
+
+def _stored(db) -> int:
+    with Store.open(db) as store:
+        return store.counts()["documents"]
+
+
+def test_a_failure_inside_the_pipeline_is_that_document_s_error_only(tmp_path, monkeypatch, nlp):
+    real = pipeline.extract_claims
+
+    def fragile(doc, actors, document):
+        if "Shekau" in document.text:
+            raise RuntimeError("a rule tripped over this text")
+        return real(doc, actors, document)
+
+    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    for i, text in enumerate(GOOD):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "fm.db"
+    seen = []
+    report = ingest_paths([tmp_path], db, on_unexpected=lambda source, exc: seen.append((source, exc)))
+    assert report.documents == 2 == _stored(db)
+    [failure] = report.failed
+    assert failure.code == "E199" and failure.source.endswith("0.txt") and "RuntimeError" in failure.reason
+    assert ONE_LINE.match(str(failure))
+    assert [s for s, _ in seen] == [failure.source] and isinstance(seen[0][1], RuntimeError)
+
+
+def test_a_failure_in_the_store_is_that_document_s_error_only(tmp_path, monkeypatch, nlp):
+    real = Store.store_document
+
+    def fragile(self, doc, claims, rules_version=""):
+        if "Jamaat" in doc.text:
+            raise KeyError("an unforeseen store failure")
+        return real(self, doc, claims, rules_version)
+
+    monkeypatch.setattr(Store, "store_document", fragile)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(_row(t, id=f"n{i}") for i, t in enumerate(GOOD)) + "\n", encoding="utf-8")
+    report = ingest_paths([corpus], tmp_path / "fm.db")
+    assert report.documents == 2 and [f.code for f in report.failed] == ["E199"]
+    assert report.failed[0].source == f"{corpus}:3"
+
+
+def _hostile_rows() -> list[str]:
+    deep = "[" * 2000 + "]" * 2000
+    return [
+        _row("A lone surrogate \ud800 in the text of an otherwise ordinary English news report."),
+        '{"text": ' + deep + '}',  # nested 2,000 deep
+        '{"id": ' + "7" * 4301 + ', "text": "' + GOOD[0] + '"}',  # an id too long to be a number
+        _row(GOOD[1].replace("Sunday", "Monday"), published="0001-01-01"),
+        _row(("The group said it would fight on. " * 30000)[:1_000_100]),  # over spaCy's length limit
+        "\x1b[31m not json at all",
+    ]
+
+
+def test_hostile_rows_each_get_one_coded_line_and_the_good_ones_are_stored(tmp_path, nlp):
+    corpus = tmp_path / "mixed.jsonl"
+    rows = [_row(GOOD[0], id="g0"), *_hostile_rows(), _row(GOOD[2], id="g2")]
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    sidecar_doc = tmp_path / "side.txt"
+    sidecar_doc.write_text(GOOD[1], encoding="utf-8")
+    (tmp_path / "side.json").write_text('{"published": ' + "[" * 2000 + "]" * 2000 + "}", encoding="utf-8")
+    report = ingest_paths([corpus, sidecar_doc], tmp_path / "fm.db")
+    assert _stored(tmp_path / "fm.db") == report.documents >= 2
+    assert {"g0", "g2"} <= _stored_ids(tmp_path / "fm.db")
+    # every row and file is accounted for, once
+    assert report.documents + len(report.failed) + len(report.skipped) == len(rows) + 1
+    for failure in report.failed:
+        assert ONE_LINE.match(str(failure)), str(failure)
+        assert "\x1b" not in str(failure)
+
+
+def _stored_ids(db) -> set[str]:
+    with Store.open(db) as store:
+        return {row[0] for row in store.connection.execute("SELECT id FROM documents")}
+
+
+def test_the_cli_prints_one_line_per_failure_and_a_traceback_with_debug(tmp_path, monkeypatch, nlp):
+    real = pipeline.extract_claims
+
+    def fragile(doc, actors, document):
+        if "Shekau" in document.text:
+            raise RuntimeError("boom\\nsecond line")
+        return real(doc, actors, document)
+
+    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    (tmp_path / "a.txt").write_text(GOOD[0], encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD[1], encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "fm.db")])
+    assert plain.exit_code == 1
+    errors = [line for line in plain.stderr.splitlines() if "[E199]" in line]
+    assert len(errors) == 1 and "a.txt" in errors[0] and "Traceback" not in plain.stderr
+    debug = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "fm2.db"), "--debug"])
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "RuntimeError" in debug.stderr
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(
+    st.dictionaries(st.sampled_from(["text", "id", "published", "url", "outlet", "title"]),
+                    st.one_of(st.text(max_size=40), st.integers(), st.none(), st.floats(), st.booleans(),
+                              st.lists(st.integers(), max_size=3)), max_size=6),
+    st.text(st.characters(blacklist_characters="\x00"), max_size=60)), min_size=1, max_size=6))
+def test_generated_rows_never_raise_and_are_each_accounted_for(tmp_path, rows):
+    # (a NUL byte makes the whole file binary: one error for the file, tested in test_ingest.py)
+    corpus = tmp_path / "gen.jsonl"
+    lines = [json.dumps(r) if isinstance(r, dict) else r.replace("\n", " ") for r in rows]
+    lines.append(_row("Ansar Dine is allied with al-Qaeda in the Islamic Maghreb, the statement said."))
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    db = tmp_path / "gen.db"
+    if db.exists():
+        db.unlink()
+    report = ingest_paths([corpus], db)
+    assert report.documents + len(report.failed) + len(report.skipped) == sum(1 for x in lines if x.strip())
+    assert all(ONE_LINE.match(str(f)) for f in report.failed)
