@@ -133,11 +133,18 @@ def plan_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration]) -
     return [m for m in migrations if m.name not in done]
 
 
-def apply_migrations(conn: sqlite3.Connection, plan: Sequence[Migration], version: int) -> None:
-    """Apply planned migrations, each in its own transaction (all of it or none)."""
+def apply_migrations(conn: sqlite3.Connection, plan: Sequence[Migration], version: int) -> list[Migration]:
+    """Apply planned migrations, each in its own transaction (all of it or none); returns those
+    this call applied. Each is checked again once the write lock is held: another process
+    opening the same new store at the same moment may have applied it meanwhile (it waits
+    for the lock, then finds the migration done and skips it)."""
+    applied_here = []
     for migration in plan:
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
             for statement in migration.statements:
                 conn.execute(statement)
             conn.execute(
@@ -148,8 +155,11 @@ def apply_migrations(conn: sqlite3.Connection, plan: Sequence[Migration], versio
             conn.execute(f"PRAGMA user_version = {min(applied, version):d}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise FactionmapError("E302", name=migration.name, detail=str(exc)) from exc
+        applied_here.append(migration)
+    return applied_here
 
 
 def _now() -> str:

@@ -44,6 +44,7 @@ class DocumentInfo:
 _DOC_COLUMNS = "id, content_hash, published, url, outlet, title, source, ingested_at, rules_version"
 _ENTITY_FIELDS = {f.name for f in fields(Entity)}
 _CHUNK = 500  # stays far below SQLite's bound-parameter limit
+BUSY_SECONDS = 60.0  # how long a writer waits for another process's transaction
 
 
 class Store(FactQueries):
@@ -54,12 +55,17 @@ class Store(FactQueries):
         self.known_on: str | None = None  # when set, only documents published by then are read
         # autocommit mode: every transaction is opened explicitly, so a
         # document and its claims commit together or not at all
-        self._conn = sqlite3.connect(self.path, isolation_level=None)
+        # a writer waits for another's transaction (BUSY_SECONDS) instead of failing at once
+        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA foreign_keys = ON")
         try:
-            plan = plan_migrations(self._conn, migrations)
-            apply_migrations(self._conn, plan, len(migrations))
+            if self.path != ":memory:":
+                try:  # readers go on while a document is written (write-ahead log)
+                    self._conn.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.OperationalError:
+                    pass  # a read-only file keeps its journal
+            plan = apply_migrations(self._conn, plan_migrations(self._conn, migrations), len(migrations))
             has_vkey = any(r[1] == "vkey" for r in self._conn.execute("PRAGMA table_info(actor_aliases)"))
             if has_vkey and self._conn.execute("SELECT 1 FROM actor_aliases WHERE vkey IS NULL LIMIT 1").fetchone():
                 with self._transaction() as conn:  # names stored before the variant key existed
