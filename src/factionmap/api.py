@@ -32,6 +32,7 @@ def ingest_paths(
     on_progress: Callable[[int, int, str], None] | None = None,
     batch_size: int = 8,
     on_unexpected: Callable[[str, BaseException], None] | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
     """Read documents from paths, extract claims, store them (one transaction a document).
 
@@ -40,13 +41,14 @@ def ingest_paths(
     is that document's one-line coded error and the rest go on: a failure nobody foresaw is
     E199 (`on_unexpected(source, exception)` is told of it, for a traceback).
     `on_progress(done, total, source)` is called after each document is handled; `total`
-    is counted before reading (`ingest.count_items`).
+    is counted before reading (`ingest.count_items`). In a folder, a symbolic link out of it
+    is not read (E116) unless `follow_symlinks`.
     """
     from .ingest.readers import count_items, read_documents
     from .pipeline import rules_version
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    total = count_items(paths)
+    total = count_items(paths, follow_symlinks)
     done = 0
     failed: list[IngestError] = []
     skipped: list[tuple[str, str]] = []
@@ -67,7 +69,7 @@ def ingest_paths(
     with Store.open(db_path) as store:
         version = rules_version()
         seen: dict[str, str] = {}  # content hashes of this run: a copy later in the run is skipped
-        for batch in _batches(read_documents(paths, published=published), batch_size):
+        for batch in _batches(read_documents(paths, published, follow_symlinks), batch_size):
             todo = []
             for item in batch:
                 if isinstance(item, IngestError):

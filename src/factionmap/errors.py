@@ -21,6 +21,8 @@ ERRORS: dict[str, str] = {
     "E112": "publication date '{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E113": "document has no text (only whitespace)",
     "E114": "file cannot be read: {detail}",
+    "E115": "publication date '{value}' is before {first} or after tomorrow; check it",
+    "E116": "symbolic link points outside the folder given; not read (name it, or use --follow-symlinks)",
     "E199": "unexpected error in this document ({kind}: {detail}); it was not stored, the rest goes on",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",

@@ -37,7 +37,8 @@ app = typer.Typer(
     add_completion=False,
 )
 
-def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False) -> api.IngestReport:
+def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False,
+                follow_symlinks: bool = False) -> api.IngestReport:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -50,6 +51,8 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool 
             progress.console.print("".join(traceback.format_exception(exc)).rstrip())
 
         extra = {"on_unexpected": on_unexpected} if debug else {}
+        if follow_symlinks:
+            extra["follow_symlinks"] = True
         return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
@@ -72,9 +75,11 @@ def ingest(
     as_json: JsonOption = False,
     debug: Annotated[bool, typer.Option(
         "--debug", help="Print the traceback of an unexpected error (E199) beside its one-line report.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Read symbolic links that lead out of the folders given.")] = False,
 ) -> None:
     """Read documents, extract claims and store them (one transaction a document)."""
-    report = _run_ingest(paths, db, published, debug)
+    report = _run_ingest(paths, db, published, debug, follow_symlinks)
     if as_json:
         _print_json({"documents": report.documents, "claims": report.claims,
                      "skipped": [list(s) for s in report.skipped],

@@ -7,11 +7,12 @@ batch.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -50,39 +51,46 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
-_ISO_YEAR = re.compile(r"\d{4}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only: int() reads others too
+_ISO_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_ISO_YEAR = re.compile(r"[0-9]{4}")
+FIRST_YEAR = 1900  # publication dates before it are a mistake, not news
 _DECLARED_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def read_documents(
-    paths: Iterable[str | Path], published: str | None = None
+    paths: Iterable[str | Path], published: str | None = None, follow_symlinks: bool = False
 ) -> Iterator[Document | IngestError]:
     """Yield a Document per readable document and an IngestError per failure.
 
     Paths may be .txt, .html/.htm or .jsonl files, or folders (walked
     recursively). Output is sorted by path, corpus rows in line order.
-    `published` is the date for documents that carry none of their own.
+    `published` is the date for documents that carry none of their own. In a
+    folder, a symbolic link that leads out of it is not read (E116) unless
+    `follow_symlinks`; a file named on its own is always read.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]  # a lone str would otherwise be read as its characters
-    for path, explicit in _expand(paths):
+    for path, explicit, outside in _expand(paths, follow_symlinks):
+        if outside:
+            error = FactionmapError("E116")
+            yield IngestError(str(path), error.message, error.code)
+            continue
         yield from read_path(path, published=published, explicit=explicit)
 
 
-def count_items(paths: Iterable[str | Path]) -> int:
+def count_items(paths: Iterable[str | Path], follow_symlinks: bool = False) -> int:
     """How many items (documents or errors) `read_documents` will yield, counted without
     keeping any: a file is one, a JSON Lines corpus one a non-blank row (an empty or
     unreadable corpus one). For progress reports over a stream."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     total = 0
-    for path, explicit in _expand(paths):
+    for path, explicit, outside in _expand(paths, follow_symlinks):
         suffix = path.suffix.lower()
         if suffix not in READABLE_SUFFIXES and not explicit:
             continue
-        if suffix in CORPUS_SUFFIXES and path.is_file():
+        if suffix in CORPUS_SUFFIXES and path.is_file() and not outside:
             try:
                 with path.open("rb") as file:
                     total += max(1, sum(1 for line in file if line.strip()))
@@ -165,7 +173,9 @@ def document_from_text(
     """
     if not text.strip():
         raise FactionmapError("E113")
-    size = len(text.encode("utf-8"))
+    if "\x00" in text:  # a NUL written as "\u0000" in a JSON row, say
+        raise FactionmapError("E102")
+    size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_BYTES:
         raise FactionmapError("E105", size=size, limit=MAX_BYTES)
     share = english_share(text)
@@ -210,37 +220,52 @@ def normalize_published(value: object) -> str | None:
     if not isinstance(value, str):
         raise FactionmapError("E112", value=value)
     text = value.strip()
+    found = None
     try:
         if _ISO_YEAR.fullmatch(text):
-            return date(int(text), 1, 1).strftime("%Y")
-        if _ISO_MONTH.fullmatch(text):
-            return date(int(text[:4]), int(text[5:]), 1).strftime("%Y-%m")
-        if _ISO_DAY.fullmatch(text):
-            return date.fromisoformat(text).isoformat()
-        if _ISO_DAY.match(text) and text[10:11] in ("T", " "):
-            return datetime.fromisoformat(text).date().isoformat()
+            found = date(int(text), 1, 1).strftime("%Y")
+        elif _ISO_MONTH.fullmatch(text):
+            found = date(int(text[:4]), int(text[5:]), 1).strftime("%Y-%m")
+        elif _ISO_DAY.fullmatch(text):
+            found = date.fromisoformat(text).isoformat()
+        elif _ISO_DAY.match(text) and text[10:11] in ("T", " "):
+            found = datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         pass
-    raise FactionmapError("E112", value=value)
+    if found is None:
+        raise FactionmapError("E112", value=value)
+    latest = date.today() + timedelta(days=1)  # a time zone ahead of this machine's
+    if int(found[:4]) < FIRST_YEAR or found > latest.isoformat()[:len(found)]:
+        raise FactionmapError("E115", value=found, first=FIRST_YEAR)
+    return found
 
 
-def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
-    """Files to read as (path, named explicitly), sorted and without repeats."""
-    found: dict[Path, tuple[Path, bool]] = {}
+def _expand(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[tuple[Path, bool, bool]]:
+    """Files to read as (path, named explicitly, a link out of the folder walked), sorted and
+    without repeats."""
+    found: dict[Path, tuple[Path, bool, bool]] = {}
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
-                found.setdefault(_identity(file), (file, False))
+            top = _identity(path)
+            for file in _walk(path, follow_symlinks):
+                outside = not follow_symlinks and file.is_symlink() and not _identity(file).is_relative_to(top)
+                found.setdefault(file.absolute() if outside else _identity(file), (file, False, outside))
         else:
             # An explicit name wins over the same file met in a walk: it must
             # be reported if unreadable.
-            found[_identity(path)] = (path, True)
+            found[_identity(path)] = (path, True, False)
     return sorted(found.values(), key=lambda item: item[0].parts)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path, follow_symlinks: bool = False) -> Iterator[Path]:
+    seen: set[Path] = set()  # folders already walked: a link loop is walked once
+    for root, dirs, files in os.walk(folder, followlinks=follow_symlinks):
+        real = _identity(Path(root))
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
         # Hidden folders (.git, .ipynb_checkpoints) hold copies, not sources.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -266,16 +291,28 @@ def _read_bytes(path: Path) -> bytes:
         raw = path.read_bytes()
     except OSError as error:
         raise FactionmapError("E114", detail=error.strerror or str(error)) from error
-    if b"\x00" in raw[:BINARY_SNIFF_BYTES]:
+    if _wide_encoding(raw) is None and b"\x00" in raw:  # anywhere, not only at the start
         raise FactionmapError("E102")
     return raw
 
 
+# byte-order marks of the encodings whose text has NUL bytes in it: read as that encoding
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    return next((name for bom, name in _WIDE_BOMS if raw.startswith(bom)), None)
+
+
 def _decode(raw: bytes, offset: int = 0) -> str:
+    wide = _wide_encoding(raw)
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(wide or "utf-8")
     except UnicodeDecodeError as error:
         raise FactionmapError("E103", pos=offset + error.start) from error
+    if wide and "\x00" in text:
+        raise FactionmapError("E102")
     # Offsets downstream count characters, so a BOM or \r would shift them.
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
