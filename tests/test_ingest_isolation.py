@@ -144,3 +144,37 @@ def test_generated_rows_never_raise_and_are_each_accounted_for(tmp_path, rows):
     report = ingest_paths([corpus], db)
     assert report.documents + len(report.failed) + len(report.skipped) == sum(1 for x in lines if x.strip())
     assert all(ONE_LINE.match(str(f)) for f in report.failed)
+
+
+def test_a_document_over_its_time_budget_is_stopped_and_the_rest_go_on(tmp_path, monkeypatch, nlp):
+    import time
+
+    real = pipeline.extract_claims
+
+    def slow(doc, actors, document):
+        if "Jamaat" in document.text:
+            time.sleep(30)  # a runaway document
+        return real(doc, actors, document)
+
+    monkeypatch.setattr(pipeline, "extract_claims", slow)
+    for i, text in enumerate(GOOD):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    report = ingest_paths([tmp_path], tmp_path / "fm.db", doc_timeout=0.5)
+    assert time.monotonic() - started < 25  # stopped, not waited for
+    assert report.documents == 2
+    [failure] = report.failed
+    assert failure.code == "E117" and failure.source.endswith("2.txt")
+
+
+def test_a_run_on_text_is_cut_into_bounded_sentences_and_news_is_not(nlp):
+    from factionmap.language.nlp import MAX_SENTENCE_TOKENS, parse
+
+    run_on = " ".join(["Al-Shabaab fighters attacked a base in Lower Shabelle, and the army answered"] * 120)
+    doc = parse(run_on)
+    assert len(doc) > 5 * MAX_SENTENCE_TOKENS
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS + 1
+    news = " ".join(GOOD)
+    capped = [s.text for s in parse(news).sents]
+    with nlp.select_pipes(disable=["factionmap_sentence_cap"]):
+        assert capped == [s.text for s in parse(news).sents]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -9,6 +12,8 @@ from typing import Callable, Iterable, Iterator
 from .errors import FactionmapError, unexpected
 from .model import Document, IngestError
 from .store.sqlite import Store
+
+DOC_TIMEOUT = 120.0  # seconds one document may take to read (`--doc-timeout`)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ def ingest_paths(
     batch_size: int = 8,
     on_unexpected: Callable[[str, BaseException], None] | None = None,
     follow_symlinks: bool = False,
+    doc_timeout: float | None = DOC_TIMEOUT,
 ) -> IngestReport:
     """Read documents from paths, extract claims, store them (one transaction a document).
 
@@ -42,7 +48,8 @@ def ingest_paths(
     E199 (`on_unexpected(source, exception)` is told of it, for a traceback).
     `on_progress(done, total, source)` is called after each document is handled; `total`
     is counted before reading (`ingest.count_items`). In a folder, a symbolic link out of it
-    is not read (E116) unless `follow_symlinks`.
+    is not read (E116) unless `follow_symlinks`. A document whose reading takes longer
+    than `doc_timeout` seconds is stopped and reported (E117); None: no limit.
     """
     from .ingest.readers import count_items, read_documents
     from .pipeline import rules_version
@@ -83,7 +90,7 @@ def ingest_paths(
                     continue
                 seen[item.content_hash] = item.id
                 todo.append(item)
-            for doc, result in _processed(todo):
+            for doc, result in _processed(todo, doc_timeout):
                 source = doc.source or doc.id
                 if isinstance(result, BaseException):
                     fail(source, result)
@@ -113,13 +120,15 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _processed(documents: list[Document]) -> Iterator[tuple[Document, object]]:
+def _processed(documents: list[Document], timeout: float | None = None) -> Iterator[tuple[Document, object]]:
     """(document, its DocumentResult or the exception it raised), in order: the batch is
-    parsed together, and when anything in it fails, each document again on its own."""
+    parsed together, and when anything in it fails (or runs out of time), each document
+    again on its own, each with its own time budget."""
     from .pipeline import process_many
 
     try:
-        results = list(process_many(documents))
+        with _time_budget(timeout * len(documents) if timeout else None):
+            results = list(process_many(documents))
     except Exception:  # noqa: BLE001 - find which document it was
         results = None
     if results is not None:
@@ -127,6 +136,29 @@ def _processed(documents: list[Document]) -> Iterator[tuple[Document, object]]:
         return
     for doc in documents:
         try:
-            yield doc, next(iter(process_many([doc])))
+            with _time_budget(timeout):
+                found: object = next(iter(process_many([doc])))
         except Exception as exc:  # noqa: BLE001
-            yield doc, exc
+            found = exc
+        yield doc, found
+
+
+@contextmanager
+def _time_budget(seconds: float | None) -> Iterator[None]:
+    """Stop the work inside after `seconds` with E117 (where the platform has timers: the
+    main thread of a Unix process; elsewhere there is no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def out_of_time(signum, frame):
+        raise FactionmapError("E117", seconds=seconds)
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

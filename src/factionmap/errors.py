@@ -23,6 +23,8 @@ ERRORS: dict[str, str] = {
     "E114": "file cannot be read: {detail}",
     "E115": "publication date '{value}' is before {first} or after tomorrow; check it",
     "E116": "symbolic link points outside the folder given; not read (name it, or use --follow-symlinks)",
+    "E117": ("document took longer than {seconds:g} s to read and was stopped; cut it into smaller"
+             " documents or raise --doc-timeout"),
     "E199": "unexpected error in this document ({kind}: {detail}); it was not stored, the rest goes on",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",

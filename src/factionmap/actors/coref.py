@@ -11,6 +11,7 @@ import re
 
 from ..language.nlp import sentence_of
 from ..language.slots import GROUP_PEOPLE, conjuncts, subject
+from ..language.syntax import parsed_text
 from ..lexicon.places import city_country
 from ..lexicon.words import words
 
@@ -435,7 +436,7 @@ def _pair(doc, tok, out, sent_index: int):
 
 def _also_known_as(doc, tok, out):
     """'the group also known as ISIS' is ISIS."""
-    after = doc.text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 40]
+    after = parsed_text(doc)[tok.idx + len(tok.text):tok.idx + len(tok.text) + 40]
     match = _AKA.match(after)
     if not match:
         return None
@@ -449,7 +450,7 @@ def _also_known_as(doc, tok, out):
 def _quote_speaker(doc, tok, out):
     """'I' and 'we' inside a quotation are the person the sentence says spoke."""
     sent = sentence_of(tok)
-    before = doc.text[sent.start_char:tok.idx]
+    before = parsed_text(doc)[sent.start_char:tok.idx]
     if sum(before.count(q) for q in _QUOTES) % 2 == 0:
         return None
     for t in sent:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..language.mentions import named_as
 from ..language.nlp import original_text
+from ..language.syntax import parsed_text
 from ..lexicon.places import city_country, place_entity, resolve_place, subdivision_country
 from ..lexicon.registry import Registry, load_registry
 from ..lexicon.rules import load_rules
@@ -307,6 +308,16 @@ def _said_to_be_a_place(tok) -> bool:
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in tok.children)
 
 
+def _in_longer_person_names(doc) -> frozenset[str]:
+    """The words that are part of a longer name the tagger calls a person, read once a document
+    (`Doc.ents` is rebuilt on every call)."""
+    found = doc.user_data.get("factionmap_person_words")
+    if found is None:
+        found = doc.user_data["factionmap_person_words"] = frozenset(
+            w for e in doc.ents if e.label_ == "PERSON" for w in e.text.split() if e.text != w)
+    return found
+
+
 def _is_city(tok) -> bool:
     """A capitalised single name the gazetteer knows as a city, that the tagger missed."""
     if not tok.text[:1].isupper() or tok.text.isupper() or " " in tok.text or len(tok.text) < 4:
@@ -316,9 +327,7 @@ def _is_city(tok) -> bool:
     if tok.ent_type_ == "PERSON":
         # a name the tagger calls a person is a place only if it is a big city and no
         # longer personal name in the text contains it ("Omar" is also a district)
-        longer = any(e.label_ == "PERSON" and tok.text in e.text.split() and e.text != tok.text
-                     for e in tok.doc.ents)
-        if longer:
+        if tok.text in _in_longer_person_names(tok.doc):
             return False
         if country_code(tok.text) or city_country(tok.text, min_population=200_000) is not None:
             return True
@@ -332,7 +341,7 @@ def _is_city(tok) -> bool:
 
 def _is_dateline(doc, tok) -> bool:
     """'KABUL -' at the head of a story is where it was filed, not an organization."""
-    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 4]
+    after = parsed_text(doc)[tok.idx + len(tok.text): tok.idx + len(tok.text) + 4]
     return tok.text.isupper() and after.lstrip(" ").startswith(("-", "—", "–", "("))
 
 

@@ -38,7 +38,7 @@ app = typer.Typer(
 )
 
 def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False,
-                follow_symlinks: bool = False) -> api.IngestReport:
+                follow_symlinks: bool = False, doc_timeout: float | None = None) -> api.IngestReport:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -53,6 +53,8 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool 
         extra = {"on_unexpected": on_unexpected} if debug else {}
         if follow_symlinks:
             extra["follow_symlinks"] = True
+        if doc_timeout is not None:
+            extra["doc_timeout"] = doc_timeout or None  # 0: no limit
         return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
@@ -77,9 +79,12 @@ def ingest(
         "--debug", help="Print the traceback of an unexpected error (E199) beside its one-line report.")] = False,
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="Read symbolic links that lead out of the folders given.")] = False,
+    doc_timeout: Annotated[Optional[float], typer.Option(
+        "--doc-timeout", help=f"Seconds one document may take to read before it is stopped (E117); "
+        f"0: no limit. [default: {api.DOC_TIMEOUT:g}]", show_default=False)] = None,
 ) -> None:
     """Read documents, extract claims and store them (one transaction a document)."""
-    report = _run_ingest(paths, db, published, debug, follow_symlinks)
+    report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout)
     if as_json:
         _print_json({"documents": report.documents, "claims": report.claims,
                      "skipped": [list(s) for s in report.skipped],

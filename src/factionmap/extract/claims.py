@@ -130,6 +130,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
     for m in actors.mentions:  # how each actor was found in each sentence (named, or a pronoun)
         via_by_sentence.setdefault(m.sentence, {}).setdefault(m.entity.id, m.via)
     story, dated = story_date(list(doc.sents), document.published), set()  # the news's day
+    linked: set[frozenset] = set()  # pairs of groups the claims so far relate (kept as they come)
+    len_linked = 0
     for sent_index, sent in enumerate(doc.sents):
         via = via_by_sentence.get(sent_index, {})
         for tok in sent:
@@ -149,7 +151,8 @@ def extract_claims(doc, actors, document: Document) -> list[Claim]:
         # pairs the rules linked here or earlier in the document: the fallback guesses only
         # for groups nothing else relates ("X accepted their pledge ... an allegiance with X")
         for component in of_scope("fallback"):
-            linked = {frozenset(e.id for e in _org_args(c)) for c in claims}
+            linked.update(frozenset(e.id for e in _org_args(c)) for c in claims[len_linked:])
+            len_linked = len(claims)
             for d in component.run(sent, actors, linked):
                 claims.append(_to_claim(d, document, sent_index, sent, via))
     for component in of_scope("document"):

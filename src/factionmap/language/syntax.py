@@ -111,3 +111,12 @@ def senders_people(verb, objs, subject_of) -> list:
         if people.lemma_.lower() not in OWN_PEOPLE or people.ent_type_ or owned:
             return []
     return subject_of(verb)
+
+
+def parsed_text(doc) -> str:
+    """The text the parse saw (`Doc.text`), built once a document: spaCy rebuilds `Doc.text`
+    from every token on each call, which read once a token makes a document's work quadratic."""
+    text = doc.user_data.get("factionmap_parsed")
+    if text is None:
+        text = doc.user_data["factionmap_parsed"] = doc.text
+    return text
