@@ -94,11 +94,13 @@ def ingest_paths(
                 source = doc.source or doc.id
                 if isinstance(result, BaseException):
                     fail(source, result)
+                    seen.pop(doc.content_hash, None)  # not stored: a later copy is not its duplicate
                 else:
                     try:
                         ids = store.store_document(doc, list(result.claims), rules_version=version)
                     except Exception as exc:  # noqa: BLE001 - this document's error, not the batch's
                         fail(source, exc)
+                        seen.pop(doc.content_hash, None)
                     else:
                         if ids is not None:
                             stored_docs += 1

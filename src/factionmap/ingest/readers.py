@@ -21,6 +21,7 @@ from ..model import Document, IngestError
 
 __all__ = [
     "content_hash",
+    "count_items",
     "document_from_text",
     "english_share",
     "normalize_published",

@@ -143,6 +143,7 @@ def facts_of_actor(conn, actor_id: str, types: Iterable[str] | None = None) -> l
         params += types
     return load_facts(conn, where, params)
 
+
 def _chunks(items: list, size: int = 500):
     for i in range(0, len(items), size):
         yield items[i:i + size]
