@@ -35,15 +35,26 @@ def _stored(db) -> int:
         return store.counts()["documents"]
 
 
-def test_a_failure_inside_the_pipeline_is_that_document_s_error_only(tmp_path, monkeypatch, nlp):
+def _trip_on(monkeypatch, word: str, trip) -> None:
+    """Make the claims stage call `trip()` on any document whose text has `word` in it."""
     real = pipeline.extract_claims
 
-    def fragile(doc, actors, document):
-        if "Shekau" in document.text:
-            raise RuntimeError("a rule tripped over this text")
+    def tripping(doc, actors, document):
+        if word in document.text:
+            trip()
         return real(doc, actors, document)
 
-    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    monkeypatch.setattr(pipeline, "extract_claims", tripping)
+
+
+def _raise(exc: BaseException):
+    def trip():
+        raise exc
+    return trip
+
+
+def test_a_failure_inside_the_pipeline_is_that_document_s_error_only(tmp_path, monkeypatch, nlp):
+    _trip_on(monkeypatch, "Shekau", _raise(RuntimeError("a rule tripped over this text")))
     for i, text in enumerate(GOOD):
         (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "fm.db"
@@ -107,14 +118,7 @@ def _stored_ids(db) -> set[str]:
 
 
 def test_the_cli_prints_one_line_per_failure_and_a_traceback_with_debug(tmp_path, monkeypatch, nlp):
-    real = pipeline.extract_claims
-
-    def fragile(doc, actors, document):
-        if "Shekau" in document.text:
-            raise RuntimeError("boom\\nsecond line")
-        return real(doc, actors, document)
-
-    monkeypatch.setattr(pipeline, "extract_claims", fragile)
+    _trip_on(monkeypatch, "Shekau", _raise(RuntimeError("boom\\nsecond line")))
     (tmp_path / "a.txt").write_text(GOOD[0], encoding="utf-8")
     (tmp_path / "b.txt").write_text(GOOD[1], encoding="utf-8")
     runner = CliRunner()
@@ -149,14 +153,7 @@ def test_generated_rows_never_raise_and_are_each_accounted_for(tmp_path, rows):
 def test_a_document_over_its_time_budget_is_stopped_and_the_rest_go_on(tmp_path, monkeypatch, nlp):
     import time
 
-    real = pipeline.extract_claims
-
-    def slow(doc, actors, document):
-        if "Jamaat" in document.text:
-            time.sleep(30)  # a runaway document
-        return real(doc, actors, document)
-
-    monkeypatch.setattr(pipeline, "extract_claims", slow)
+    _trip_on(monkeypatch, "Jamaat", lambda: time.sleep(30))  # a runaway document
     for i, text in enumerate(GOOD):
         (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
     started = time.monotonic()
