@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .actors.resolve import resolve_actors
 from .extract.claims import extract_claims, rules_version
 from .ingest.readers import content_hash
-from .language.nlp import parse, parse_many
+from .language.nlp import load_pipeline, parse, parse_many
 from .model import Claim, Document
 
 
@@ -25,10 +25,13 @@ def process(document: Document) -> DocumentResult:
 
 
 def process_many(documents, batch_size: int = 8):
-    """Read documents in batches (spaCy's pipe is faster than one by one)."""
+    """Read documents in batches (spaCy's pipe is faster than one by one). The words the
+    batch adds to spaCy's string store are dropped when it is done (`memory_zone`): only
+    plain claims leave here, and a long stream of documents does not grow the vocabulary."""
     documents = list(documents)
-    for document, doc in zip(documents, parse_many((d.text for d in documents), batch_size=batch_size)):
-        yield _result(document, doc)
+    with load_pipeline().memory_zone():
+        for document, doc in zip(documents, parse_many((d.text for d in documents), batch_size=batch_size)):
+            yield _result(document, doc)
 
 
 def _result(document: Document, doc, registry=None) -> DocumentResult:
