@@ -17,7 +17,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import api
-from ..errors import FactionmapError
+from ..errors import FactionmapError, one_line
 from ..export.claims import write_jsonl
 from ..query.claims import claim_detail, timeline
 from ..query.fused import fact_detail
@@ -36,6 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
 
 def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False,
                 follow_symlinks: bool = False, doc_timeout: float | None = None) -> api.IngestReport:
@@ -62,7 +63,7 @@ def _print_ingest(report: api.IngestReport) -> None:
     for failure in report.failed:
         _err().print(str(failure), style="red")
     for source, stored_as in report.skipped:
-        _out().print(f"skipped {source}: already stored as {stored_as}")
+        _out().print(f"skipped {one_line(source)}: already stored as {one_line(stored_as)}")
     _out().print(f"{report.documents} documents, {report.claims} claims, "
                  f"{len(report.skipped)} skipped, {len(report.failed)} failed")
 
