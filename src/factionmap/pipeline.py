@@ -27,7 +27,7 @@ def process(document: Document) -> DocumentResult:
 def process_many(documents, batch_size: int = 8):
     """Read documents in batches (spaCy's pipe is faster than one by one). The words the
     batch adds to spaCy's string store are dropped when it is done (`memory_zone`): only
-    plain claims leave here, and a long stream of documents does not grow the vocabulary."""
+    plain claims leave here."""
     documents = list(documents)
     with load_pipeline().memory_zone():
         for document, doc in zip(documents, parse_many((d.text for d in documents), batch_size=batch_size)):
