@@ -124,12 +124,12 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def _processed(documents: list[Document], timeout: float | None = None) -> Iterator[tuple[Document, object]]:
     """(document, its DocumentResult or the exception it raised), in order: the batch is
-    parsed together, and when anything in it fails (or runs out of time), each document
-    again on its own, each with its own time budget."""
+    parsed together within one document's time budget, and when anything in it fails (or
+    the batch runs out of time), each document again on its own, each with its budget."""
     from .pipeline import process_many
 
     try:
-        with _time_budget(timeout * len(documents) if timeout else None):
+        with _time_budget(timeout):  # the whole batch in one document's time: a runaway costs one budget
             results = list(process_many(documents))
     except Exception:  # noqa: BLE001 - find which document it was
         results = None
