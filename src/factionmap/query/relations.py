@@ -139,12 +139,18 @@ def holds_on(claim: Claim, day: date) -> bool:
     return (start is None or date_bounds(start)[0] <= day) and (end is None or day <= date_bounds(end)[1])
 
 
-def holding_claims(store: "Store", claims: list[Claim], on: str) -> list[Claim]:
+def _fact_views(store: "Store", claims: list[Claim]) -> tuple[dict[str, str], dict]:
+    """claim id -> its fact, and fact id -> (its interval, its status), read once."""
+    fact_of = store.fact_of_claims(c.id for c in claims)
+    return fact_of, fact_spans(store, sorted(set(fact_of.values())))
+
+
+def holding_claims(store: "Store", claims: list[Claim], on: str, views: tuple | None = None) -> list[Claim]:
     """The claims whose fused fact holds on `on`, by the fact's interval (`intervals.spans`: the
     one engine `facts --on`, `leader` and `network` read too). A claim with no fact (a store
-    built without the facts tables) falls back to its own time (`holds_on`)."""
-    fact_of = store.fact_of_claims(c.id for c in claims)
-    found = fact_spans(store, sorted(set(fact_of.values())))
+    built without the facts tables) falls back to its own time (`holds_on`). `views`: the
+    claims' `_fact_views`, when the caller has them."""
+    fact_of, found = views or _fact_views(store, claims)
     day = parse_on(on)[0]
     return [c for c in claims if (span_holds(found[fact_of[c.id]][0], on) if fact_of.get(c.id) in found
                                   else holds_on(c, day))]
@@ -157,8 +163,9 @@ def relations(store: "Store", org: str, on: str | None = None) -> list[Relation]
     claim shows `time_known` False."""
     org_row = find_actor(store, org)
     claims = store.claims_for(actor_id=org_row.id, types=list(RELATION_SIDES))
+    views = _fact_views(store, claims)
     if on:
-        claims = holding_claims(store, claims, on)
+        claims = holding_claims(store, claims, on, views)
     docs = store.claim_documents(c.id for c in claims)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     meta: dict[tuple, tuple[Entity, str]] = {}
@@ -176,14 +183,13 @@ def relations(store: "Store", org: str, on: str | None = None) -> list[Relation]
                              any(not c.time.is_empty for c in members), key[3], key[4],
                              len({docs[c.id].id for c in members if c.id in docs}),
                              tuple(c.id for c in members)))
-    return sorted(_with_fact_spans(store, rows, on), key=lambda r: (r.type, r.other.casefold(), r.direction, r.modality))
+    return sorted(_with_fact_spans(rows, on, views), key=lambda r: (r.type, r.other.casefold(), r.direction, r.modality))
 
 
-def _with_fact_spans(store: "Store", rows: list[Relation], on: str | None) -> list[Relation]:
+def _with_fact_spans(rows: list[Relation], on: str | None, views: tuple) -> list[Relation]:
     """Each row with its facts and the end their interval gives (an alliance ended by a later
     rivalry); with `on`, rows whose facts all ended before it are dropped."""
-    fact_of = store.fact_of_claims(c for r in rows for c in r.claim_ids)
-    found = fact_spans(store, sorted(set(fact_of.values())))
+    fact_of, found = views
     out = []
     for r in rows:
         facts = tuple(dict.fromkeys(fact_of[c] for c in r.claim_ids if c in fact_of))

@@ -82,8 +82,7 @@ def plan_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Itera
                                (fid, source)).fetchone()
             sources[(fid, source)] = (had is not None, had[0] if had else None)
         seen, best = sources[(fid, source)]
-        new_document = fid not in in_doc and conn.execute(
-            "SELECT 1 FROM fact_docs WHERE fact_id = ? AND document_id = ?", (fid, doc_id)).fetchone() is None
+        new_document = fid not in in_doc  # the document is new to the store (or to the rebuilt facts)
         in_doc.add(fid)
         states[fid], better = fold_claim(states[fid], claim, best, seen, new_document)
         sources[(fid, source)] = (True, better if better is not None else best)
