@@ -50,3 +50,14 @@ def test_benchmarks_discovery_skips_without_shared(tmp_path):
     done = subprocess.run([sys.executable, str(script), "--shared", str(tmp_path / "missing")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip().startswith("discovery benchmark skipped")
+
+
+def test_doc_size_benchmark_prints_a_row_a_kind_and_the_seconds():
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "doc_size.py"), "--sizes", "1,2"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    rows = [line.split() for line in lines if line.split()[0] in ("news", "run-on", "names")]
+    assert [r[0] for r in rows] == ["news", "run-on", "names"] * 2
+    assert all(len(r) == 4 for r in rows[:3]) and all(len(r) == 3 for r in rows[3:])  # per KB + ratio; seconds
+    assert "seconds a document" in lines

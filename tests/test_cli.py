@@ -125,10 +125,12 @@ def test_cli_export_jsonl_stdout_and_file(db, tmp_path):
 
 
 def _fake_ingest(calls: list, report: api.IngestReport):
-    def ingest_paths(paths, db_path, published=None, on_progress=None):
+    def ingest_paths(paths, db_path, published=None, on_progress=None, on_error=None):
         calls.append((list(paths), str(db_path), published))
         if on_progress:
             on_progress(1, 1, str(paths[0]))
+        for failure in report.failed if on_error else ():  # told as they happen
+            on_error(failure)
         return report
     return ingest_paths
 
@@ -156,7 +158,7 @@ def test_cli_ingest_success_exit_0(db, monkeypatch, tmp_path):
 def test_cli_demo_ingests_example_corpus_then_prints_map(monkeypatch, tmp_path):
     calls: list = []
 
-    def ingest_paths(paths, db_path, published=None, on_progress=None):
+    def ingest_paths(paths, db_path, published=None, on_progress=None, on_error=None):
         calls.append(list(paths))
         with Store.open(db_path) as store:
             add_taliban_story(store)

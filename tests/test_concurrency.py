@@ -63,3 +63,70 @@ def test_two_first_time_ingests_of_one_corpus_at_once_both_succeed(tmp_path):
     with Store.open(db) as store:
         assert store.counts()["documents"] == len(rows)
         assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+_READER = """
+import json, sys, time
+from factionmap.query import build_network, leader_on, list_facts, relations
+from factionmap.store.sqlite import Store
+db, stop = sys.argv[1], sys.argv[2]
+reads, errors = 0, []
+while True:
+    last = __import__("os").path.exists(stop)  # one more round after the writers are done
+    try:
+        with Store.open(db) as store:
+            list_facts(store)
+            build_network(store)
+            for name in ("Islamic State", "al-Shabaab"):
+                try:
+                    leader_on(store, name)
+                    relations(store, name)
+                except Exception as exc:
+                    if "no actor" not in str(exc).lower():  # not ingested yet: a fair answer
+                        raise
+            store.counts()
+        reads += 1
+    except Exception as exc:
+        errors.append(f"{type(exc).__name__}: {exc}")
+    if last:
+        break
+print(json.dumps({"reads": reads, "errors": errors[:5]}))
+"""
+
+
+def test_two_writers_and_readers_in_a_loop_never_fail(tmp_path):
+    """Two ingests of different corpora into one store while two readers query it in a loop:
+    no 'database is locked', every document stored once, the file intact."""
+    corpora = []
+    for w, group in enumerate(("Islamic State", "al-Shabaab")):
+        corpus = tmp_path / f"w{w}.jsonl"
+        rows = [{"id": f"w{w}-{i}", "published": "2016-05-14",
+                 "text": f"Fighters of {group} attacked a base in district {i} on Sunday, killing {i + 3} soldiers. "
+                         f"The Front number {w}{i} pledged allegiance to {group}, its leader said."}
+                for i in range(10)]
+        corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        corpora.append(corpus)
+    db, stop = tmp_path / "shared.db", tmp_path / "writers-done"
+    with Store.open(db):
+        pass  # the store exists before the readers start (queries do not create one)
+    readers = [subprocess.Popen([sys.executable, "-c", _READER, str(db), str(stop)], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    writers = [subprocess.Popen([sys.executable, "-c", _INGEST, str(c), str(db)], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in corpora]
+    written = []
+    for p in writers:
+        out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err[-2000:]
+        written.append(json.loads(out.strip().splitlines()[-1]))
+    stop.touch()
+    read = []
+    for p in readers:
+        out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err[-2000:]
+        read.append(json.loads(out.strip().splitlines()[-1]))
+    assert [w["documents"] for w in written] == [10, 10] and all(w["failed"] == [] for w in written)
+    assert all(r["errors"] == [] for r in read), read
+    assert all(r["reads"] >= 2 for r in read), read
+    with Store.open(db) as store:
+        assert store.counts()["documents"] == 20
+        assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

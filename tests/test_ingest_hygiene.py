@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +74,21 @@ def test_a_link_out_of_the_folder_is_not_read_unless_asked(tmp_path):
     assert [type(i).__name__ for i in followed] == ["Document", "Document"]
     named = _read(folder / "link.txt")  # named on its own: the user chose it
     assert [type(i).__name__ for i in named] == ["Document"]
+
+
+def test_a_link_to_a_folder_outside_is_reported_not_silently_skipped(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "other.txt").write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_text(TEXT.replace("Sunday", "Monday"), encoding="utf-8")
+    os.symlink(outside, folder / "linked")
+    os.symlink(folder / "sub", folder / "again")  # a link to a folder inside: walked once, not reported
+    items = _read(folder)
+    assert sorted((type(i).__name__, getattr(i, "code", None), Path(getattr(i, "source", "")).name)
+                  for i in items) == [("Document", None, "a.txt"), ("IngestError", "E116", "linked")]
+    assert [type(i).__name__ for i in _read(folder, follow_symlinks=True)] == ["Document", "Document"]
 
 
 def test_a_link_loop_is_walked_once(tmp_path):

@@ -14,6 +14,9 @@ from .model import Document, IngestError
 from .store.sqlite import Store
 
 DOC_TIMEOUT = 120.0  # seconds one document may take to read (`--doc-timeout`)
+# The longest text read by default (`--max-doc-kb`), in units of 1,024 characters: what is
+# read in about 10 s here on the densest text (benchmarks/doc_size.py); longer than news.
+MAX_DOC_KB = 64
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ def ingest_paths(
     on_unexpected: Callable[[str, BaseException], None] | None = None,
     follow_symlinks: bool = False,
     doc_timeout: float | None = DOC_TIMEOUT,
+    on_error: Callable[[IngestError], None] | None = None,
+    max_doc_kb: float | None = MAX_DOC_KB,
 ) -> IngestReport:
     """Read documents from paths, extract claims, store them (one transaction a document).
 
@@ -50,6 +55,10 @@ def ingest_paths(
     is counted before reading (`ingest.count_items`). In a folder, a symbolic link out of it
     is not read (E116) unless `follow_symlinks`. A document whose reading takes longer
     than `doc_timeout` seconds is stopped and reported (E117); None: no limit.
+    A text longer than `max_doc_kb` times 1,024 characters is refused (E118); None: no limit
+    (a long text is read in passages, in time that grows with its length).
+    `on_error(error)` is told of each failure as it happens (an overnight run's errors
+    need not wait for its end); the report lists them all too.
     """
     from .ingest.readers import count_items, read_documents
     from .pipeline import rules_version
@@ -71,7 +80,12 @@ def ingest_paths(
         error = exc if isinstance(exc, FactionmapError) else unexpected(exc)
         if not isinstance(exc, FactionmapError) and on_unexpected:
             on_unexpected(source, exc)
-        failed.append(IngestError(source, error.message, error.code))
+        failed_one(IngestError(source, error.message, error.code))
+
+    def failed_one(error: IngestError) -> None:
+        failed.append(error)
+        if on_error:
+            on_error(error)
 
     with Store.open(db_path) as store:
         version = rules_version()
@@ -80,12 +94,17 @@ def ingest_paths(
             todo = []
             for item in batch:
                 if isinstance(item, IngestError):
-                    failed.append(item)
+                    failed_one(item)
                     tick(item.source)
                     continue
                 existing = store.document_by_hash(item.content_hash) or seen.get(item.content_hash)
                 if existing:
                     skipped.append((item.source or item.id, existing))
+                    tick(item.source or item.id)
+                    continue
+                if max_doc_kb and len(item.text) > max_doc_kb * 1024:
+                    fail(item.source or item.id, FactionmapError("E118", size=len(item.text),
+                                                                 limit=int(max_doc_kb * 1024)))
                     tick(item.source or item.id)
                     continue
                 seen[item.content_hash] = item.id

@@ -25,6 +25,8 @@ ERRORS: dict[str, str] = {
     "E116": "symbolic link points outside the folder given; not read (name it, or use --follow-symlinks)",
     "E117": ("document took longer than {seconds:g} s to read and was stopped; cut it into smaller"
              " documents or raise --doc-timeout"),
+    "E118": ("document text is {size:,} characters, over the limit of {limit:,} (about 10 s of reading);"
+             " split it, or raise --max-doc-kb"),
     "E199": "unexpected error in this document ({kind}: {detail}); it was not stored, the rest goes on",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",

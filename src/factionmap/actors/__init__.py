@@ -4,6 +4,7 @@ names, acronyms, short names, branches, states, places, new groups, coreference)
 
 from __future__ import annotations
 
-from .resolve import DocActors, Mention, resolve_actors
+from .doc_actors import DocActors, Mention
+from .resolve import resolve_actors
 
 __all__ = ["DocActors", "Mention", "resolve_actors"]

@@ -131,8 +131,8 @@ def antecedents(doc, tok, out, rules: dict, sent_of: dict) -> list[tuple[object,
     if tok.lemma_.lower() in PLACE_DESCRIPTORS and tok.tag_ == "NN" and not any(
             c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
         # "the city", "the town": the place named just before
-        places = [m for m in out.mentions if m.entity.kind == "place" and m.token < tok.i
-                  and sent_index - 2 <= m.sentence <= sent_index and city_country(m.entity.name)]
+        places = [m for m in out.recent(tok.i, sent_index - 2, sent_index)
+                  if m.entity.kind == "place" and city_country(m.entity.name)]
         return [(places[-1].entity, "descriptor")] if places else []
     if tok.lemma_.lower() in RELATION_DESCRIPTORS and tok.tag_ == "NN":
         # "the al-Qaeda affiliate": a group other than the one named in the phrase
@@ -253,14 +253,13 @@ def _is_pair(tok) -> bool:
 
 
 def _candidates(tok, out, sent_index: int, kind: str, window: int = 2, states: bool = False):
-    for m in out.mentions:
-        if m.token >= tok.i or m.entity.kind != kind or not m.is_actor:
+    for m in out.recent(tok.i, sent_index - window, sent_index):
+        if m.entity.kind != kind or not m.is_actor:
             continue
         if kind == "org" and m.category in ("state", "government", "media") and not (
                 states and m.category != "media" and _plural(tok.doc[m.token])):
             continue  # "the group", "the militants", "its": an armed group, not a state or an outlet
-        if sent_index - window <= m.sentence <= sent_index:
-            yield m
+        yield m
 
 
 def _salience(doc, m, sent_index: int, subjects_first: bool, counts=None) -> float:
@@ -334,11 +333,7 @@ def _best(doc, tok, out, sent_index: int, kind: str, subjects_first: bool = True
           states: bool = False):
     best = None
     best_score = None
-    counts: dict[str, int] = {}
-    if topic:
-        for m in out.mentions:
-            if m.token < tok.i:
-                counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+    counts = out.counts_before(tok.i) if topic else {}
     for m in _candidates(tok, out, sent_index, kind, window=window or (6 if topic else 2), states=states):
         if m.token in exclude or m.entity.id in exclude_ids:
             continue

@@ -10,7 +10,7 @@ pronouns that point back to a group or a person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..language.mentions import named_as
 from ..language.nlp import original_text
@@ -26,6 +26,7 @@ from ..names import normalize_name, slugify
 from .branchnames import resolve_branch_names
 from .coalitions import coalition_mentions
 from .coref import antecedents
+from .doc_actors import DocActors, Mention
 from .country_roles import country_roles
 from .eponyms import eponymous_group
 from .home_state import home_state_mentions
@@ -36,46 +37,6 @@ from .short_names import bare_surnames, resolve_short_names, short_org_names, st
 ORG_LABELS = words("actors.resolve:ORG_LABELS")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of a document that refers to an actor or a place.
-
-    `token` is the index of the (merged) token in the parsed document;
-    descriptors and pronouns resolve to the entity they point back to.
-    """
-
-    token: int
-    start_char: int
-    end_char: int
-    sentence: int
-    text: str
-    entity: Entity
-    via: str  # registry | ner | acronym | initials | alias | short | descriptor | pronoun
-    is_actor: bool = True  # False for orgs that only report (news outlets, institutes)
-    category: str | None = None  # registry category, "state", or None for groups found in text
-
-
-@dataclass
-class DocActors:
-    """The mentions of one document, by token."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    by_token: dict[int, list[Mention]] = field(default_factory=dict)
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        self.by_token.setdefault(mention.token, []).append(mention)
-
-    def at(self, token_index: int) -> list[Mention]:
-        return self.by_token.get(token_index, [])
-
-    def entities(self) -> list[Entity]:
-        seen: dict[str, Entity] = {}
-        for m in self.mentions:
-            seen.setdefault(m.entity.id, m.entity)
-        return list(seen.values())
 
 
 def _registry_entity(actor) -> Entity:
@@ -490,10 +451,11 @@ def _surface(tok) -> str:
 
 def _resolve_descriptors(doc, out: DocActors, rules: dict, sent_of) -> None:
     """'the group', 'the insurgent group', 'its', 'the new leader', 'the two'."""
-    for tok in doc:
-        if out.at(tok.i):
-            continue
-        found = antecedents(doc, tok, out, rules, sent_of)
-        for entity, via in found:
-            out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
-                            _surface(tok), entity, via))
+    with out.indexed():
+        for tok in doc:
+            if out.at(tok.i):
+                continue
+            found = antecedents(doc, tok, out, rules, sent_of)
+            for entity, via in found:
+                out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i],
+                                _surface(tok), entity, via))

@@ -39,7 +39,8 @@ app = typer.Typer(
 
 
 def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False,
-                follow_symlinks: bool = False, doc_timeout: float | None = None) -> api.IngestReport:
+                follow_symlinks: bool = False, doc_timeout: float | None = None,
+                as_json: bool = False, max_doc_kb: float | None = None) -> api.IngestReport:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -51,17 +52,23 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool 
             progress.console.print(f"traceback for {source}:", style="red")
             progress.console.print("".join(traceback.format_exception(exc)).rstrip())
 
+        def on_error(error) -> None:  # printed as it happens, above the progress bar
+            progress.console.print(str(error), style="red")
+
         extra = {"on_unexpected": on_unexpected} if debug else {}
+        if not as_json:
+            extra["on_error"] = on_error
         if follow_symlinks:
             extra["follow_symlinks"] = True
         if doc_timeout is not None:
             extra["doc_timeout"] = doc_timeout or None  # 0: no limit
+        if max_doc_kb is not None:
+            extra["max_doc_kb"] = max_doc_kb or None
         return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
 def _print_ingest(report: api.IngestReport) -> None:
-    for failure in report.failed:
-        _err().print(str(failure), style="red")
+    """The run's summary (its failures were printed as they happened)."""
     for source, stored_as in report.skipped:
         _out().print(f"skipped {one_line(source)}: already stored as {one_line(stored_as)}")
     _out().print(f"{report.documents} documents, {report.claims} claims, "
@@ -83,9 +90,12 @@ def ingest(
     doc_timeout: Annotated[Optional[float], typer.Option(
         "--doc-timeout", help=f"Seconds one document may take to read before it is stopped (E117); "
         f"0: no limit. [default: {api.DOC_TIMEOUT:g}]", show_default=False)] = None,
+    max_doc_kb: Annotated[Optional[float], typer.Option(
+        "--max-doc-kb", help=f"Longest text read, in KB of characters (E118 beyond); 0: no limit. "
+        f"[default: {api.MAX_DOC_KB:g}]", show_default=False)] = None,
 ) -> None:
     """Read documents, extract claims and store them (one transaction a document)."""
-    report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout)
+    report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout, as_json, max_doc_kb)
     if as_json:
         _print_json({"documents": report.documents, "claims": report.claims,
                      "skipped": [list(s) for s in report.skipped],

@@ -225,9 +225,10 @@ def _fill(base: dict, other: dict) -> dict:
     return out
 
 
-def merge_two(x: Claim, y: Claim) -> Claim:
-    """One claim from two statements of the same fact."""
-    evidence = tuple(dict.fromkeys([*x.evidence, *y.evidence]))
+def merge_two(x: Claim, y: Claim, evidence: bool = True) -> Claim:
+    """One claim from two statements of the same fact (`evidence=False`: keeping x's
+    evidence, for a caller that gathers the evidence of many at once)."""
+    evidence = tuple(dict.fromkeys([*x.evidence, *y.evidence])) if evidence else x.evidence
     rank = _STATE_RANK if x.type in STATE_TYPES else _EVENT_RANK
     modality = min((x.modality, y.modality), key=lambda m: rank[m])
     if "hypothetical" in (x.modality, y.modality) and modality != "hypothetical":
@@ -268,19 +269,33 @@ def merge(claims: list[Claim]) -> list[Claim]:
     complete = [c for c in claims if _complete(c)]
     partial = [c for c in claims if not _complete(c)]
     merged: list[Claim] = []
+    # where the merged claims of each (type, negation, core arguments) are: a complete claim's
+    # core does not change as others merge into it, so each claim is compared with its own
+    # kind only and a long document's merge stays linear in its claims
+    same: dict[tuple, list[int]] = {}
+    gathered: list[list] = []  # each merged claim's evidence, made its tuple once at the end
     for c in complete:
-        for i, m in enumerate(merged):
-            if (m.type == c.type and m.negated == c.negated and _core(m) == _core(c)
-                    and _times_compatible(m.time, c.time) and not _other_doers(m, c)):
-                merged[i] = merge_two(m, c)
+        key = (c.type, c.negated, _core(c))
+        for i in same.get(key, ()):
+            m = merged[i]
+            if _times_compatible(m.time, c.time) and not _other_doers(m, c):
+                merged[i] = merge_two(m, c, evidence=False)
+                gathered[i].extend(c.evidence)
                 break
         else:
+            same.setdefault(key, []).append(len(merged))
             merged.append(c)
+            gathered.append(list(c.evidence))
+    of_type: dict[tuple, list[int]] = {}
+    for i, m in enumerate(merged):
+        of_type.setdefault((m.type, m.negated), []).append(i)
     for p in partial:
-        targets = [i for i, m in enumerate(merged) if _agrees(p, m)]
+        targets = [i for i in of_type.get((p.type, p.negated), ()) if _agrees(p, merged[i])]
         if len(targets) == 1:  # only when the fact it belongs to is unambiguous
-            merged[targets[0]] = merge_two(merged[targets[0]], p)
-    return merged
+            merged[targets[0]] = merge_two(merged[targets[0]], p, evidence=False)
+            gathered[targets[0]].extend(p.evidence)
+    return [replace(m, evidence=tuple(dict.fromkeys(ev))) if len(ev) > len(m.evidence) else m
+            for m, ev in zip(merged, gathered)]
 
 
 def _states_as_groups(c: Claim) -> bool:

@@ -260,7 +260,10 @@ def _expand(paths: Iterable[str | Path], follow_symlinks: bool = False) -> list[
 
 
 def _walk(folder: Path, follow_symlinks: bool = False) -> Iterator[Path]:
+    """The readable files under a folder; unless `follow_symlinks`, also each link to a folder
+    outside it (not walked, so that it is reported rather than silently left out)."""
     seen: set[Path] = set()  # folders already walked: a link loop is walked once
+    top = _identity(folder)
     for root, dirs, files in os.walk(folder, followlinks=follow_symlinks):
         real = _identity(Path(root))
         if real in seen:
@@ -269,6 +272,11 @@ def _walk(folder: Path, follow_symlinks: bool = False) -> Iterator[Path]:
         seen.add(real)
         # Hidden folders (.git, .ipynb_checkpoints) hold copies, not sources.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if not follow_symlinks:
+            for name in dirs:
+                link = Path(root) / name
+                if link.is_symlink() and not _identity(link).is_relative_to(top):
+                    yield link
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in READABLE_SUFFIXES:
                 yield Path(root) / name

@@ -300,6 +300,63 @@ def _prepared(text: str, nlp):
     return doc
 
 
+# A text longer than this is parsed in passages of at most this many characters, joined
+# back into one Doc: spaCy's own work on one Doc grows faster than its length (merging
+# entities walks the tokens once an entity) and it refuses texts over `nlp.max_length`.
+# Far longer than a news article, so one is parsed whole.
+PASSAGE_CHARS = 20_000
+# where a passage may end, best first: a blank line, a line end, a sentence end, a blank
+_PASSAGE_ENDS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"”’')]*\s+"),
+                 re.compile(r"\s+"))
+
+
+def passage_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of passages that cover the text end to end, each at most `limit`
+    characters, cut at the best break in the second half of each stretch (after the blanks,
+    so a passage starts on a word); a stretch with no break at all is cut where it is full."""
+    limit = limit or PASSAGE_CHARS
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        stop = start + limit
+        cut = stop
+        for pattern in _PASSAGE_ENDS:
+            ends = [m.end() for m in pattern.finditer(text, start + limit // 2, stop) if m.end() <= stop]
+            if ends:
+                cut = ends[-1]
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _prepared_passages(text: str, nlp) -> list:
+    """The Docs the pipeline runs on for one text: one, or one a passage of a long text
+    (each with its own stand-ins, offsets counted from the passage's start)."""
+    if len(text) <= PASSAGE_CHARS:
+        return [_prepared(text, nlp)]
+    masked, spots = mask_for_parse(text), stand_in_spots(text)
+    docs = []
+    for start, end in passage_bounds(masked):
+        doc = nlp.make_doc(masked[start:end])
+        doc.user_data["factionmap_stand_ins"] = [(at - start, a) for at, a in spots if start <= at < end]
+        docs.append(doc)
+    return docs
+
+
+def _joined(docs: list, text: str):
+    """One Doc of a text's parsed passages (tokens, tags, parse, entities and sentences
+    carried over; the passages' offsets become the whole text's), its original text kept."""
+    if len(docs) == 1:
+        doc = docs[0]
+    else:
+        from spacy.tokens import Doc
+
+        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data", "tensor"])
+    doc.user_data["factionmap_original"] = text
+    return doc
+
+
 def original_text(doc) -> str:
     """The document's text as written (the parse saw it with some spans blanked)."""
     text = doc.user_data.get("factionmap_original")
@@ -309,19 +366,17 @@ def original_text(doc) -> str:
 def parse(text: str, nlp=None):
     """A parsed spaCy Doc of the text (character offsets are the text's own)."""
     nlp = nlp or load_pipeline()
-    doc = nlp(_prepared(text, nlp))
-    doc.user_data["factionmap_original"] = text
-    return doc
+    return _joined([nlp(doc) for doc in _prepared_passages(text, nlp)], text)
 
 
 def parse_many(texts, batch_size: int = 16):
-    """Parse several texts with spaCy's batching."""
+    """Parse several texts with spaCy's batching (a long text's passages in the batches too)."""
     texts = list(texts)
     nlp = load_pipeline()
-    docs = nlp.pipe((_prepared(t, nlp) for t in texts), batch_size=batch_size)
-    for text, doc in zip(texts, docs):
-        doc.user_data["factionmap_original"] = text
-        yield doc
+    prepared = [_prepared_passages(t, nlp) for t in texts]
+    docs = nlp.pipe((d for passages in prepared for d in passages), batch_size=batch_size)
+    for text, passages in zip(texts, prepared):
+        yield _joined([next(docs) for _ in passages], text)
 
 
 def clean_sentence(text: str) -> str:
