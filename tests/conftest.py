@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from factionmap.model import Claim, Document, Entity, Evidence, TimeSpan
 from factionmap.store.sqlite import Store
+
+# Generated-input tests: a few dozen examples each in CI; FACTIONMAP_NIGHTLY=1 runs twenty
+# times as many (with FACTIONMAP_CRASH_KILLS=50 for tests/test_crash.py) for a nightly run.
+settings.register_profile("ci", max_examples=30, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.register_profile("nightly", parent=settings.get_profile("ci"), max_examples=600)
+settings.load_profile("nightly" if os.environ.get("FACTIONMAP_NIGHTLY") else "ci")
 
 
 def org(id: str, name: str, *aliases: str, country: str | None = None) -> Entity:

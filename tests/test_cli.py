@@ -56,15 +56,15 @@ def test_cli_db_from_environment(db):
     assert result.stdout.startswith("Taliban on 2015-09-01: Akhtar Mansour")
 
 
-@pytest.mark.parametrize("args, code", [
-    (["leader", "Hezbollah"], "E401"),
-    (["leader", "Taliban", "--on", "Sept 2015"], "E403"),
-    (["evidence", "c-999999"], "E402"),
-    (["export", "--format", "csv"], "E404"),
+@pytest.mark.parametrize("args, code, status", [
+    (["leader", "Hezbollah"], "E401", 1),
+    (["leader", "Taliban", "--on", "Sept 2015"], "E403", 2),  # a usage mistake
+    (["evidence", "c-999999"], "E402", 1),
+    (["export", "--format", "csv"], "E404", 2),
 ])
-def test_cli_library_error_is_one_line_and_exit_1(db, args, code):
+def test_cli_library_error_is_one_line_and_exit_1_or_2_for_usage(db, args, code, status):
     result = run(*args, "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == status
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ") and f"[{code}]" in result.stderr
 

@@ -72,7 +72,7 @@ def test_network_table(db):
 
 def test_network_unknown_format_is_an_error(db):
     result = run("network", "--format", "png", "--db", db)
-    assert result.exit_code == 1 and "png" in result.output
+    assert result.exit_code == 2 and "png" in result.output
 
 
 def test_network_svg_size_and_a_bad_size(db, tmp_path):
@@ -80,4 +80,4 @@ def test_network_svg_size_and_a_bad_size(db, tmp_path):
     result = run("network", "--format", "svg", "--size", "1600x1100", "--output", str(out), "--db", db)
     assert result.exit_code == 0 and 'width="1600"' in out.read_text()
     bad = run("network", "--format", "svg", "--size", "big", "--db", db)
-    assert bad.exit_code == 1 and "E406" in bad.output
+    assert bad.exit_code == 2 and "E406" in bad.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -130,7 +130,6 @@ def test_the_cli_prints_one_line_per_failure_and_a_traceback_with_debug(tmp_path
     assert debug.exit_code == 1 and "Traceback" in debug.stderr and "RuntimeError" in debug.stderr
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(
     st.dictionaries(st.sampled_from(["text", "id", "published", "url", "outlet", "title"]),
                     st.one_of(st.text(max_size=40), st.integers(), st.none(), st.floats(), st.booleans(),

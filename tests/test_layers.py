@@ -38,6 +38,7 @@ PACKAGE = ROOT / "src" / "factionmap"
 LAZY_IMPORTS = {
     ("factionmap.cli.main", "factionmap.evaluate"), ("factionmap.cli.main", "factionmap.explain"),
     ("factionmap.api", "factionmap.ingest.readers"), ("factionmap.api", "factionmap.pipeline"),
+    ("factionmap.cli.main", "factionmap.pipeline"),  # --version names the rules' version
 }
 
 

@@ -36,6 +36,8 @@ ERRORS: dict[str, str] = {
     "E301": "database {path} has schema version {found}, newer than this factionmap ({expected})",
     "E302": "migration {name} failed: {detail}",
     "E303": "could not store document {id}: {detail}; nothing of it was written",
+    "E305": "no store at {path}; run `factionmap ingest` first (only ingest creates a store)",
+    "E306": "cannot open the store {path}: {detail}",
     "E304": "document id '{id}' is already used by another text; give the document a new id or leave it empty",
     # queries
     "E401": "no actor matches '{name}'",
@@ -43,6 +45,9 @@ ERRORS: dict[str, str] = {
     "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E404": "unsupported export format '{format}' (expected: {expected})",
     "E405": "example corpus not found (looked in {paths}); run from the repository root",
+    "E407": "unknown {option} '{value}'{hint}; expected one of: {expected}",
+    "E408": "unknown region '{value}'; give an ISO country code (e.g. SO) or a country name",
+    "E409": "'{value}' is not a date or time (use YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM-DDTHH:MM:SS)",
     "E406": "'{value}' is not a picture size (use WIDTHxHEIGHT, e.g. 1600x1100)",
     # actor edits
     "E601": "cannot merge '{name}' ({id}) into itself; name two different actors",

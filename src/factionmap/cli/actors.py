@@ -48,7 +48,7 @@ def actors(
     """List the actors in the store with their number of claims and aliases."""
     if ctx.invoked_subcommand is not None:
         return
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         rows = list_actors(store, search)
     if as_json:
         return _print_json([r.to_dict() for r in rows])
@@ -69,7 +69,7 @@ def merge(
     as_json: JsonOption = False,
 ) -> None:
     """ACTOR is TARGET: its claim arguments and names become TARGET's, now and in later ingests."""
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         edit = actor_edits.merge_actors(store, actor, target, by, note)
     _print_edit(edit, as_json)
 
@@ -87,7 +87,7 @@ def split(
     as_json: JsonOption = False,
 ) -> None:
     """The mentions of ACTOR written as --mention are a separate actor, now and in later ingests."""
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         edit = actor_edits.split_actor(store, actor, mention, into, by, note)
     _print_edit(edit, as_json)
 
@@ -101,7 +101,7 @@ def undo(
     as_json: JsonOption = False,
 ) -> None:
     """Restore exactly what an edit changed; later ingests no longer follow it."""
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         edit = actor_edits.undo_edit(store, edit_id, by)
     _print_edit(edit, as_json)
 
@@ -110,7 +110,7 @@ def undo(
 @_reports_errors
 def edits(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """List the merges and splits made, with who made them, when, and whether they were undone."""
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         rows = actor_edits.list_edits(store)
     if as_json:
         return _print_json([e.to_dict() for e in rows])

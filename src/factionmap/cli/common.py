@@ -3,10 +3,12 @@ error report and the table and JSON printers. Below `cli` and `cli_actors`, whic
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Callable, Optional
 
@@ -14,7 +16,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..daterange import date_bounds
 from ..errors import FactionmapError, one_line
+from ..lexicon.states import country_code
+from ..model import TYPES
+from ..query.fused import RELATION_TYPES
 
 # Options shared by the commands: one definition each, reused everywhere.
 DbOption = Annotated[Path, typer.Option(
@@ -41,18 +47,66 @@ def _err() -> Console:
     return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 
+# errors in what was typed rather than in the input read: exit status 2, as for a bad option
+USAGE_CODES = frozenset({"E403", "E404", "E406", "E407", "E408", "E409"})
+
+
 def _reports_errors(command: Callable) -> Callable:
-    """Turn a library FactionmapError into one red line on stderr and exit status 1."""
+    """Check the options every command shares (`check_options`), then run the command; a
+    FactionmapError is one red line on stderr and exit status 2 for a usage mistake, 1 else."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
+            check_options(command.__name__, kwargs)
             return command(*args, **kwargs)
         except FactionmapError as exc:
             _err().print(f"error: {one_line(exc, 2000)}", style="bold red")
-            raise typer.Exit(1) from None
+            raise typer.Exit(2 if exc.code in USAGE_CODES else 1) from None
 
     return wrapper
+
+
+def check_options(command: str, options: dict) -> None:
+    """Refuse, before any work, a date option that is not an ISO date (E403), a `--since`
+    that is not a date or time (E409), a type not of the ontology (E407, with the nearest
+    one) and a region that is no country (E408): each used to answer nothing, status 0."""
+    for name in ("on", "known_on"):
+        if options.get(name) is not None:
+            date_bounds(options[name])
+    if options.get("since") is not None:
+        _since(options["since"])
+    if options.get("types"):
+        choices, option = (RELATION_TYPES, "--types") if command.startswith("network") else (tuple(TYPES), "--type")
+        for value in options["types"]:
+            if value.upper() not in choices:
+                near = [c for c in choices if c.startswith(value.upper()[:3])] or difflib.get_close_matches(
+                    value.upper(), choices, n=1, cutoff=0.5)
+                hint = f" (did you mean {near[0]}?)" if near else ""
+                raise FactionmapError("E407", option=f"{option} value", value=value, hint=hint,
+                                      expected=", ".join(choices))
+    region = options.get("region")
+    if region is not None and not _is_country(region):
+        raise FactionmapError("E408", value=region)
+
+
+def _since(value: str) -> None:
+    try:
+        date_bounds(value)
+    except FactionmapError:
+        try:
+            datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise FactionmapError("E409", value=value) from None
+
+
+def _is_country(value: str) -> bool:
+    import pycountry
+
+    text = value.strip()
+    if len(text) == 2 and text.isalpha():
+        return pycountry.countries.get(alpha_2=text.upper()) is not None
+    return country_code(text) is not None
 
 
 def _print_json(data: object) -> None:

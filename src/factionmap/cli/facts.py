@@ -36,7 +36,7 @@ def register(app: typer.Typer, common) -> None:
     ) -> None:
         """Facts fused from every article: each with its interval, sources and outlets."""
 
-        with Store.open(db) as store, store.as_known_on(known_on):
+        with Store.open(db, create=False) as store, store.as_known_on(known_on):
             rows = list_facts(store, actor, types, on)
         if as_json:
             return common.print_json([r.to_dict() for r in rows])
@@ -52,7 +52,7 @@ def register(app: typer.Typer, common) -> None:
     def conflicts_(known_on: KnownOnOption = None, db: DbOption = default_db, as_json: JsonOption = False) -> None:
         """Claims that cannot both hold: both sides, with their facts."""
 
-        with Store.open(db) as store, store.as_known_on(known_on):
+        with Store.open(db, create=False) as store, store.as_known_on(known_on):
             found = find_conflicts(store)
         if as_json:
             return common.print_json([c.to_dict() for c in found])
@@ -73,7 +73,7 @@ def register(app: typer.Typer, common) -> None:
     ) -> None:
         """Facts that appeared or changed since a date (by when documents were ingested)."""
 
-        with Store.open(db) as store:
+        with Store.open(db, create=False) as store:
             rows = changes(store, since)
         if as_json:
             return common.print_json([{"change": kind, **row.to_dict()} for kind, row in rows])
@@ -98,7 +98,7 @@ def register(app: typer.Typer, common) -> None:
 
         if fmt not in FORMATS:
             raise FactionmapError("E404", format=fmt, expected=", ".join(FORMATS))
-        with Store.open(db) as store, store.as_known_on(known_on):
+        with Store.open(db, create=False) as store, store.as_known_on(known_on):
             graph = build_network(store, on, region, types)
         if fmt == "table":
             labels = {n.id: n.label for n in graph.nodes}

@@ -38,6 +38,21 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+        from ..pipeline import rules_version
+
+        sys.stdout.write(f"factionmap {__version__} (rules {rules_version()})\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False) -> None:
+    """Read news about armed groups; ask who led whom, who allied with whom, and when, with sources."""
+
+
 def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False,
                 follow_symlinks: bool = False, doc_timeout: float | None = None,
                 as_json: bool = False, max_doc_kb: float | None = None) -> api.IngestReport:
@@ -125,7 +140,7 @@ def _print_map(view: FactionMap) -> None:
 def map_(on: OnOption = None, known_on: KnownOnOption = None, db: DbOption = DEFAULT_DB,
          as_json: JsonOption = False) -> None:
     """Print the whole map: groups with their leaders, then relations with dates and sources."""
-    with Store.open(db) as store, store.as_known_on(known_on):
+    with Store.open(db, create=False) as store, store.as_known_on(known_on):
         view = faction_map(store, on)
     _print_json(view.to_dict()) if as_json else _print_map(view)
 
@@ -140,7 +155,7 @@ def leader(
     as_json: JsonOption = False,
 ) -> None:
     """Who led the group on a date, and who had pledged to that leader."""
-    with Store.open(db) as store, store.as_known_on(known_on):
+    with Store.open(db, create=False) as store, store.as_known_on(known_on):
         answer = leader_on(store, org, on)
     if as_json:
         return _print_json(answer.to_dict())
@@ -168,7 +183,7 @@ def relations_(
     as_json: JsonOption = False,
 ) -> None:
     """The group's relations to other groups (alliances, rivalries, pledges...)."""
-    with Store.open(db) as store, store.as_known_on(known_on):
+    with Store.open(db, create=False) as store, store.as_known_on(known_on):
         rows = relations(store, org, on)
     if as_json:
         return _print_json([r.to_dict() for r in rows])
@@ -189,7 +204,7 @@ def timeline_(
     as_json: JsonOption = False,
 ) -> None:
     """Every claim naming the actor, in time order (undated last)."""
-    with Store.open(db) as store, store.as_known_on(known_on):
+    with Store.open(db, create=False) as store, store.as_known_on(known_on):
         entries = timeline(store, actor)
     if as_json:
         return _print_json([e.to_dict() for e in entries])
@@ -207,7 +222,7 @@ def explain(
     """Which rules and signals produced a claim, and its confidence."""
     from ..explain import explain_claim
 
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         why = explain_claim(store, claim_id)
     if as_json:
         return _print_json(why.to_dict())
@@ -229,7 +244,7 @@ def evidence(
     """A claim or a fact (f-...) with the sentences that support it and where they were published."""
     if claim_id.startswith("f-"):
         return _fact_evidence(claim_id, db, as_json)
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         detail = claim_detail(store, claim_id)
     if as_json:
         return _print_json(detail.to_dict())
@@ -254,7 +269,7 @@ def export_(
     """Export every claim in the ontology's shape, one JSON object a line."""
     if format != "jsonl":
         raise FactionmapError("E404", format=format, expected="jsonl")
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         if output is None:
             write_jsonl(store, sys.stdout)
             return
@@ -273,7 +288,7 @@ def eval_(
     """Score the stored claims against gold files: precision, recall, time and modality agreement."""
     from ..evaluate import evaluate_store  # evaluation code is only needed here
 
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         report = evaluate_store(store, [str(g) for g in gold])
     if as_json:
         return _print_json(report.to_dict())
@@ -292,7 +307,7 @@ def eval_(
 
 def _fact_evidence(fact_id: str, db: Path, as_json: bool) -> None:
 
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         detail = fact_detail(store, fact_id)
     if as_json:
         return _print_json(detail.to_dict())
@@ -323,7 +338,7 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
     """Ingest the bundled example corpus into the database and print the map."""
     report = _run_ingest([example_corpus()], db, None)
     _print_ingest(report)
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         _print_map(faction_map(store))
 
 

@@ -56,10 +56,13 @@ class Store(FactQueries):
         # autocommit mode: every transaction is opened explicitly, so a
         # document and its claims commit together or not at all
         # a writer waits for another's transaction (BUSY_SECONDS) instead of failing at once
-        self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA foreign_keys = ON")
         try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
+        except sqlite3.DatabaseError as error:  # a missing folder, a file that cannot be opened
+            raise FactionmapError("E306", path=self.path, detail=str(error)) from None
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 try:  # readers go on while a document is written (write-ahead log)
                     self._conn.execute("PRAGMA journal_mode = WAL")
@@ -74,12 +77,24 @@ class Store(FactQueries):
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'").fetchone())
             if self._facts and any(m.name == "0003_facts" for m in plan):
                 self.rebuild_facts()  # claims stored before facts existed
+        except sqlite3.DatabaseError as error:  # not a database, locked past the wait, read-only
+            self._conn.close()
+            raise FactionmapError("E306", path=self.path, detail=str(error)) from None
         except Exception:
             self._conn.close()
             raise
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path, create: bool = True) -> "Store":
+        """The store at `path`; with `create=False` a missing file is E305 (queries never
+        create an empty store that then answers "no actor matches")."""
+        if not create and str(path) != ":memory:":
+            if Path(path).is_dir():
+                raise FactionmapError("E306", path=str(path), detail="it is a folder")
+            if not Path(path).is_file():
+                raise FactionmapError("E305", path=str(path))
+        elif str(path) != ":memory:" and not Path(path).absolute().parent.is_dir():
+            raise FactionmapError("E306", path=str(path), detail=f"the folder {Path(path).parent} does not exist")
         return cls(path)
 
     def close(self) -> None:
