@@ -53,7 +53,7 @@ class DocActors:
         for m in self.mentions:
             self._by_sentence.setdefault(m.sentence, []).append(m)
         self._order = sorted(self.mentions, key=lambda m: m.token)
-        self._counted, self._counts, self._added = 0, Counter(), []
+        self._counted, self._counts, self._added, self._last_before = 0, Counter(), [], 0
         try:
             yield self
         finally:
