@@ -96,3 +96,17 @@ def test_a_bad_option_value_is_one_coded_line_and_exit_2(small_store, args, mess
 def test_good_option_values_pass_the_checks(small_store, args):
     result = CliRunner().invoke(app, [*args, "--db", small_store])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name, line", [
+    ("al-Shabaaab", "error: no actor matches 'al-Shabaaab' (did you mean al-Shabaab?) [E401]"),
+    ("Al Qaida", None),  # an alias once normalized: found, no error
+    ("Zzyzx", "error: no actor matches 'Zzyzx' [E401]"),
+])
+def test_an_unknown_actor_gets_the_nearest_names(small_store, name, line):
+    result = CliRunner().invoke(app, ["relations", name, "--db", small_store])
+    if line is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1
+    assert [x for x in result.stderr.splitlines() if x.strip()] == [line]

@@ -40,7 +40,7 @@ ERRORS: dict[str, str] = {
     "E306": "cannot open the store {path}: {detail}",
     "E304": "document id '{id}' is already used by another text; give the document a new id or leave it empty",
     # queries
-    "E401": "no actor matches '{name}'",
+    "E401": "no actor matches '{name}'{hint}",
     "E402": "no claim or fact with id '{id}'",
     "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
     "E404": "unsupported export format '{format}' (expected: {expected})",

@@ -3,6 +3,8 @@ name. Below `fused`, `query` and the other answering modules, which all build on
 
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -42,10 +44,22 @@ def find_actor(store: "Store", name: str) -> ActorRow:
     Raises E401 when nothing matches."""
     found = store.find_actors(name)
     if not found:
-        raise FactionmapError("E401", name=name)
+        near = nearest_actors(store, name)
+        raise FactionmapError("E401", name=name, hint=f" (did you mean {' or '.join(near)}?)" if near else "")
     counts = store.mention_counts([a.id for a in found])
     best = max(found, key=lambda a: (counts.get(a.id, 0), a.kind != "place", -len(a.name)))
     return _row(best, counts)
+
+
+def nearest_actors(store: "Store", name: str, n: int = 3) -> list[str]:
+    """Up to `n` actor names whose name or alias is spelled most like `name` ("Talibn":
+    Taliban), for a "did you mean" when nothing matches."""
+    spelled: dict[str, str] = {}  # a name or alias, case-folded -> the actor's name
+    for actor in store.all_actors():
+        for alias in (actor.name, *actor.aliases):
+            spelled.setdefault(alias.casefold(), actor.name)
+    close = difflib.get_close_matches(name.casefold(), list(spelled), n=n * 3, cutoff=0.75)
+    return list(dict.fromkeys(spelled[c] for c in close))[:n]
 
 
 def list_actors(store: "Store", search: str | None = None) -> list[ActorRow]:
