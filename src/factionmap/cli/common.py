@@ -18,7 +18,7 @@ from rich.table import Table
 
 from ..daterange import date_bounds
 from ..errors import FactionmapError, one_line
-from ..lexicon.states import country_code
+from ..lexicon.states import is_country
 from ..model import TYPES
 from ..query.fused import RELATION_TYPES
 
@@ -86,7 +86,7 @@ def check_options(command: str, options: dict) -> None:
                 raise FactionmapError("E407", option=f"{option} value", value=value, hint=hint,
                                       expected=", ".join(choices))
     region = options.get("region")
-    if region is not None and not _is_country(region):
+    if region is not None and not is_country(region):
         raise FactionmapError("E408", value=region)
 
 
@@ -98,15 +98,6 @@ def _since(value: str) -> None:
             datetime.fromisoformat(value.strip())
         except ValueError:
             raise FactionmapError("E409", value=value) from None
-
-
-def _is_country(value: str) -> bool:
-    import pycountry
-
-    text = value.strip()
-    if len(text) == 2 and text.isalpha():
-        return pycountry.countries.get(alpha_2=text.upper()) is not None
-    return country_code(text) is not None
 
 
 def _print_json(data: object) -> None:

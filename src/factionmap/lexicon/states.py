@@ -33,6 +33,15 @@ def country_code(name: str) -> str | None:
         return None
 
 
+def is_country(value: str) -> bool:
+    """Whether `value` names a country: an ISO alpha-2 code ("SO", "so") or a name or alias
+    `country_code` knows ("Somalia")."""
+    text = value.strip()
+    if len(text) == 2 and text.isalpha():
+        return pycountry.countries.get(alpha_2=text.upper()) is not None
+    return country_code(text) is not None
+
+
 def demonym_code(word: str) -> str | None:
     return load_rules()["states"]["demonyms"].get(word.lower())
 
