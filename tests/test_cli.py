@@ -60,7 +60,7 @@ def test_cli_db_from_environment(db):
     (["leader", "Hezbollah"], "E401", 1),
     (["leader", "Taliban", "--on", "Sept 2015"], "E403", 2),  # a usage mistake
     (["evidence", "c-999999"], "E402", 1),
-    (["export", "--format", "csv"], "E404", 2),
+    (["export", "--format", "xlsx"], "E404", 2),
 ])
 def test_cli_library_error_is_one_line_and_exit_1_or_2_for_usage(db, args, code, status):
     result = run(*args, "--db", db)

@@ -81,7 +81,17 @@ def test_export_from_store_matches_claim_to_dict(fresh_store):
     exported = list(export_claims(fresh_store))
     expected = claim_to_dict(_pledge())
     expected["id"] = "c-000001"
+    for record in expected["evidence"]:  # the stored document has no url, outlet or date
+        record.update(url=None, outlet=None, published=None)
     assert exported == [expected]
+
+
+def test_export_evidence_names_where_it_was_published(fresh_store):
+    fresh_store.add_document(document("d-1", "2015-08-14", url="https://example.org/a", outlet="Wire"), [_pledge()])
+    evidence = next(export_claims(fresh_store))["evidence"]
+    assert evidence and all(e["url"] == "https://example.org/a" and e["outlet"] == "Wire"
+                            and e["published"] == "2015-08-14" for e in evidence)
+    assert "url" not in claim_to_dict(_pledge())["evidence"][0]  # a claim alone knows no document
 
 
 def test_export_write_jsonl_one_claim_a_line(taliban_store):

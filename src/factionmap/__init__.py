@@ -5,7 +5,8 @@ ingest into a store (`ingest_paths`, `Store`), ask it questions (`leader_on`,
 `relations`, `timeline`, `claim_detail`, `list_actors`; fused facts with `list_facts`,
 `fact_detail`, `changes`, `find_conflicts`, `build_network` and the `to_*` writers; with
 `Store.as_known_on(day)` for what was known then), correct actors (`merge_actors`,
-`split_actor`, `undo_edit`), export and evaluate.
+`split_actor`, `undo_edit`), export and evaluate; the store as flat tables for pandas
+(`facts`, `events`, `table`: each a `Table` with `.to_pandas()`).
 Heavy modules (spaCy) load on first use, not on import.
 """
 
@@ -17,7 +18,8 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "extract": "pipeline", "process": "pipeline", "process_many": "pipeline",
-    "ingest_paths": "api", "IngestReport": "api",
+    "ingest_paths": "api", "IngestReport": "api", "facts": "api", "events": "api", "table": "api",
+    "Table": "export.tabular",
     "read_documents": "ingest.readers",
     "Store": "store.sqlite",
     "leader_on": "query.leaders", "relations": "query.relations", "timeline": "query.claims",

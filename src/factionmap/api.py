@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import FactionmapError, unexpected
 from .model import Document, IngestError
+from .query.tables import TABLES
 from .store.sqlite import Store
 
 DOC_TIMEOUT = 120.0  # seconds one document may take to read (`--doc-timeout`)
@@ -128,6 +129,38 @@ def ingest_paths(
                             skipped.append((source, store.document_by_hash(doc.content_hash) or "?"))
                 tick(source)
     return IngestReport(stored_docs, stored_claims, tuple(skipped), tuple(failed))
+
+
+def table(what: str, db: "str | Path | Store" = "factionmap.db", actor: str | None = None, types=None,
+          on: str | None = None, known_on: str | None = None):
+    """One of the flat tables (claims, facts, events, relations, actors, evidence) as a
+    `Table`: `.to_pandas()`, `.to_arrow()`, `.to_dicts()`, or written by `export.tabular`.
+
+    `db` is a store path (which must exist: E305) or an open `Store`. `actor` keeps the rows
+    naming that actor (for actors: whose names contain it), `types` some claim types, `on`
+    the facts, events and relations holding that day, `known_on` only what documents
+    published by that day said. The rows are those `factionmap facts` and the other
+    commands answer with.
+    """
+    if what not in TABLES:
+        raise FactionmapError("E407", option="table", value=what, hint="", expected=", ".join(TABLES))
+    if isinstance(db, Store):
+        with db.as_known_on(known_on):
+            return TABLES[what](db, actor, types, on)
+    with Store.open(db, create=False) as store, store.as_known_on(known_on):
+        return TABLES[what](store, actor, types, on)
+
+
+def facts(db: "str | Path | Store" = "factionmap.db", actor: str | None = None, types=None,
+          on: str | None = None, known_on: str | None = None):
+    """The fused facts as a `Table` (one row a fact); see `table`."""
+    return table("facts", db, actor, types, on, known_on)
+
+
+def events(db: "str | Path | Store" = "factionmap.db", actor: str | None = None, types=None,
+           on: str | None = None, known_on: str | None = None):
+    """Attacks and seizures as a `Table` in the columns incident datasets use; see `table`."""
+    return table("events", db, actor, types, on, known_on)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

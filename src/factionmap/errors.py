@@ -40,6 +40,7 @@ ERRORS: dict[str, str] = {
     "E306": "cannot open the store {path}: {detail}",
     "E304": "document id '{id}' is already used by another text; give the document a new id or leave it empty",
     # queries
+    "E400": "{detail}",
     "E401": "no actor matches '{name}'{hint}",
     "E402": "no claim or fact with id '{id}'",
     "E403": "'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
@@ -49,6 +50,8 @@ ERRORS: dict[str, str] = {
     "E408": "unknown region '{value}'; give an ISO country code (e.g. SO) or a country name",
     "E409": "'{value}' is not a date or time (use YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM-DDTHH:MM:SS)",
     "E406": "'{value}' is not a picture size (use WIDTHxHEIGHT, e.g. 1600x1100)",
+    "E410": "--on applies to facts, events and relations; the {table} table has no date to hold on",
+    "E411": "{option} needs {needs}",
     # actor edits
     "E601": "cannot merge '{name}' ({id}) into itself; name two different actors",
     "E602": "cannot merge {kind} '{name}' into {other_kind} '{other}'; merge actors of the same kind",

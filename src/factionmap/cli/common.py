@@ -21,6 +21,7 @@ from ..errors import FactionmapError, one_line
 from ..lexicon.states import is_country
 from ..model import TYPES
 from ..query.fused import RELATION_TYPES
+from ..query.tables import TABLES
 
 # Options shared by the commands: one definition each, reused everywhere.
 DbOption = Annotated[Path, typer.Option(
@@ -48,12 +49,13 @@ def _err() -> Console:
 
 
 # errors in what was typed rather than in the input read: exit status 2, as for a bad option
-USAGE_CODES = frozenset({"E403", "E404", "E406", "E407", "E408", "E409"})
+USAGE_CODES = frozenset({"E400", "E403", "E404", "E406", "E407", "E408", "E409", "E410", "E411"})
 
 
 def _reports_errors(command: Callable) -> Callable:
     """Check the options every command shares (`check_options`), then run the command; a
-    FactionmapError is one red line on stderr and exit status 2 for a usage mistake, 1 else."""
+    FactionmapError is one red line on stderr (under --json: the error object on stdout,
+    `print_json_error`) and exit status 2 for a usage mistake, 1 else."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -61,10 +63,20 @@ def _reports_errors(command: Callable) -> Callable:
             check_options(command.__name__, kwargs)
             return command(*args, **kwargs)
         except FactionmapError as exc:
-            _err().print(f"error: {one_line(exc, 2000)}", style="bold red")
-            raise typer.Exit(2 if exc.code in USAGE_CODES else 1) from None
+            status = 2 if exc.code in USAGE_CODES else 1
+            if kwargs.get("as_json"):
+                print_json_error(exc.code, exc.message, status)
+            else:
+                _err().print(f"error: {one_line(exc, 2000)}", style="bold red")
+            raise typer.Exit(status) from None
 
     return wrapper
+
+
+def print_json_error(code: str, message: str, status: int) -> None:
+    """What every command prints on stdout under --json when it fails: one object with the
+    single key "error" (an answer is never such an object)."""
+    _print_json({"error": {"code": code, "message": one_line(message, 2000), "exit_status": status}})
 
 
 def check_options(command: str, options: dict) -> None:
@@ -80,14 +92,22 @@ def check_options(command: str, options: dict) -> None:
         choices, option = (RELATION_TYPES, "--types") if command.startswith("network") else (tuple(TYPES), "--type")
         for value in options["types"]:
             if value.upper() not in choices:
-                near = [c for c in choices if c.startswith(value.upper()[:3])] or difflib.get_close_matches(
-                    value.upper(), choices, n=1, cutoff=0.5)
-                hint = f" (did you mean {near[0]}?)" if near else ""
-                raise FactionmapError("E407", option=f"{option} value", value=value, hint=hint,
-                                      expected=", ".join(choices))
+                raise FactionmapError("E407", option=f"{option} value", value=value,
+                                      hint=_did_you_mean(value.upper(), choices), expected=", ".join(choices))
+    what = options.get("what")
+    if what is not None and what not in TABLES:
+        raise FactionmapError("E407", option="--what value", value=what, hint=_did_you_mean(what, tuple(TABLES)),
+                              expected=", ".join(TABLES))
     region = options.get("region")
     if region is not None and not is_country(region):
         raise FactionmapError("E408", value=region)
+
+
+def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
+    """" (did you mean X?)" for the choice sharing the value's first three letters, else the
+    one spelled most like it; "" when none is close."""
+    near = [c for c in choices if c.startswith(value[:3])] or difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
+    return f" (did you mean {near[0]}?)" if near else ""
 
 
 def _since(value: str) -> None:

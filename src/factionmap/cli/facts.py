@@ -93,9 +93,13 @@ def register(app: typer.Typer, common) -> None:
         size: Annotated[str, typer.Option("--size", help="SVG width x height in pixels, e.g. 1600x1100.")] = "1000x700",
         known_on: KnownOnOption = None,
         db: DbOption = default_db,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the graph as JSON (--format json).")] = False,
     ) -> None:
         """The groups and their relations on a date, with evidence counts."""
 
+        if as_json and fmt not in ("table", "json"):
+            raise FactionmapError("E411", option="--json", needs="--format json or no --format (it is JSON)")
+        fmt = "json" if as_json else fmt
         if fmt not in FORMATS:
             raise FactionmapError("E404", format=fmt, expected=", ".join(FORMATS))
         with Store.open(db, create=False) as store, store.as_known_on(known_on):

@@ -18,17 +18,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import api
 from ..errors import FactionmapError, one_line
+from ..export import tabular
 from ..export.claims import write_jsonl
+from ..query.answers import find_actor
 from ..query.claims import claim_detail, timeline
 from ..query.fused import fact_detail
 from ..query.leaders import leader_on
 from ..query.overview import FactionMap, faction_map
 from ..query.relations import relations
+from ..query.tables import TABLES
 from ..store.sqlite import Store
 from . import facts as cli_facts
 from .actors import actors_app
 from .common import (
     DEFAULT_DB, DbOption, JsonOption, KnownOnOption, OnOption, _err, _out, _print_json, _reports_errors, _table, _time,
+    print_json_error,
 )
 
 app = typer.Typer(
@@ -82,6 +86,12 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool 
         return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
+def _ingest_json(report: api.IngestReport) -> dict:
+    return {"documents": report.documents, "claims": report.claims,
+            "skipped": [{"source": source, "stored_as": stored} for source, stored in report.skipped],
+            "failed": [{"source": f.source, "code": f.code, "message": f.reason} for f in report.failed]}
+
+
 def _print_ingest(report: api.IngestReport) -> None:
     """The run's summary (its failures were printed as they happened)."""
     for source, stored_as in report.skipped:
@@ -112,9 +122,7 @@ def ingest(
     """Read documents, extract claims and store them (one transaction a document)."""
     report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout, as_json, max_doc_kb)
     if as_json:
-        _print_json({"documents": report.documents, "claims": report.claims,
-                     "skipped": [list(s) for s in report.skipped],
-                     "failed": [str(f) for f in report.failed]})
+        _print_json(_ingest_json(report))
     else:
         _print_ingest(report)
     if report.failed:
@@ -262,20 +270,54 @@ def evidence(
 @app.command("export")
 @_reports_errors
 def export_(
-    format: Annotated[str, typer.Option("--format", help="Output format; only 'jsonl'.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option(help="File to write (default: stdout).")] = None,
+    what: Annotated[str, typer.Option(
+        "--what", help="claims, facts, events, relations, actors or evidence.")] = "claims",
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="File to write (default: stdout; parquet needs a file).")] = None,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", help="Only rows naming this actor (actors: whose names contain it).")] = None,
+    types: Annotated[Optional[list[str]], typer.Option("--type", help="Only these claim types (repeatable).")] = None,
+    on: OnOption = None,
+    known_on: KnownOnOption = None,
     db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
 ) -> None:
-    """Export every claim in the ontology's shape, one JSON object a line."""
-    if format != "jsonl":
-        raise FactionmapError("E404", format=format, expected="jsonl")
-    with Store.open(db, create=False) as store:
-        if output is None:
-            write_jsonl(store, sys.stdout)
-            return
-        with open(output, "w", encoding="utf-8") as handle:
-            count = write_jsonl(store, handle)
-    _err().print(f"{count} claims written to {output}")
+    """Export a table: every claim in the ontology's shape (the default), or facts, events,
+    relations, actors or evidence as flat rows, as JSON Lines, CSV or Parquet."""
+    tabular.check_format(format)
+    if output is None and (format == "parquet" or as_json):
+        raise FactionmapError("E411", option="--format parquet" if format == "parquet" else "--json",
+                              needs="--output FILE (the data itself is what goes to stdout)")
+    with Store.open(db, create=False) as store, store.as_known_on(known_on):
+        if what == "claims" and format == "jsonl":  # the ontology's nested shape, as the evaluation reads it
+            if on is not None:
+                raise FactionmapError("E410", table=what)
+            actor_id = find_actor(store, actor).id if actor else None
+            wanted = [t.upper() for t in types] if types else None
+            if output is None:
+                write_jsonl(store, sys.stdout, actor_id=actor_id, types=wanted)
+                return
+            with open(output, "w", encoding="utf-8") as handle:
+                count = write_jsonl(store, handle, actor_id=actor_id, types=wanted)
+        else:
+            table = TABLES[what](store, actor, types, on)
+            count = _write_table(table, format, output)
+    if output is None:
+        return
+    if as_json:
+        return _print_json({"what": what, "format": format, "rows": count, "output": str(output)})
+    _err().print(f"{count} {what if count != 1 else what.rstrip('s')} written to {output}")
+
+
+def _write_table(table, format: str, output: Path | None) -> int:
+    if format == "parquet":
+        return tabular.write_parquet(table, output)
+    writer = tabular.write_csv if format == "csv" else tabular.write_jsonl
+    if output is None:
+        return writer(table, sys.stdout)
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        return writer(table, handle)
 
 
 @app.command("eval")
@@ -334,12 +376,15 @@ def example_corpus() -> Path:
 
 @app.command()
 @_reports_errors
-def demo(db: DbOption = DEFAULT_DB) -> None:
+def demo(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     """Ingest the bundled example corpus into the database and print the map."""
-    report = _run_ingest([example_corpus()], db, None)
-    _print_ingest(report)
+    report = _run_ingest([example_corpus()], db, None, as_json=as_json)
     with Store.open(db, create=False) as store:
-        _print_map(faction_map(store))
+        view = faction_map(store)
+    if as_json:
+        return _print_json({"ingest": _ingest_json(report), "map": view.to_dict()})
+    _print_ingest(report)
+    _print_map(view)
 
 
 cli_facts.register(app, SimpleNamespace(
@@ -349,8 +394,25 @@ cli_facts.register(app, SimpleNamespace(
 app.add_typer(actors_app)
 
 
-def main() -> None:
-    app()
+# click's UsageError (a missing argument, an unknown option), whichever click typer runs on
+# (its own copy from 0.26): the class BadParameter is made from
+_UsageError = typer.BadParameter.__bases__[0]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The `factionmap` program. Under --json a mistake typer itself finds (an unknown
+    option, a missing argument) is the same JSON error object as the commands' (E400)."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if "--json" not in args:
+        return app(args=args, prog_name="factionmap")
+    try:
+        status = typer.main.get_command(app).main(args=args, prog_name="factionmap", standalone_mode=False)
+    except _UsageError as exc:
+        print_json_error("E400", exc.format_message(), exc.exit_code)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
