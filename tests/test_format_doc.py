@@ -112,7 +112,7 @@ def test_format_doc_export_example_has_the_documented_shape():
         assert 0 <= record["confidence"] <= 1
         assert record["evidence"]
         for ev in record["evidence"]:
-            assert list(ev) == ["document", "sentence", "start", "end", "text"]
+            assert list(ev) == ["document", "sentence", "start", "end", "text", "url", "outlet", "published"]
             # offsets are characters into the document text shown above the export
             assert " ".join(article[ev["start"]:ev["end"]].split()) == ev["text"]
 

@@ -211,3 +211,10 @@ def test_an_event_without_a_date_or_coordinates_leaves_them_empty(tmp_path):
     assert (event["location"], event["country_iso"], event["latitude"], event["event_date"]) == (
         "Ghazni", "AF", None, None)
     assert event["actor1"] is None and event["fatalities"] is None
+
+
+@pytest.mark.parametrize("what", sorted(COLUMNS))
+def test_every_column_is_documented_and_named_once(what):
+    names = [c.name for c in COLUMNS[what]]
+    assert len(names) == len(set(names))
+    assert all(c.doc for c in COLUMNS[what]), [c.name for c in COLUMNS[what] if not c.doc]

@@ -24,85 +24,105 @@ from .fused import RELATION_TYPES, FactRow, list_facts
 EVENT_TYPES = ("ATTACK", "SEIZURE")  # incidents at a place and a moment, as in GTD and ACLED
 ROLE_RELATIONS = ("LEADERSHIP", "MEMBERSHIP")  # a person's tie to a group, over a span
 
-_SOURCE_COLUMNS = (
-    Column("first_document", doc="document id of the earliest published source"),
-    Column("first_url", doc="its URL"),
-    Column("first_outlet", doc="its outlet"),
-    Column("first_published", doc="its publication date"),
-    Column("quote", doc="a sentence of it that states the fact"),
-)
-_FUSED_COLUMNS = (
-    Column("status", doc="asserted, contested (some sources deny it), denied or hypothetical"),
-    Column("confidence", "float", "1 - the product of (1 - best claim) over independent sources"),
-    Column("evidence", "int", "evidence sentences behind it"),
-    Column("documents", "int", "documents stating it"),
-    Column("sources", "int", "independent sources (near copies of one text count once)"),
-    Column("outlets", "list", "outlets that published those documents"),
-)
+# what a column means wherever it appears (a table may say more in its own column)
+GLOSSARY = {
+    "fact_id": "the fused fact's id (f-...)", "claim_id": "the claim's id (c-...)",
+    "type": "the claim type (docs/format.md, section 2)", "summary": "the fact in words",
+    "start": "ISO date (day, month or year) it holds or happened from; empty: unknown",
+    "end": "ISO date it holds until; empty: open or unknown",
+    "end_inferred": "the end was inferred (a successor, a death, a reversal), not stated",
+    "end_why": "what the inferred end rests on",
+    "status": "asserted, contested (some sources deny it), denied or hypothetical",
+    "confidence": "1 - the product of (1 - best claim) over independent sources",
+    "evidence": "evidence sentences behind it", "documents": "documents stating it",
+    "sources": "independent sources (near copies of one text count once)",
+    "outlets": "the outlets that published those documents",
+    "first_document": "document id of the earliest published source", "first_url": "that document's URL",
+    "first_outlet": "its outlet", "first_published": "its publication date",
+    "quote": "a sentence of it that states this", "claim_ids": "the claims fused into it",
+    "first_seen": "when the store first had it (UTC)", "updated_at": "when a document last changed it (UTC)",
+    "modality": "asserted, reported, claimed, denied or hypothetical", "negated": "the text says it did not happen",
+    "document": "the document's id", "url": "the document's URL", "outlet": "the document's outlet",
+    "published": "the document's publication date", "title": "the document's title",
+    "sentence": "sentence number in the document (from 0)",
+}
+
+
+def col(name: str, kind: str = "string", doc: str | None = None) -> Column:
+    """A column, meaning what the glossary says unless `doc` says more."""
+    return Column(name, kind, doc or GLOSSARY[name])
+
+
+_SOURCE_COLUMNS = tuple(col(n) for n in ("first_document", "first_url", "first_outlet", "first_published", "quote"))
+_FUSED_COLUMNS = (col("status"), col("confidence", "float"), col("evidence", "int"), col("documents", "int"),
+                  col("sources", "int"), col("outlets", "list"))
+_SPAN_COLUMNS = (col("start"), col("end"), col("end_inferred", "bool"), col("end_why"))
 
 FACT_COLUMNS = (
-    Column("fact_id"), Column("type"), Column("summary", doc="the fact in words"),
-    Column("actor_1", doc="first core actor id"), Column("actor_1_name"),
-    Column("actor_2", doc="second core actor id (place, for PRESENCE, CONTROL, SEIZURE, ATTACK)"),
-    Column("actor_2_name"),
-    Column("start", doc="ISO date (day, month or year) it holds or happened from"),
-    Column("end", doc="ISO date it holds until; empty: open or unknown"),
-    Column("end_inferred", "bool", "the end was inferred (a successor, a death, a reversal)"),
-    Column("end_why", doc="why the end was inferred"),
-    *_FUSED_COLUMNS, *_SOURCE_COLUMNS,
-    Column("claim_ids", "list", "the claims fused into it"),
-    Column("first_seen", doc="when the store first had it (UTC)"), Column("updated_at"),
+    col("fact_id"), col("type"), col("summary"),
+    col("actor_1", doc="first core actor's id (leader, member, pledger, group...)"),
+    col("actor_1_name", doc="its name"),
+    col("actor_2", doc="second core actor's id (the place, for PRESENCE, CONTROL, SEIZURE, ATTACK)"),
+    col("actor_2_name", doc="its name"),
+    *_SPAN_COLUMNS, *_FUSED_COLUMNS, *_SOURCE_COLUMNS,
+    col("claim_ids", "list"), col("first_seen"), col("updated_at"),
 )
 
 RELATION_COLUMNS = (
-    Column("relation_id", doc="the fact id"), Column("type"),
-    Column("source", doc="actor id the relation goes from (member, splinter, pledger, leader...)"),
-    Column("source_name"), Column("target", doc="actor id it goes to"), Column("target_name"),
-    Column("directed", "bool", "false for ALLIANCE and RIVALRY (then source and target are in name order)"),
-    Column("role", doc="a leader's or member's role as written"),
-    Column("start"), Column("end"), Column("end_inferred", "bool"), Column("end_why"),
-    *_FUSED_COLUMNS, *_SOURCE_COLUMNS,
+    col("relation_id", doc="the fact's id"), col("type"),
+    col("source", doc="actor id the relation goes from (member, branch, splinter, pledger, sponsor, leader)"),
+    col("source_name", doc="its name"), col("target", doc="actor id it goes to"), col("target_name", doc="its name"),
+    col("directed", "bool", "false for ALLIANCE and RIVALRY, whose two sides are alike"),
+    col("role", doc="a leader's or member's role as written (emir, deputy...)"),
+    *_SPAN_COLUMNS, *_FUSED_COLUMNS, *_SOURCE_COLUMNS,
 )
 
 EVENT_COLUMNS = (
-    Column("event_id", doc="the fact id: reports of one incident are one event"),
-    Column("event_date", doc="ISO date, as precise as the sources say"),
-    Column("date_precision", doc="day, month or year"),
-    Column("event_type", doc="ATTACK or SEIZURE"),
-    Column("attack_type", doc="bombing, suicide bombing, armed assault... (ATTACK)"),
-    Column("actor1", doc="perpetrator (ATTACK) or seizer (SEIZURE)"), Column("actor1_id"),
-    Column("actor2", doc="target (ATTACK) or the group the place was taken from (SEIZURE)"),
-    Column("actor2_id"),
-    Column("country_iso", doc="ISO 3166-1 alpha-2 code"), Column("admin1", doc="province or state"),
-    Column("location", doc="the place as named"), Column("location_id"),
-    Column("latitude", "float"), Column("longitude", "float"),
-    Column("fatalities", "int", "killed, as the latest published report gives it"),
-    Column("wounded", "int", "wounded, likewise"),
-    Column("claimed", "bool", "a group claimed responsibility"),
+    col("event_id", doc="the fact's id: the reports of one incident are one event"),
+    col("event_date", doc="ISO date the reports give, as precise as they are; empty: none gives one"),
+    col("date_precision", doc="day, month or year"),
+    col("event_type", doc="ATTACK or SEIZURE"),
+    col("attack_type", doc="bombing, suicide bombing, armed assault, assassination, kidnapping... (ATTACK)"),
+    col("actor1", doc="the perpetrator (ATTACK) or the group that took the place (SEIZURE)"),
+    col("actor1_id", doc="its id"),
+    col("actor2", doc="the target (ATTACK; an actor or words) or the group the place was taken from (SEIZURE)"),
+    col("actor2_id", doc="its id, when it is an actor"),
+    col("country_iso", doc="ISO 3166-1 alpha-2 code of the place"), col("admin1", doc="province or state"),
+    col("location", doc="the place as named"), col("location_id", doc="its id (place:...)"),
+    col("latitude", "float", "of the place, when the gazetteer has it"), col("longitude", "float", "likewise"),
+    col("fatalities", "int", "killed, as the latest published report that gives a number says"),
+    col("wounded", "int", "wounded, likewise"),
+    col("claimed", "bool", "a group claimed responsibility"),
     *_FUSED_COLUMNS, *_SOURCE_COLUMNS,
 )
 
 CLAIM_COLUMNS = (
-    Column("claim_id"), Column("type"), Column("fact_id"),
-    Column("arg_1", doc="first core argument's id"), Column("arg_1_name"),
-    Column("arg_2", doc="second core argument's id"), Column("arg_2_name"),
-    Column("args_json", doc="every argument as in the JSON Lines export"),
-    Column("time_start"), Column("time_end"), Column("time_precision"), Column("time_text"),
-    Column("modality"), Column("negated", "bool"), Column("attribution"), Column("confidence", "float"),
-    Column("document"), Column("url"), Column("outlet"), Column("published"),
-    Column("sentence", "int"), Column("quote", doc="the first evidence sentence"),
+    col("claim_id"), col("type"), col("fact_id", doc="the fact it was fused into (empty: a core actor is missing)"),
+    col("arg_1", doc="first core argument's id"), col("arg_1_name", doc="its name"),
+    col("arg_2", doc="second core argument's id"), col("arg_2_name", doc="its name"),
+    col("args_json", doc="every argument, as in the JSON Lines export"),
+    col("time_start", doc="ISO date it starts (docs/format.md, section 3)"), col("time_end", doc="ISO date it ends"),
+    col("time_precision", doc="day, month or year"), col("time_text", doc="the words the time was read from"),
+    col("modality"), col("negated", "bool"), col("attribution", doc="who the text says said it"),
+    col("confidence", "float", "the claim's own confidence"),
+    col("document"), col("url"), col("outlet"), col("published"),
+    col("sentence", "int", "number of its first evidence sentence"), col("quote", doc="its first evidence sentence"),
 )
 
 ACTOR_COLUMNS = (
-    Column("actor_id"), Column("name"), Column("kind", doc="org, person or place"),
-    Column("country", doc="ISO code"), Column("category"),
-    Column("claims", "int", "claims naming it"), Column("aliases", "list"),
+    col("actor_id", doc="registry id, new:<slug> for a group first seen in text, place:<slug>"),
+    col("name", doc="the actor's name"), col("kind", doc="org, person or place"),
+    col("country", doc="ISO code of its country, when known"),
+    col("category", doc="government, armed group... from the registry"),
+    col("claims", "int", "claims naming it"), col("aliases", "list", "every name it is known by"),
 )
 
 EVIDENCE_COLUMNS = (
-    Column("claim_id"), Column("fact_id"), Column("type"), Column("modality"), Column("negated", "bool"),
-    Column("confidence", "float"), Column("document"), Column("url"), Column("outlet"), Column("published"),
-    Column("title"), Column("sentence", "int"), Column("start", "int"), Column("end", "int"), Column("text"),
+    col("claim_id"), col("fact_id"), col("type"), col("modality"), col("negated", "bool"),
+    col("confidence", "float", "the claim's own confidence"), col("document"), col("url"), col("outlet"),
+    col("published"), col("title"), col("sentence", "int"),
+    col("start", "int", "offset of the sentence in the document's text"), col("end", "int", "its end (exclusive)"),
+    col("text", doc="the sentence"),
 )
 
 
