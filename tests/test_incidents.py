@@ -361,3 +361,14 @@ def test_nobody_claiming_it_is_no_claim(claims_of):
                        "No one claimed responsibility.", "2022-09-09")
     a = _attacks(claims)
     assert len(a) == 1 and a[0].args["claimed"] is False and a[0].modality != "claimed"
+
+
+def test_an_attack_named_by_its_date_is_not_the_one_just_told(claims_of):
+    # "the attacks of <a date>" names another, known attack: the definite article is its date's
+    claims = claims_of("A drone strike hit a house in Kabul on Sunday, officials said. The man killed there had "
+                       "helped plan the attacks of September 11, 2001.", "2022-08-02")
+    for attack in _attacks(claims):
+        if (attack.time.start or "").startswith("2001"):
+            assert attack.args.get("place") is None, "the 2001 attacks were not in Kabul"
+        else:
+            assert _name(attack.args.get("place")) == "Kabul"

@@ -242,8 +242,9 @@ def one_claim_per_incident(claims: list[Claim], doc, actors, published: str | No
                 target = j
                 break
         if target is None and c.args.get("place") is None and folded and refers_back \
-                and 0 < i - _sentence(folded[-1]) <= LOOK_BACK:
-            # "X said it carried out the attack" after a denial by Y: the same attack, X's claim
+                and 0 < i - _sentence(folded[-1]) <= LOOK_BACK and not _older(c, folded[-1], published):
+            # "X said it carried out the attack" after a denial by Y: the same attack, X's claim (but
+            # "the attacks of September 11, 2001" in a 2022 report is another, older attack)
             prev = folded[-1]
             details = {k: v for k, v in prev.args.items() if k not in ("perpetrator", "claimed")}
             folded.append(replace(c, args={**details, **{k: v for k, v in c.args.items() if v is not None}},
