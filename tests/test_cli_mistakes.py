@@ -80,6 +80,10 @@ def small_store(tmp_path_factory):
     (["facts", "--type", "attak"], "unknown --type value 'attak' (did you mean ATTACK?)", "E407"),
     (["network", "--region", "XX"], "unknown region 'XX'; give an ISO country code", "E408"),
     (["network", "--region", "Atlantis"], "unknown region 'Atlantis'", "E408"),
+    (["export", "--what", "event"], "unknown --what value 'event' (did you mean events?)", "E407"),
+    (["export", "--format", "xlsx"], "unsupported export format 'xlsx' (expected: jsonl, csv, parquet)", "E404"),
+    (["export", "--format", "parquet"], "--format parquet needs --output FILE", "E411"),
+    (["export", "--what", "actors", "--on", "2016"], "--on applies to facts, events and relations", "E410"),
 ])
 def test_a_bad_option_value_is_one_coded_line_and_exit_2(small_store, args, message, code):
     result = CliRunner().invoke(app, [*args, "--db", small_store])
@@ -91,7 +95,8 @@ def test_a_bad_option_value_is_one_coded_line_and_exit_2(small_store, args, mess
 @pytest.mark.parametrize("args", [
     ["changes", "--since", "2026-11-26"], ["changes", "--since", "2026-11-26T10:00:00"], ["changes", "--since", "2026"],
     ["network", "--types", "alliance"], ["network", "--region", "so"], ["network", "--region", "Somalia"],
-    ["facts", "--type", "ALLIANCE", "--on", "2016-06"],
+    ["facts", "--type", "ALLIANCE", "--on", "2016-06"], ["network", "--json"],
+    ["export", "--what", "events", "--format", "csv"], ["export", "--what", "facts", "--on", "2016-06"],
 ])
 def test_good_option_values_pass_the_checks(small_store, args):
     result = CliRunner().invoke(app, [*args, "--db", small_store])
@@ -110,3 +115,9 @@ def test_an_unknown_actor_gets_the_nearest_names(small_store, name, line):
         return
     assert result.exit_code == 1
     assert [x for x in result.stderr.splitlines() if x.strip()] == [line]
+
+
+def test_a_mistyped_option_names_the_option_meant(small_store):
+    result = CliRunner().invoke(app, ["facts", "--typ", "ALLIANCE", "--db", small_store])
+    assert result.exit_code == 2
+    assert "No such option: --typ" in result.stderr and "--type" in result.stderr.split("--typ", 1)[1]
