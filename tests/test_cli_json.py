@@ -23,7 +23,7 @@ NEEDS = {
     "actors split": ["a", "--mention", "b"], "actors undo": ["e-1"], "changes": ["--since", "2026-01-01"],
     "export": ["--output", "out.jsonl"], "import": ["gtd", "file.csv"],
 }
-CREATES = {"ingest", "demo"}  # the two commands that make a store
+CREATES = {"ingest", "demo", "import"}  # the commands that make a store
 
 
 def _commands(group=None, path=()) -> list[tuple[str, object]]:

@@ -27,6 +27,14 @@ ERRORS: dict[str, str] = {
              " documents or raise --doc-timeout"),
     "E118": ("document text is {size:,} characters, over the limit of {limit:,} (about 10 s of reading);"
              " split it, or raise --max-doc-kb"),
+    # dataset import (`factionmap import`)
+    "E130": "{dataset} file lacks the column(s) {columns}; is it a {dataset} export? (its header: {found})",
+    "E131": "row has {found} fields where the header has {expected}; check its quoting",
+    "E132": "field '{field}' is '{value}', not {expected}",
+    "E133": ("record {id} is stored already with other content (imported before from another version of"
+             " the dataset?); the stored copy is kept"),
+    "E134": "'{suffix}' files are not read as {dataset} data; save the data as CSV{also}",
+    "E135": "row cannot be read as CSV: {detail}",
     "E199": "unexpected error in this document ({kind}: {detail}); it was not stored, the rest goes on",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",

@@ -28,7 +28,9 @@ from ..query.overview import FactionMap, faction_map
 from ..query.relations import relations
 from ..query.tables import TABLES
 from ..store.sqlite import Store
+from . import datasette as cli_datasette
 from . import facts as cli_facts
+from . import imports as cli_imports
 from .actors import actors_app
 from .common import (
     DEFAULT_DB, DbOption, JsonOption, KnownOnOption, OnOption, _err, _out, _print_json, _reports_errors, _table, _time,
@@ -391,6 +393,8 @@ cli_facts.register(app, SimpleNamespace(
     DbOption=DbOption, JsonOption=JsonOption, OnOption=OnOption, DEFAULT_DB=DEFAULT_DB,
     reports_errors=_reports_errors, print_json=_print_json, table=_table, time=_time, out=_out))
 
+cli_imports.register(app)
+cli_datasette.register(app)
 app.add_typer(actors_app)
 
 

@@ -21,7 +21,7 @@ from ..export.claims import claim_to_dict
 from .answers import find_actor, list_actors
 from .fused import RELATION_TYPES, FactRow, list_facts
 
-EVENT_TYPES = ("ATTACK", "SEIZURE")  # incidents at a place and a moment, as in GTD and ACLED
+INCIDENT_TYPES = ("ATTACK", "SEIZURE")  # incidents at a place and a moment, as in GTD and ACLED
 ROLE_RELATIONS = ("LEADERSHIP", "MEMBERSHIP")  # a person's tie to a group, over a span
 
 # what a column means wherever it appears (a table may say more in its own column)
@@ -230,8 +230,8 @@ def _merger_ends(ctx: _Context, row: FactRow) -> list[tuple[str, str]]:
 
 def events_table(store, actor: str | None = None, types=None, on: str | None = None) -> Table:
     """One row an incident (ATTACK, SEIZURE fact) in the columns incident datasets use."""
-    wanted = [t.upper() for t in types] if types else list(EVENT_TYPES)
-    rows = [r for r in list_facts(store, actor, wanted, on) if r.type in EVENT_TYPES]
+    wanted = [t.upper() for t in types] if types else list(INCIDENT_TYPES)
+    rows = [r for r in list_facts(store, actor, wanted, on) if r.type in INCIDENT_TYPES]
     ctx = _Context(store, rows)
     out = []
     for r in rows:

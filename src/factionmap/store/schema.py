@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ..errors import FactionmapError
 from .factstore import FACT_TABLES
+from .views import VIEWS
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX claims_number ON claims(CAST(substr(id, 3) AS INTEGER))",
         "CREATE TABLE sketch_counts (value INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
     )),
+    # views for readers who know nothing of the tables above: Datasette, sqlite3, R, pandas
+    # (views.py, docs/sql.md); a store made before them gets them when it is opened
+    Migration("0005_views", VIEWS),
 )
 
 
