@@ -218,3 +218,9 @@ def test_every_column_is_documented_and_named_once(what):
     names = [c.name for c in COLUMNS[what]]
     assert len(names) == len(set(names))
     assert all(c.doc for c in COLUMNS[what]), [c.name for c in COLUMNS[what] if not c.doc]
+
+
+def test_an_open_store_keeps_the_known_on_date_its_caller_set(db):
+    with Store.open(db, create=False) as store, store.as_known_on("2021-08-28"):
+        (event,) = api.events(store).to_dicts()
+        assert event["documents"] == 1 and store.known_on == "2021-08-28"

@@ -145,6 +145,8 @@ def table(what: str, db: "str | Path | Store" = "factionmap.db", actor: str | No
     if what not in TABLES:
         raise FactionmapError("E407", option="table", value=what, hint="", expected=", ".join(TABLES))
     if isinstance(db, Store):
+        if known_on is None:  # an open store keeps the date its caller set, if any
+            return TABLES[what](db, actor, types, on)
         with db.as_known_on(known_on):
             return TABLES[what](db, actor, types, on)
     with Store.open(db, create=False) as store, store.as_known_on(known_on):
