@@ -39,7 +39,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
 
 
-def _registry_entity(actor) -> Entity:
+def registry_entity(actor) -> Entity:
     return Entity(actor.id, actor.name, actor.kind, tuple(actor.aliases), actor.country)
 
 
@@ -115,7 +115,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             actor = registry.get(tok.ent_id_)
             if actor is None:
                 continue
-            entity = _registry_entity(actor)
+            entity = registry_entity(actor)
             if actor.kind == "person":
                 remember_person(entity)
             add(tok, entity, "registry", category=actor.category)
@@ -128,7 +128,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         near = near_registry_actor(name, registry) if label in NAME_LABELS else None
         if near is not None:  # "Asai'ib Ahl al-Haqq": a registry name misspelt by a letter
-            entity = _registry_entity(near)
+            entity = registry_entity(near)
             if near.kind == "person":
                 remember_person(entity)
             add(tok, entity, "registry", category=near.category)
@@ -145,7 +145,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             continue
         if label == "FAC" and _is_group_name(name, rules):
             # "Saraya Awliya al-Dam" tagged a facility; "Bagram Army Base" stays one
-            add(tok, _new_org(name, new_orgs, registry), "ner")
+            add(tok, new_org(name, new_orgs, registry), "ner")
             continue
         if label in PLACE_LABELS and not any(c.isupper() for c in name):
             continue  # the tagger's stray lower-case places ("does not target mosques"): no name
@@ -161,7 +161,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         if label in ("ORG", "PERSON") and (_is_group_name(name, rules) or tok.i in called_group) \
                 or label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and _is_group_name(name, rules):
             # "the Signed-in-Blood Brigade" tagged a law is still a brigade
-            entity = _new_org(name, new_orgs, registry)
+            entity = new_org(name, new_orgs, registry)
             add(tok, entity, "ner")
             continue
         if label == "ORG" and not any(c.isupper() for c in name):
@@ -171,7 +171,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         if label == "ORG":
             # Any other organization may act (a group the registry lacks, a ministry),
             # except those that only report or host talks: outlets, institutes, bodies.
-            entity = _new_org(name, new_orgs, registry)
+            entity = new_org(name, new_orgs, registry)
             lower = {w.lower().strip(".") for w in re.findall(r"[\w.'’-]+", name)}
             reporter = bool(lower & rules["non_group_words"]) or normalize_name(name) in rules["non_actor_orgs"]
             add(tok, entity, "ner", is_actor=not reporter)
@@ -183,7 +183,7 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
             found = registry.lookup(name) or registry.lookup(bare)
             persons = [a for a in found if a.kind == "person"]
             if persons:
-                entity = _registry_entity(persons[0])
+                entity = registry_entity(persons[0])
                 remember_person(entity)
                 add(tok, entity, "registry")
                 continue
@@ -201,14 +201,14 @@ def resolve_actors(doc, registry: Registry | None = None) -> DocActors:
         t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "short"))
     _resolve_acronyms_and_aliases(doc, out, acronyms, registry, sent_of)
     _resolve_initials(doc, out, registry, context, sent_of)
-    short_org_names(out, original_text(doc), registry, _registry_entity)  # "the Volunteer Force" in a report naming the Ulster Volunteer Force
+    short_org_names(out, original_text(doc), registry, registry_entity)  # "the Volunteer Force" in a report naming the Ulster Volunteer Force
     titles = frozenset(rules["titles"])
     for m in [m for m in out.mentions if m.entity.kind == "person"]:
         group = eponymous_group(m.entity, registry, titles)  # "Colonel Karuna" for the Karuna faction
         if group is not None and not any(x.entity.id == group.id for x in out.at(m.token)):
-            out.add(replace(m, entity=_registry_entity(group), via="eponym", category=group.category))
+            out.add(replace(m, entity=registry_entity(group), via="eponym", category=group.category))
     resolve_branch_names(doc, out, registry, sent_of, lambda t, e: Mention(
-        t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "branch-name"), _registry_entity)
+        t.i, t.idx, t.idx + len(t.text), sent_of[t.i], _surface(t), e, "branch-name"), registry_entity)
     _resolve_descriptors(doc, out, rules, sent_of)
     country_roles(doc, out, context)  # "Yemen's Houthis": a place; "Iran-backed": a state
     out.mentions.sort(key=lambda m: m.token)
@@ -326,10 +326,10 @@ def _coalition_mention(tok, entity: Entity, sent_of) -> Mention:
                    "coalition", True, "government")
 
 
-def _new_org(name: str, new_orgs: dict[str, Entity], registry: Registry) -> Entity:
+def new_org(name: str, new_orgs: dict[str, Entity], registry: Registry) -> Entity:
     found = [a for a in registry.lookup(name) if a.kind == "org"]
     if found:
-        return _registry_entity(found[0])
+        return registry_entity(found[0])
     key = normalize_name(name)
     if key not in new_orgs:
         new_orgs[key] = Entity("new:" + slugify(name), name, "org", (name,))
@@ -378,7 +378,7 @@ def _resolve_acronyms_and_aliases(doc, out: DocActors, acronyms: dict, registry,
             if m.entity.id.startswith("new:") and len(known) == 1:
                 # "the Movement for the Liberation of Azawad (MNLA)": a short form of a
                 # registered name, which the acronym identifies
-                _replace_entity(out, m, _registry_entity(known[0]), known[0].category)
+                _replace_entity(out, m, registry_entity(known[0]), known[0].category)
                 continue
             acronyms[acr.group(1)] = m.entity
             continue
@@ -430,7 +430,7 @@ def _resolve_initials(doc, out: DocActors, registry, context, sent_of) -> None:
         out.by_token[tok.i] = []
         out.mentions = [m for m in out.mentions if m.token != tok.i]
         out.add(Mention(tok.i, tok.idx, tok.idx + len(tok.text), sent_of[tok.i], word,
-                        _registry_entity(actor), "initials", category=actor.category))
+                        registry_entity(actor), "initials", category=actor.category))
 
 
 def _replace_entity(out: DocActors, mention: Mention, entity: Entity, category: str | None) -> None:

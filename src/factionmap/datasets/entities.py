@@ -9,7 +9,7 @@ parenthesis holds, then each part around a dash or colon. A government force ("M
 Forces of X", "Police Forces of X", "Government of X") is the state of X, as the extractor
 writes a state ("state:<code>"). A name that says nobody is known ("Unknown", "Unidentified
 Armed Group", "Civilians") or only describes people ("Muslim extremists", "Gunmen") is no
-actor. Any other group is the extractor's new group ("new:<slug>", `actors.resolve._new_org`)
+actor. Any other group is the extractor's new group ("new:<slug>", `actors.resolve.new_org`)
 named by the part before its parenthesis, with the whole name and the acronym as aliases.
 """
 
@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..actors.resolve import _new_org, _registry_entity
+from ..actors.resolve import new_org, registry_entity
 from ..lexicon.places import place_entity
 from ..lexicon.registry import load_registry
 from ..lexicon.states import country_code, state_entity
@@ -100,14 +100,14 @@ def _group_entity(text: str, country: str | None) -> Entity | None:
     for form in _name_forms(text, base):
         found = [a for a in registry.lookup(form) if a.kind == "org"]
         if found:
-            return _registry_entity(found[0])
+            return registry_entity(found[0])
     code = country_code(text)
     if code:  # a bare country as an actor ("Afghanistan"): its state
         return state_entity(code)
     words = base.split()
     if len(words) <= 3 and words[-1].lower() in DESCRIPTIVE_HEADS:
         return None  # "Muslim extremists", "Fulani extremists": people described, no group named
-    entity = _new_org(base, {}, registry)
+    entity = new_org(base, {}, registry)
     acronyms = [p for p in _PARENS.findall(text) if _is_acronym(p)]
     aliases = tuple(dict.fromkeys((*entity.aliases, text, *acronyms)))
     return replace(entity, aliases=aliases, country=entity.country or country)
