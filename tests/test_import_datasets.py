@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from factionmap.api import ingest_paths
+from factionmap.api import events, ingest_paths
 from factionmap.cli.imports import register
 from factionmap.datasets import DATASETS, read_dataset
 from factionmap.datasets.entities import group_entity, place_of
@@ -454,6 +454,41 @@ def test_datasets_gtd_incident_and_news_report_are_one_attack_fact(nlp, tmp_path
         assert fact.documents == 2 and set(fact.outlets) == {"Example Wire", "GTD"}
         with store.as_known_on("2015-08-06"):  # a record is known from its event date, 2015-08-07
             assert not list_facts(store, types=["ATTACK"])
+
+
+@pytest.mark.parametrize("second_day, facts", [("22", 2), ("15", 2), ("14", 1), ("8", 1)])
+def test_datasets_incidents_of_one_group_in_one_city_are_one_fact_only_within_a_week(tmp_path, second_day, facts):
+    db = tmp_path / "fm.db"
+    path = gtd(tmp_path, {}, {"eventid": "201508220007", "imonth": "8", "iday": second_day, "nkill": "12.0"})
+    assert import_dataset("gtd", path, db).records == 2
+    with Store.open(db) as store:
+        attacks = [f for f in list_facts(store, types=["ATTACK"]) if "place:kabul" in f.actors]
+        assert len(attacks) == facts and sum(f.documents for f in attacks) == 2
+        assert min(f.start for f in attacks) == "2015-08-07"
+        rows = [r for r in events(store).to_dicts() if r["location"] == "Kabul"]
+        assert len(rows) == facts
+
+
+@pytest.mark.parametrize("days", [(1, 9, 5), (9, 1, 5), (1, 5, 9)])
+def test_datasets_an_attack_joins_the_nearest_attack_within_a_week(tmp_path, days):
+    db = tmp_path / "fm.db"
+    rows = [{"eventid": f"2015080{d}00{i}", "iday": str(d)} for i, d in enumerate(days)]
+    assert import_dataset("gtd", gtd(tmp_path, *rows), db).records == 3
+    with Store.open(db) as store:
+        attacks = sorted((f.start, f.documents) for f in list_facts(store, types=["ATTACK"]))
+        # the 5th is as near the 1st as the 9th (a tie goes to the earlier); the 1st and the 9th
+        # are eight days apart, whichever came first
+        assert attacks == [("2015-08-01", 2), ("2015-08-09", 1)]
+
+
+@pytest.mark.parametrize("year_only", ["The Taliban attack in Kabul in 2015 is still remembered."])
+def test_datasets_attack_told_by_its_year_only_stays_apart_from_the_dated_one(nlp, tmp_path, year_only):
+    db = tmp_path / "fm.db"
+    assert ingest_paths([news(tmp_path, year_only, "2019-03-01")], db).ok
+    assert import_dataset("gtd", gtd(tmp_path, {}), db).records == 1
+    with Store.open(db) as store:
+        attacks = [f for f in list_facts(store, types=["ATTACK"]) if "place:kabul" in f.actors]
+        assert sorted(f.start or "" for f in attacks) == ["2015", "2015-08-07"]
 
 
 @pytest.mark.parametrize("date_raw", ["10/1/09"])

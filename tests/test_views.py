@@ -217,12 +217,36 @@ def test_views_migration_applies_to_a_store_made_before_it(tmp_path, before):
         assert store.schema_version == before
     assert _views_in(path) == set()
     with Store.open(path, create=False) as store:
-        assert store.applied_migrations()[-1] == "0005_views" and store.schema_version == len(MIGRATIONS)
+        assert "0005_views" in store.applied_migrations() and store.schema_version == len(MIGRATIONS)
         view = {r["id"]: r["status"] for r in _rows(store, "SELECT id, status FROM v_facts")}
         assert view == {f.id: f.status for f in store.facts()} and view
         assert _rows(store, "SELECT count(*) AS n FROM v_evidence")[0]["n"] == sum(
             len(c.evidence) for c in store.claims_for())
     assert _views_in(path) == set(VIEW_NAMES)
+
+
+@pytest.mark.parametrize("before", [5])
+def test_attack_day_migration_makes_the_facts_again(tmp_path, before):
+    path = tmp_path / "old.db"
+    with Store(path, migrations=MIGRATIONS[:before]) as store:
+        add_taliban_story(store)
+        made = {f.id: f.key for f in store.facts()}
+        store.connection.execute("DELETE FROM facts")  # as if keyed another way: gone until rebuilt
+    with Store.open(path, create=False) as store:
+        assert store.applied_migrations()[-1] == "0006_attack_days"
+        assert {f.id: f.key for f in store.facts()} == made and made
+
+
+@pytest.mark.parametrize("key, actors", [("ATTACK|place:nairobi|al-shabaab|2019-01-15", ("place:nairobi", "al-shabaab")),
+                                         ("ATTACK|place:kabul3||2015", ("place:kabul3", None)),
+                                         ("DEATH|mullah-omar|?", ("mullah-omar", None)),
+                                         ("RIVALRY|al-qaeda|islamic-state", ("al-qaeda", "islamic-state"))])
+def test_views_read_actors_from_every_kind_of_key(fresh_store, key, actors):
+    fresh_store.connection.execute(
+        "INSERT INTO facts (id, key, type, pos, documents, independent) VALUES ('f-x', ?, ?, 1, 1, 1)",
+        (key, key.split("|")[0]))
+    [row] = _rows(fresh_store, "SELECT actor_1, actor_2 FROM v_facts")
+    assert (row["actor_1"], row["actor_2"]) == actors
 
 
 @pytest.mark.parametrize("name", VIEW_NAMES)

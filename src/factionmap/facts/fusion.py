@@ -3,7 +3,13 @@
 A fact is keyed by its type and core actors (both sides of a symmetric relation in one
 order; a merger's parts as a set). Events that recur (an attack, a seizure, a pledge, a
 capture, a defection, a death and its false reports) are keyed by year as well: the year of
-the event, else of the report that tells it ("?" when neither is known). Asserted and denied
+the event, else of the report that tells it ("?" when neither is known). An attack told to the
+day is keyed by its day (an undated one by its report's day), since one group can strike one city many times a year (a dataset of
+incidents, or a week of news); an attack told only by its year or month keeps the year key.
+Reports date one attack a few days apart (a siege told on the day it ended, a report dated
+from its own publication), so a day-dated attack joins a stored attack of the same place and
+perpetrator dated within `ATTACK_WINDOW_DAYS` of it, the nearest one (`attack_window`,
+`nearest_attack`): attacks closer than that are one fact. Asserted and denied
 claims of the same thing are one fact, marked contested, so a report and its denial stay
 side by side.
 
@@ -20,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from ..model import CLAIM_TYPES, RECURRING_TYPES, ROLE_TYPES, SYMMETRIC_TYPES, Claim, Entity
 
@@ -80,10 +86,51 @@ def fact_key(claim: Claim, published: str | None = None) -> str | None:
         key = f"{t}|{'|'.join(core)}" if all(core) else None
     if key is not None and t in RECURRING_TYPES:  # undated: the year its report was published in
         when = claim.time.start or claim.time.end or published
-        key += "|" + (when[:4] if when else "?")
+        key += "|" + (_attack_day(claim, published) or (when[:4] if when else "?"))
     return key
 
 
+
+
+ATTACK_WINDOW_DAYS = 7
+
+
+def _attack_day(claim: Claim, published: str | None) -> str | None:
+    """The day an attack is keyed by: its own, when told to the day; for an attack its report
+    gives no time at all, the report's day (news tells an undated attack as a recent one)."""
+    if claim.type != "ATTACK":
+        return None
+    start = claim.time.start
+    if start and claim.time.precision == "day" and len(start) == 10:
+        return start
+    if not start and not claim.time.end and published and len(published) >= 10:
+        return published[:10]
+    return None
+
+
+def attack_window(key: str) -> tuple[str, str] | None:
+    """For an attack keyed by its day, the lowest and highest key of an attack it joins (same
+    place and perpetrator, within ATTACK_WINDOW_DAYS); None for every other key."""
+    head, _, day = key.rpartition("|")
+    if not key.startswith("ATTACK|") or len(day) != 10:
+        return None
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return None
+    span = timedelta(days=ATTACK_WINDOW_DAYS)
+    return f"{head}|{(when - span).isoformat()}", f"{head}|{(when + span).isoformat()}"
+
+
+def nearest_attack(key: str, candidates) -> str:
+    """The candidate key (from `attack_window`'s range) dated nearest the key's day, the
+    earlier on a tie; the key itself when there is none."""
+    day = date.fromisoformat(key.rpartition("|")[2])
+
+    def distance(other: str) -> tuple[int, str]:
+        return abs((date.fromisoformat(other.rpartition("|")[2]) - day).days), other
+
+    return min(candidates, key=distance, default=key)
 
 
 def starts_it(claim: Claim) -> bool:

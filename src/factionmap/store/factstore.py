@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..daterange import date_bounds
-from ..facts.fusion import Fact, FactState, confidence, fact_id, fact_key, fold_claim, key_actors, now, status
+from ..facts.fusion import (Fact, FactState, attack_window, confidence, fact_id, fact_key, fold_claim, key_actors,
+                            nearest_attack, now, status)
 from ..model import Claim
 from .neardup import find_source, record_source
 
@@ -70,6 +71,10 @@ def plan_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Itera
         key = fact_key(claim, published)
         if key is None:
             continue
+        window = attack_window(key)
+        if window is not None:  # an attack told to the day joins one stored a few days from it
+            near = [r[0] for r in conn.execute("SELECT key FROM facts WHERE key BETWEEN ? AND ?", window)]
+            key = nearest_attack(key, near + [k for _, k, _, _ in new.values() if window[0] <= k <= window[1]])
         fid = fact_id(key)
         if fid not in states:
             row = conn.execute("SELECT pos, neg, weak, time_start, time_end, log_doubt, best, documents, independent"

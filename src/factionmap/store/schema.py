@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..errors import FactionmapError
 from .factstore import FACT_TABLES
-from .views import VIEWS
+from .views import VIEW_NAMES, VIEWS
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Migration:
 
     name: str
     statements: tuple[str, ...]
+    rebuilds_facts: bool = False  # facts are made again from the claims once it has run
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -112,7 +113,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # claims across documents fused into facts (factstore.py); a store made before this
     # migration has its facts rebuilt from its claims when it is opened
-    Migration("0003_facts", FACT_TABLES),
+    Migration("0003_facts", FACT_TABLES, rebuilds_facts=True),
     # storing a document costs the same however many are stored: the next claim number (the
     # largest so far) is an index lookup, not a scan of every claim; and a near-copy sketch
     # value shared by many texts (boilerplate) stops being indexed once common (neardup.py)
@@ -123,6 +124,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     # views for readers who know nothing of the tables above: Datasette, sqlite3, R, pandas
     # (views.py, docs/sql.md); a store made before them gets them when it is opened
     Migration("0005_views", VIEWS),
+    # an attack told to the day is a fact of its own day, not of its year (fusion.fact_key);
+    # the facts are made again from the stored claims, and the views read the new keys
+    Migration("0006_attack_days", tuple(f"DROP VIEW IF EXISTS {name}" for name in VIEW_NAMES) + VIEWS,
+              rebuilds_facts=True),
 )
 
 

@@ -75,8 +75,8 @@ class Store(FactQueries):
                     fill_variant_keys(conn)
             self._facts = bool(self._conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'").fetchone())
-            if self._facts and any(m.name == "0003_facts" for m in plan):
-                self.rebuild_facts()  # claims stored before facts existed
+            if self._facts and any(m.rebuilds_facts for m in plan):
+                self.rebuild_facts()  # claims stored before facts existed, or before a key changed
         except sqlite3.DatabaseError as error:  # not a database, locked past the wait, read-only
             self._conn.close()
             raise FactionmapError("E306", path=self.path, detail=str(error)) from None

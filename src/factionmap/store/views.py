@@ -19,7 +19,8 @@ Python's and Datasette's among them, have them).
 
 from __future__ import annotations
 
-# a recurring fact's key ends with "|YYYY" or "|?" (its year), which is no actor
+# a recurring fact's key ends with "|YYYY", "|YYYY-MM-DD" (an attack told to the day) or "|?",
+# which is no actor: trailing digits, dashes and "?" are cut back to that last "|"
 _RECURRING = "'PLEDGE', 'DEATH', 'CAPTURE', 'DEFECTION', 'SEIZURE', 'ATTACK'"
 _RELATIONS = "'ALLIANCE', 'RIVALRY', 'AFFILIATION', 'BRANCH', 'SPLIT', 'MERGER', 'SPONSORSHIP', 'PLEDGE'"
 
@@ -33,8 +34,8 @@ _KEY_ACTORS = f"""
                 FROM (SELECT id, CASE WHEN type = 'MERGER' THEN replace(core, '+', '|') ELSE core END AS body
                       FROM (SELECT id, type,
                                    CASE WHEN type NOT IN ({_RECURRING}) THEN key
-                                        WHEN key LIKE '%|?' THEN substr(key, 1, length(key) - 2)
-                                        ELSE substr(key, 1, length(key) - 5) END AS core
+                                        ELSE substr(rtrim(key, '0123456789-?'), 1,
+                                                    length(rtrim(key, '0123456789-?')) - 1) END AS core
                             FROM facts))))"""
 
 V_FACTS = f"""CREATE VIEW v_facts AS
