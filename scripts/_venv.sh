@@ -41,3 +41,17 @@ if [[ ! -f "$STAMP" || "$(cat "$STAMP")" != "$wanted" ]] || ! "$VENV/bin/python"
 else
     say ".venv is up to date with pyproject.toml; skipping install"
 fi
+
+# The web app's pinned npm packages (package.json: country outlines, Swagger UI), served from
+# node_modules by `factionmap serve`; nothing is fetched at run time.
+if [[ -f package.json ]]; then
+    if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s package-lock.json node_modules/.factionmap-lock; then
+        if command -v npm >/dev/null 2>&1; then
+            say "installing the web app's npm packages (npm ci: package-lock.json)"
+            npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2
+            cp package-lock.json node_modules/.factionmap-lock
+        else
+            say "warning: npm not found; the web app's map has no country outlines and /docs no Swagger UI"
+        fi
+    fi
+fi

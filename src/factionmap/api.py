@@ -33,6 +33,12 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def to_dict(self) -> dict:
+        """What `ingest --json` prints and `POST /api/documents` answers."""
+        return {"documents": self.documents, "claims": self.claims,
+                "skipped": [{"source": source, "stored_as": stored} for source, stored in self.skipped],
+                "failed": [{"source": f.source, "code": f.code, "message": f.reason} for f in self.failed]}
+
 
 def ingest_paths(
     paths: Iterable[str | Path],

@@ -60,6 +60,13 @@ ERRORS: dict[str, str] = {
     "E406": "'{value}' is not a picture size (use WIDTHxHEIGHT, e.g. 1600x1100)",
     "E410": "--on applies to facts, events and relations; the {table} table has no date to hold on",
     "E411": "{option} needs {needs}",
+    # the HTTP API (factionmap serve)
+    "E420": "adding documents over HTTP is off; start `factionmap serve` with FACTIONMAP_TOKEN set",
+    "E421": "missing or wrong token; send the header 'Authorization: Bearer <FACTIONMAP_TOKEN>'",
+    "E422": "request body is over the limit of {limit:,} bytes; send fewer or smaller documents",
+    "E423": "request body is not a document or a list of documents: {detail}",
+    "E424": "no document with id '{id}'",
+    "E425": "no {what} at {path}",
     # actor edits
     "E601": "cannot merge '{name}' ({id}) into itself; name two different actors",
     "E602": "cannot merge {kind} '{name}' into {other_kind} '{other}'; merge actors of the same kind",
@@ -73,6 +80,11 @@ ERRORS: dict[str, str] = {
     # evaluation
     "E501": "gold file {path} is invalid: {detail}",
 }
+
+
+# errors in what was asked rather than in the input read: exit status 2 on the command line (as
+# for a bad option), HTTP 400 from the API
+USAGE_CODES = frozenset({"E400", "E403", "E404", "E406", "E407", "E408", "E409", "E410", "E411"})
 
 
 class FactionmapError(Exception):

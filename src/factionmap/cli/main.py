@@ -31,6 +31,7 @@ from ..store.sqlite import Store
 from . import datasette as cli_datasette
 from . import facts as cli_facts
 from . import imports as cli_imports
+from . import serve as cli_serve
 from .actors import actors_app
 from .common import (
     DEFAULT_DB, DbOption, JsonOption, KnownOnOption, OnOption, _err, _out, _print_json, _reports_errors, _table, _time,
@@ -88,12 +89,6 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool 
         return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
-def _ingest_json(report: api.IngestReport) -> dict:
-    return {"documents": report.documents, "claims": report.claims,
-            "skipped": [{"source": source, "stored_as": stored} for source, stored in report.skipped],
-            "failed": [{"source": f.source, "code": f.code, "message": f.reason} for f in report.failed]}
-
-
 def _print_ingest(report: api.IngestReport) -> None:
     """The run's summary (its failures were printed as they happened)."""
     for source, stored_as in report.skipped:
@@ -124,7 +119,7 @@ def ingest(
     """Read documents, extract claims and store them (one transaction a document)."""
     report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout, as_json, max_doc_kb)
     if as_json:
-        _print_json(_ingest_json(report))
+        _print_json(report.to_dict())
     else:
         _print_ingest(report)
     if report.failed:
@@ -384,7 +379,7 @@ def demo(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     with Store.open(db, create=False) as store:
         view = faction_map(store)
     if as_json:
-        return _print_json({"ingest": _ingest_json(report), "map": view.to_dict()})
+        return _print_json({"ingest": report.to_dict(), "map": view.to_dict()})
     _print_ingest(report)
     _print_map(view)
 
@@ -395,6 +390,7 @@ cli_facts.register(app, SimpleNamespace(
 
 cli_imports.register(app)
 cli_datasette.register(app)
+cli_serve.register(app)
 app.add_typer(actors_app)
 
 
