@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
+import pycountry
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
@@ -71,6 +72,11 @@ def meta(request: Request) -> dict:
     settings = request.app.state.settings
     return {"version": __version__, "counts": counts, "first": row[0], "last": row[1],
             "ingest": settings.token is not None, "place_types": list(PLACE_TYPES), "tables": list(TABLES)}
+
+
+@router.get("/countries", summary="ISO 3166 countries: alpha-2, numeric code and name (for the web map)")
+def countries() -> list[dict]:
+    return [{"alpha_2": c.alpha_2, "numeric": c.numeric, "name": c.name} for c in pycountry.countries]
 
 
 @router.get("/actors", summary="Actors, or those whose names contain `search` (CLI: actors list)")
