@@ -97,6 +97,12 @@ def create_app(db: str | Path = "factionmap.db", token: str | None = None, cors:
         message = f"no page at {request.url.path}" if exc.status_code == 404 else str(exc.detail)
         return error_response(code, message, exc.status_code)
 
+    if settings.cors:  # added first: inside the guard, so its answers to preflights are hardened too
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors), allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+
     @app.middleware("http")
     async def _guard(request: Request, call_next):
         if request.method in ("POST", "PUT", "PATCH"):
@@ -104,12 +110,6 @@ def create_app(db: str | Path = "factionmap.db", token: str | None = None, cors:
             if declared is not None and (not declared.isdigit() or int(declared) > settings.max_body):
                 return _secured(request, error_response("E422", FactionmapError("E422", limit=settings.max_body).message))
         return _secured(request, await call_next(request))
-
-    if settings.cors:
-        from fastapi.middleware.cors import CORSMiddleware
-
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors), allow_methods=["GET", "POST"],
-                           allow_headers=["Authorization", "Content-Type"])
 
     app.include_router(router)
     _pages(app)
