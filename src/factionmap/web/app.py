@@ -113,7 +113,26 @@ def create_app(db: str | Path = "factionmap.db", token: str | None = None, cors:
 
     app.include_router(router)
     _pages(app)
+    _openapi_without_422(app)
     return app
+
+
+def _openapi_without_422(app: FastAPI) -> None:
+    """The schema as served: FastAPI declares a 422 for every operation with parameters, but
+    an invalid request answers 400 E400 here (declared, with the Error model, by the routes)."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            spec = build()
+            for operations in spec["paths"].values():
+                for operation in operations.values():
+                    operation.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                spec.get("components", {}).get("schemas", {}).pop(name, None)
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def _secured(request: Request, response: Response) -> Response:

@@ -18,6 +18,7 @@ from typing import Annotated, Iterator, Optional
 import pycountry
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from .. import __version__
 from ..api import ingest_paths
@@ -37,7 +38,29 @@ from ..query.relations import relations
 from ..query.tables import TABLES
 from ..store.sqlite import Store
 
-router = APIRouter(prefix="/api")
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="The code the CLI gives for the same mistake (docs/commands.md).",
+                      examples=["E401"])
+    message: str = Field(description="One line saying what is wrong and what to do.")
+    status: int = Field(description="The HTTP status, repeated.", examples=[404])
+
+
+class Error(BaseModel):
+    """What every failure answers: one object with the single key "error"."""
+
+    error: ErrorBody
+
+
+def _errors(*statuses: int) -> dict:
+    why = {400: "A bad option or value (E400, E403, E404, E407-E411, E423)",
+           401: "Missing or wrong token (E421)", 403: "Adding documents is off: no token configured (E420)",
+           404: "No such actor, claim, fact or document (E401, E402, E424)",
+           413: "Request body over the limit (E422)", 503: "The store cannot be read (E305, E306)"}
+    return {status: {"model": Error, "description": why[status]} for status in statuses}
+
+
+router = APIRouter(prefix="/api", responses=_errors(400, 404, 503))
 
 On = Annotated[Optional[str], Query(description="Day to answer for: YYYY-MM-DD, YYYY-MM or YYYY (default: today).",
                                     examples=["2016-06"])]
@@ -201,6 +224,7 @@ def _table_bytes(table, format: str) -> bytes:
 
 
 @router.post("/documents", summary="Add documents (needs the server's token): one object or a list",
+             responses=_errors(401, 403, 413),
              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
                  "oneOf": [NEW_DOCUMENT, {"type": "array", "items": NEW_DOCUMENT}]}}}}})
 async def add_documents(request: Request) -> dict:
