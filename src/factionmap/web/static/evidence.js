@@ -128,7 +128,7 @@ function sourceBlock(docId, items) {
     text.replaceChildren(...marked(doc.text, spans));
     if (spans.length < items.length) text.prepend(notice("Some sentences were not found in the stored text.", "warn"));
     const mark = text.querySelector("mark");
-    if (mark) text.scrollTop = Math.max(0, mark.offsetTop - text.offsetTop - 24);
+    if (mark) text.scrollTop = Math.max(0, mark.offsetTop - 24); // .doctext is the offsetParent
   }
   return { node, load };
 }

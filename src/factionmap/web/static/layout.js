@@ -35,7 +35,9 @@ export function layout(nodes, edges, width, height, { iterations = 300, margin =
   }
   const ids = nodes.map((d) => d.id);
   const links = edges.filter((e) => pos.has(e.source) && pos.has(e.target) && e.source !== e.target);
-  const k = 0.75 * Math.sqrt((w * h) / n);
+  const k = 0.9 * Math.sqrt((w * h) / n);
+  const gx = (3 * (n - 1) * k * k) / (w * w);
+  const gy = (3 * (n - 1) * k * k) / (h * h);
   let temperature = w / 8;
   const cool = temperature / (iterations + 1);
   for (let it = 0; it < iterations; it++) {
@@ -66,8 +68,8 @@ export function layout(nodes, edges, width, height, { iterations = 300, margin =
     for (const id of ids) {
       const p = pos.get(id);
       const v = disp.get(id);
-      v[0] -= p[0] * 0.04 * (k / 10); // gravity keeps separate clusters on screen
-      v[1] -= p[1] * 0.06 * (k / 10);
+      v[0] -= p[0] * gx; // gravity keeps separate clusters on screen: a lone node pushed by
+      v[1] -= p[1] * gy; // all the others comes to rest about half the box from the centre
       const len = Math.sqrt(v[0] * v[0] + v[1] * v[1]) || 1;
       const step = Math.min(len, temperature);
       p[0] += (v[0] / len) * step;

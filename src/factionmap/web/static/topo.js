@@ -52,16 +52,38 @@ export function projection(width, [west, south, east, north] = [-180, -58, 180, 
   return project;
 }
 
-/** SVG path data for rings of [lon, lat] points. */
+/** A ring whose longitudes never jump by more than 180° (a ring across the antimeridian
+ * then runs past ±180 instead of drawing a line across the whole world). */
+export function unwrap(ring) {
+  const out = [];
+  let shift = 0;
+  ring.forEach(([lon, lat], i) => {
+    if (i) {
+      const previous = ring[i - 1][0];
+      if (lon - previous > 180) shift -= 360;
+      else if (previous - lon > 180) shift += 360;
+    }
+    out.push([lon + shift, lat]);
+  });
+  return out;
+}
+
+/** SVG path data for rings of [lon, lat] points; a ring past ±180 is drawn again 360° over. */
 export function pathData(rings, project) {
   let d = "";
-  for (const r of rings) {
-    if (r.length < 3) continue;
-    r.forEach((p, i) => {
-      const [x, y] = project(p);
+  const draw = (r, offset) => {
+    r.forEach(([lon, lat], i) => {
+      const [x, y] = project([lon + offset, lat]);
       d += `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
     });
     d += "Z";
+  };
+  for (const raw of rings) {
+    if (raw.length < 3) continue;
+    const r = unwrap(raw);
+    draw(r, 0);
+    if (r.some(([lon]) => lon > 180)) draw(r, -360);
+    if (r.some(([lon]) => lon < -180)) draw(r, 360);
   }
   return d;
 }
