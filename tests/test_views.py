@@ -233,7 +233,7 @@ def test_attack_day_migration_makes_the_facts_again(tmp_path, before):
         made = {f.id: f.key for f in store.facts()}
         store.connection.execute("DELETE FROM facts")  # as if keyed another way: gone until rebuilt
     with Store.open(path, create=False) as store:
-        assert store.applied_migrations()[-1] == "0006_attack_days"
+        assert "0006_attack_days" in store.applied_migrations()  # (and those after it)
         assert {f.id: f.key for f in store.facts()} == made and made
 
 

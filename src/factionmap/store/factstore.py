@@ -121,7 +121,7 @@ def add_to_facts(conn, doc_id: str, outlet: str | None, source: str, claims: Ite
     write_facts(conn, plan_facts(conn, doc_id, outlet, source, claims, ingested_at, published))
 
 
-def load_facts(conn, where: str = "1", params: Iterable = ()) -> list[Fact]:
+def load_facts(conn, where: str = "TRUE", params: Iterable = ()) -> list[Fact]:
     """Facts matching an SQL condition on `facts` (aliased f), with their claims and outlets."""
     rows = conn.execute(f"SELECT * FROM facts f WHERE {where} ORDER BY f.type, f.key", list(params)).fetchall()
     if not rows:
@@ -166,7 +166,7 @@ class FactQueries:
         finally:
             self.known_on = before
 
-    def facts(self, where: str = "1", params: Iterable = ()) -> list:
+    def facts(self, where: str = "TRUE", params: Iterable = ()) -> list:
         """Fused facts (`factstore.load_facts`) matching an SQL condition on `facts f`."""
         return load_facts(self._conn, where, params)
 

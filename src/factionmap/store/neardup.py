@@ -73,7 +73,7 @@ def find_source(conn, doc_id: str, text: str) -> FoundSource:
 
 def record_source(conn, doc_id: str, found: FoundSource) -> None:
     """Write a document's sketch and source. Only writes."""
-    conn.executemany("INSERT INTO sketch_counts (value, n) VALUES (?, 1) ON CONFLICT(value) DO UPDATE SET n = n + 1",
+    conn.executemany("INSERT INTO sketch_counts (value, n) VALUES (?, 1) ON CONFLICT(value) DO UPDATE SET n = sketch_counts.n + 1",
                      [(v,) for v in found.values])
     conn.executemany("INSERT INTO doc_sketch (value, document_id) VALUES (?, ?)", [(v, doc_id) for v in found.kept])
     conn.execute("INSERT OR REPLACE INTO doc_sources (document_id, source) VALUES (?, ?)", (doc_id, found.source))

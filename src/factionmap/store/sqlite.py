@@ -1,8 +1,9 @@
-"""SQLite storage for documents, actors and claims.
+"""Storage for documents, actors and claims: SQLite, or PostgreSQL for a `postgresql://` URL.
 
 The store knows nothing of the CLI: it takes and returns the dataclasses of
 `factionmap.model`. Its schema is built by the named migrations of
-`factionmap.store.schema`.
+`factionmap.store.schema`. Its SQL is SQLite's; on PostgreSQL `pg.PgConnection` rewrites
+each statement (see `pg.py`, and docs/scale.md for what differs).
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from ..model import Actor, Claim, Document, Entity, Evidence, TimeSpan
 from ..names import normalize_name
 from .factstore import FactQueries
 from .identity import fill_variant_keys, variant_key
-from .schema import MIGRATIONS, Migration, apply_migrations, plan_migrations
+from .pg import begin_write, has_table, is_pg, is_url, normal_url, safe_url
+from .pg import connect as pg_connect
+from .queue import QueueMethods
+from .schema import MIGRATIONS, Migration, _db_errors, apply_migrations, plan_migrations, schema_version
 from .writes import _next_document_id, plan_document, write_document
 
 
@@ -47,12 +51,17 @@ _CHUNK = 500  # stays far below SQLite's bound-parameter limit
 BUSY_SECONDS = 60.0  # how long a writer waits for another process's transaction
 
 
-class Store(FactQueries):
-    """Documents, actors and claims in one SQLite file (or in memory)."""
+class Store(FactQueries, QueueMethods):
+    """Documents, actors and claims in one SQLite file (or in memory), or in a PostgreSQL
+    database (`path` a URL "postgresql://user@host:port/dbname")."""
 
-    def __init__(self, path: str | Path = ":memory:", migrations: Sequence[Migration] = MIGRATIONS):
-        self.path = str(path)
+    def __init__(self, path: str | Path = ":memory:", migrations: Sequence[Migration] = MIGRATIONS,
+                 create: bool = True):
         self.known_on: str | None = None  # when set, only documents published by then are read
+        if is_url(path):
+            self._open_pg(normal_url(path), migrations, create)
+            return
+        self.path = str(path)
         # autocommit mode: every transaction is opened explicitly, so a
         # document and its claims commit together or not at all
         # a writer waits for another's transaction (BUSY_SECONDS) instead of failing at once
@@ -84,10 +93,47 @@ class Store(FactQueries):
             self._conn.close()
             raise
 
+    def _open_pg(self, url: str, migrations: Sequence[Migration], create: bool) -> None:
+        """The PostgreSQL store at `url`: E306 when the server cannot be reached (the reason on one
+        line), E305 when `create` is false and the database holds no store."""
+        import psycopg
+
+        self.path = safe_url(url)
+        try:
+            self._conn = pg_connect(url, create)
+        except psycopg.Error as error:
+            detail = " ".join(str(error).split()) or type(error).__name__
+            if not create and "does not exist" in detail:
+                raise FactionmapError("E305", path=self.path) from None
+            raise FactionmapError("E306", path=self.path, detail=detail) from None
+        try:
+            if not create and not has_table(self._conn, "migrations"):
+                raise FactionmapError("E305", path=self.path)
+            self._migrate(migrations)
+        except psycopg.Error as error:
+            self._conn.close()
+            raise FactionmapError("E306", path=self.path, detail=" ".join(str(error).split())) from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _migrate(self, migrations: Sequence[Migration]) -> None:
+        plan = apply_migrations(self._conn, plan_migrations(self._conn, migrations), len(migrations))
+        self._facts = has_table(self._conn, "facts")
+        if self._facts and any(m.rebuilds_facts for m in plan):
+            self.rebuild_facts()
+
+    @property
+    def backend(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return "postgresql" if is_pg(self._conn) else "sqlite"
+
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> "Store":
         """The store at `path`; with `create=False` a missing file is E305 (queries never
         create an empty store that then answers "no actor matches")."""
+        if is_url(path):
+            return cls(path, create=create)
         if not create and str(path) != ":memory:":
             if Path(path).is_dir():
                 raise FactionmapError("E306", path=str(path), detail="it is a folder")
@@ -108,7 +154,7 @@ class Store(FactQueries):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        begin_write(self._conn)  # PostgreSQL: one writer at a time, by an advisory lock (pg.py)
         try:
             yield self._conn
         except BaseException:
@@ -132,7 +178,7 @@ class Store(FactQueries):
 
     @property
     def schema_version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return schema_version(self._conn)
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY rowid")]
@@ -170,7 +216,7 @@ class Store(FactQueries):
                 plan = plan_document(conn, doc, claims, content_hash, rules_version, _now(), self._facts)
                 write_document(conn, plan, add_aliases)
                 return plan.claim_ids
-        except (sqlite3.Error, TypeError, ValueError) as exc:
+        except (*_db_errors(), TypeError, ValueError) as exc:
             raise FactionmapError("E303", id=doc.id or content_hash[:12], detail=str(exc)) from exc
 
     def next_document_id(self) -> str:
@@ -313,7 +359,7 @@ class Store(FactQueries):
     ) -> list[Claim]:
         """Stored claims, filtered by any of: an actor they name, a document, types, ids; and,
         while `known_on` is set, by their document having been published by that date."""
-        where, params = ["1"], []
+        where, params = ["TRUE"], []
         if self.known_on is not None:
             where.append("document_id IN (SELECT id FROM documents WHERE published IS NOT NULL AND published <= ?)")
             params.append(self.known_on)

@@ -112,3 +112,42 @@ LEFT JOIN documents d ON d.id = e.document_id"""
 
 VIEWS = (V_FACTS, V_RELATIONS_TODAY, V_EVENTS, V_EVIDENCE)
 VIEW_NAMES = ("v_facts", "v_relations_today", "v_events", "v_evidence")
+
+
+# -- the same views for PostgreSQL ---------------------------------------------------
+# The SQLite text with the few functions PostgreSQL writes otherwise: json_group_array ->
+# a JSON text built by string_agg (the same text, '["a","b"]'), json_extract(x, '$') -> x::jsonb
+# (text where SQLite gives text), round(x, 3) on numeric, date('now') -> today (UTC), and the
+# aliases PostgreSQL 15 wants on subqueries in FROM. instr() is rewritten by pg.translate.
+
+def _json_array(column: str, table: str, key: str) -> str:
+    return (f"(SELECT COALESCE('[' || string_agg(to_json({column})::text, ',' ORDER BY {column}) || ']', '[]')"
+            f" FROM {table} WHERE {key} = f.id)")
+
+
+_TODAY = "((now() AT TIME ZONE 'UTC')::date::text)"
+
+
+def _pg(sql: str) -> str:
+    sql = sql.replace("""(SELECT json_group_array(actor_id)
+        FROM (SELECT actor_id FROM fact_actors WHERE fact_id = f.id ORDER BY actor_id))""",
+                      _json_array("actor_id", "fact_actors", "fact_id"))
+    sql = sql.replace("""(SELECT json_group_array(outlet)
+        FROM (SELECT outlet FROM fact_outlets WHERE fact_id = f.id ORDER BY outlet))""",
+                      _json_array("outlet", "fact_outlets", "fact_id"))
+    sql = sql.replace("round(1.0 - exp(f.log_doubt), 3)", "round((1.0 - exp(f.log_doubt))::numeric, 3)::float8")
+    sql = sql.replace("round(f.best, 3)", "round(f.best::numeric, 3)::float8")
+    sql = sql.replace("date('now')", _TODAY)
+    sql = sql.replace("FROM facts))))", "FROM facts) k0) k1) k2) k3")
+    sql = sql.replace("COALESCE(tgt_a.name, json_extract(tgt.value_json, '$'))",
+                      "COALESCE(tgt_a.name, tgt.value_json::json #>> '{}')")
+    sql = sql.replace("json_extract(kind.value_json, '$')", "(kind.value_json::json #>> '{}')")
+    for name in ("killed", "wounded", "claimed"):
+        sql = sql.replace(f"json_extract({name}.value_json, '$')", f"{name}.value_json::jsonb")
+    sql = sql.replace("""(SELECT group_concat(text, ' … ')
+        FROM (SELECT text FROM evidence WHERE claim_id = c.id ORDER BY position))""",
+                      "(SELECT string_agg(text, ' … ' ORDER BY position) FROM evidence WHERE claim_id = c.id)")
+    return sql
+
+
+PG_VIEWS = tuple(_pg(v) for v in VIEWS)

@@ -19,6 +19,7 @@ from ..model import Claim, Document, Entity
 from .factstore import FactWrites, plan_facts, write_facts
 from .identity import IdentityResolver, claim_entity_ids
 from .neardup import FoundSource, find_source, record_source
+from .pg import is_pg
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,11 @@ def _arg_rows(value: object, identity: IdentityResolver, texts: list[str], actor
 
 
 def _next_document_id(conn) -> str:
-    row = conn.execute("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM documents WHERE id GLOB 'd-[0-9]*'").fetchone()
+    if is_pg(conn):  # (PostgreSQL's CAST fails on "d-12x" where SQLite's reads 12)
+        row = conn.execute("SELECT MAX(CAST(substring(id from 3 for 18) AS BIGINT)) FROM documents"
+                           " WHERE id ~ '^d-[0-9]{1,18}$'").fetchone()
+    else:
+        row = conn.execute("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM documents WHERE id GLOB 'd-[0-9]*'").fetchone()
     return f"d-{(row[0] or 0) + 1}"
 
 
