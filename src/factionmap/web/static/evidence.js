@@ -73,7 +73,7 @@ export async function renderEvidence(root, id) {
         el("dt", {}, "Status"), el("dd", { class: `status-${f.status}` }, f.status),
         el("dt", {}, "Confidence"), el("dd", {}, Number(f.confidence).toFixed(2)),
         el("dt", {}, "Interval"), el("dd", {}, interval(f.start, f.end, f.end_inferred), f.end_why ? ` — ${f.end_why}` : ""),
-        el("dt", {}, "Sources"), el("dd", {}, `${f.documents} documents, ${f.independent} independent`)));
+        el("dt", {}, "Sources"), el("dd", {}, `${f.documents} document${f.documents === 1 ? "" : "s"}, ${f.independent} independent`)));
     sources = answer.sources;
   } else {
     const c = answer.claim;

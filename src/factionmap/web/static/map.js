@@ -13,8 +13,7 @@ const WIDTH = 960;
 const TYPE_NAMES = { PRESENCE: "presence", CONTROL: "control", SEIZURE: "seizure", ATTACK: "attack" };
 let outlines = null; // the world, loaded once
 
-function symbol(type, x, y) {
-  const s = 4.5;
+function symbol(type, x, y, s = 4.5) {
   switch (type) {
     case "CONTROL": return svg("rect", { x: x - s, y: y - s, width: 2 * s, height: 2 * s });
     case "SEIZURE": return svg("path", { d: `M${x},${y - s - 1}L${x + s + 1},${y + s}L${x - s - 1},${y + s}Z` });
@@ -32,6 +31,35 @@ function legend() {
   return el("div", { class: "legend" }, el("h3", {}, "Legend"), el("ul", { class: "plain" }, ...items));
 }
 
+/** The view box [x, y, width, height] around the points and shaded countries (padded, the
+ * map's proportions kept), or null when there is nothing to frame. */
+function extent(items, w, project) {
+  const xs = [];
+  const ys = [];
+  const numeric = new Set(items.filter((f) => !f.geometry).map((f) => w.numeric.get(f.properties.country)).filter(Boolean));
+  for (const f of items) {
+    if (f.geometry && f.geometry.type === "Point") {
+      const [x, y] = project(f.geometry.coordinates);
+      xs.push(x); ys.push(y);
+    }
+  }
+  for (const c of w.countries) {
+    if (!numeric.has(c.id)) continue;
+    for (const r of c.rings) for (const p of r) { const [x, y] = project(p); xs.push(x); ys.push(y); }
+  }
+  if (!xs.length) return null;
+  const ratio = project.height / WIDTH;
+  let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let width = Math.max(x1 - x0, 120) * 1.25;
+  let height = Math.max(y1 - y0, 60) * 1.25;
+  if (height / width > ratio) width = height / ratio; else height = width * ratio;
+  width = Math.min(width, WIDTH);
+  height = Math.min(height, project.height);
+  const cx = Math.min(Math.max((x0 + x1) / 2, width / 2), WIDTH - width / 2);
+  const cy = Math.min(Math.max((y0 + y1) / 2, height / 2), project.height - height / 2);
+  return [cx - width / 2, cy - height / 2, width, height];
+}
+
 export function mapView(root) {
   const project = projection(WIDTH);
   const canvas = svg("svg", { id: "map", viewBox: `0 0 ${WIDTH} ${project.height.toFixed(0)}`, role: "img",
@@ -39,13 +67,16 @@ export function mapView(root) {
   const status = el("div", { class: "status", "aria-live": "polite" });
   const side = el("aside", { class: "side", id: "map-panel" });
   const daysField = el("input", { type: "number", id: "map-days", min: 1, max: 36600, value: 365, size: 6 });
+  const zoomBox = el("input", { type: "checkbox", id: "map-zoom", checked: true });
   root.append(el("div", { class: "map-layout" },
     el("div", { class: "canvas" }, status, canvas,
       el("div", { class: "map-controls" },
-        el("label", { for: "map-days" }, "Seizures and attacks of the last "), daysField, " days")),
+        el("label", { for: "map-days" }, "Seizures and attacks of the last "), daysField, " days ",
+        el("label", { class: "toggle inline", for: "map-zoom" }, zoomBox, " zoom to the facts"))),
     el("div", { class: "map-side" }, legend(), side)));
   let request = 0;
   daysField.addEventListener("change", load);
+  zoomBox.addEventListener("change", load);
 
   async function world() {
     if (outlines === null) {
@@ -108,6 +139,10 @@ export function mapView(root) {
       }
       land.append(path);
     }
+    const box = zoomBox.checked ? extent(items, w, project) : null;
+    const zoom = box ? WIDTH / box[2] : 1;
+    canvas.setAttribute("viewBox", box ? box.map((v) => v.toFixed(1)).join(" ") : `0 0 ${WIDTH} ${project.height.toFixed(0)}`);
+    const size = 4.5 / Math.sqrt(zoom);
     const points = svg("g", { class: "points" });
     const seen = new Map();
     for (const f of items) {
@@ -116,12 +151,12 @@ export function mapView(root) {
       const key = `${x0.toFixed(0)},${y0.toFixed(0)}`;
       const n = seen.get(key) || 0; // several facts at one place: spread them a little
       seen.set(key, n + 1);
-      const x = x0 + (n ? 7 * Math.cos(n * 2.1) : 0);
-      const y = y0 + (n ? 7 * Math.sin(n * 2.1) : 0);
+      const x = x0 + (n ? 1.6 * size * Math.cos(n * 2.1) : 0);
+      const y = y0 + (n ? 1.6 * size * Math.sin(n * 2.1) : 0);
       const p = f.properties;
       const g = svg("g", { class: `feature point t-${token(p.type)}`, tabindex: 0, role: "button",
         "data-fact-id": p.fact_id, "data-type": p.type, "aria-label": `${p.type}: ${p.text}; show evidence` },
-      svg("title", {}, `${p.type}: ${p.text}${p.start ? " (" + p.start + ")" : ""}`), symbol(p.type, x, y));
+      svg("title", {}, `${p.type}: ${p.text}${p.start ? " (" + p.start + ")" : ""}`), symbol(p.type, x, y, size));
       g.addEventListener("click", () => openEvidence(p.fact_id));
       g.addEventListener("keydown", (e) => { if (e.key === "Enter") openEvidence(p.fact_id); });
       points.append(g);
