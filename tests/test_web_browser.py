@@ -261,3 +261,37 @@ def test_actor_page_shows_taliban_leaders_in_time_order(page, server):
     playwright_sync.expect(page.locator("#evidence-panel .fact-text")).to_contain_text("Akhtar Mohammad Mansour")
     page.locator("#evidence-panel .drawer-close").click()
     shot(page, "actor-taliban.png")
+
+
+def test_region_and_type_filters_play_and_api_errors(page, server):
+    open_at(page, "network", "2016-06-15")
+    region = page.locator("#region")
+    region.fill("zz")
+    region.press("Tab")
+    with pytest.raises(Exception):
+        get_json(f"{server.url}/api/network?on=2016-06-15&region=zz")
+    playwright_sync.expect(page.locator(".canvas .notice.error")).to_contain_text("unknown region 'zz'")
+    somalia = get_json(f"{server.url}/api/network?on=2016-06-15&region=SO")
+    region.fill("SO")
+    region.press("Tab")
+    playwright_sync.expect(page.locator("#network .node")).to_have_count(len(somalia["nodes"]))
+    assert len(somalia["nodes"]) < len(get_json(f"{server.url}/api/network?on=2016-06-15")["nodes"])
+    rivalries = [e for e in somalia["edges"] if e["type"] == "RIVALRY"]
+    assert rivalries and len(rivalries) < len(somalia["edges"])
+    page.locator("#type-RIVALRY").uncheck()
+    playwright_sync.expect(page.locator("#network .edge")).to_have_count(len(somalia["edges"]) - len(rivalries))
+    assert page.locator('#network .edge[data-type="RIVALRY"]').count() == 0
+    page.locator("#play").click()  # one month a step
+    playwright_sync.expect(page.locator("#date-field")).to_have_value("2016-07-15")
+    page.locator("#play").click()
+    playwright_sync.expect(page.locator("#play")).to_have_attribute("aria-pressed", "false")
+    shot(page, "network-filters.png")
+
+
+def test_map_without_country_outlines_still_draws_points(page, server):
+    page.route("**/vendor/**", lambda route: route.fulfill(status=404, body="{}", content_type="application/json"))
+    open_at(page, "map", "2016-06-15")
+    playwright_sync.expect(page.locator("#map .point").first).to_be_visible()
+    assert page.locator("#map path.country").count() == 0
+    playwright_sync.expect(page.locator(".canvas .notice.warn")).to_contain_text("outlines are not installed")
+    shot(page, "map-no-outlines.png")
