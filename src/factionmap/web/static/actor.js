@@ -52,7 +52,7 @@ export async function actorView(root, name) {
       el("dt", {}, "Claims"), el("dd", {}, String(actor.claims)),
       el("dt", {}, "Also called"), el("dd", { class: "aliases" }, actor.aliases.filter((a) => a !== actor.name).join(" · ") || "—")),
   ];
-  out.push(section("Leaders over time", "leaders", failed(leaders) ||
+  out.push(section(actor.kind === "person" ? "Leadership roles over time" : "Leaders over time", "leaders", failed(leaders) ||
     timeline([...leaders].sort(byTime).map((f) => ({ id: f.id, label: f.text, type: f.type, start: f.start, end: f.end, endInferred: f.end_inferred })),
       { title: `Leaders of ${actor.name} over time`, id: "leaders-timeline" })));
   if (!(all instanceof Error)) {
@@ -84,7 +84,7 @@ export function searchBox(initial = "") {
       const found = await get("actors", { search: field.value.trim() || null });
       if (mine !== request) return;
       list.replaceChildren(...found.slice(0, 200).map((a) => el("li", {},
-        el("a", { href: `#/actor/${encodeURIComponent(a.id)}` }, a.name), ` — ${a.kind}${a.country ? ", " + a.country : ""}, ${a.claims} claims`)));
+        el("a", { href: `#/actor/${encodeURIComponent(a.id)}` }, a.name), ` — ${a.kind}${a.country ? ", " + a.country : ""}, ${a.claims} claim${a.claims === 1 ? "" : "s"}`)));
       if (!found.length) list.replaceChildren(el("li", { class: "help" }, "no actor matches"));
     } catch (e) {
       list.replaceChildren(el("li", {}, notice(e.message, "error")));

@@ -123,7 +123,7 @@ export function networkView(root) {
       degree.set(e.target, (degree.get(e.target) || 0) + 1);
     }
     const radius = (id) => 6 + 3.2 * Math.sqrt(degree.get(id) || 0);
-    const pos = layout(nodes, edges, W - 120, H); // room on the right for labels
+    const pos = layout(nodes, edges, W - 170, H); // room on the right for labels
     const defs = svg("defs", {});
     for (const type of new Set(edges.map((e) => e.type))) {
       defs.append(svg("marker", { id: `arrow-${token(type)}`, viewBox: "0 0 10 10", refX: 9, refY: 5,

@@ -38,7 +38,7 @@ export function timeline(rows, { title = "timeline", id = null } = {}) {
     const row = svg("g", { class: `row t-${token(r.type)}`, role: "listitem", tabindex: 0, "data-fact-id": r.id,
       "aria-label": `${r.label}: ${when}; show evidence` },
     svg("title", {}, `${r.label}: ${when}`),
-    svg("text", { x: 0, y: y + 14, class: "row-label" }, r.label),
+    svg("text", { x: 0, y: y + 14, class: "row-label" }, r.label.length > 52 ? r.label.slice(0, 50) + "…" : r.label),
     svg("rect", { x: x(s), y: y + 3, width: Math.max(3, x(e) - x(s)), height: ROW - 8, rx: 3,
       class: `bar t-${token(r.type)}${r.start ? "" : " open-start"}${r.end ? "" : " open-end"}${r.endInferred ? " inferred" : ""}` }));
     if (!r.end) row.append(svg("text", { x: Math.min(x(e) + 2, WIDTH - 8), y: y + 15, class: "bar-note" }, "›"));
