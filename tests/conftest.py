@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import secrets
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -78,11 +80,111 @@ def add_taliban_story(store: Store) -> None:
     ], "rules.v1")
 
 
+# -- stores on both backends -----------------------------------------------------------
+# `fresh_store` (and `taliban_store`, `new_store`) run each test on SQLite (in memory) and on
+# PostgreSQL. The PostgreSQL stores live in one database of this session ("fm_test_<random>",
+# dropped at the end), one schema a store, migrated once and emptied (TRUNCATE) between tests.
+# No server at 127.0.0.1:5432: the PostgreSQL runs skip, unless CI or FACTIONMAP_REQUIRE_PG=1
+# is set, where they fail.
+
+PG_SERVER = os.environ.get("FACTIONMAP_PG_SERVER", "postgresql://postgres@127.0.0.1:5432")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pg_required() -> bool:
+    return bool(os.environ.get("CI")) or os.environ.get("FACTIONMAP_REQUIRE_PG") == "1"
+
+
+class PgDatabases:
+    """This session's PostgreSQL test databases and the schemas (empty stores) in them."""
+
+    def __init__(self, admin) -> None:
+        self.admin = admin
+        self.made: list[str] = []
+        self.free: list[str] = []  # URLs of migrated, emptied schemas
+        self.count = 0
+        self.db = self.database()
+
+    def database(self) -> str:
+        """A new database of its own (dropped at the session's end): its URL."""
+        name = f"fm_test_{secrets.token_hex(5)}"
+        self.admin.execute(f'CREATE DATABASE "{name}"')
+        self.made.append(name)
+        return f"{PG_SERVER}/{name}"
+
+    def take(self) -> str:
+        """The URL of an empty store (a schema of the session's database)."""
+        if self.free:
+            return self.free.pop()
+        self.count += 1
+        schema = f"store_{self.count}"
+        with psycopg.connect(self.db, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        return f"{self.db}?options=-csearch_path%3D{schema}"
+
+    def give_back(self, url: str) -> None:
+        """Empty the store's tables (keeping its migrations) for the next test."""
+        with psycopg.connect(url, autocommit=True) as conn:
+            tables = [r[0] for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                " AND tablename NOT IN ('migrations', 'schema_meta')")]
+            if tables:
+                conn.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+        self.free.append(url)
+
+    def drop_all(self) -> None:
+        for name in self.made:
+            self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_databases():
+    """The session's PostgreSQL databases; skips (or fails, in CI) without a server."""
+    try:
+        admin = psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        reason = " ".join(str(error).split())
+        if pg_required():
+            pytest.fail(f"PostgreSQL is required here (CI or FACTIONMAP_REQUIRE_PG=1) but {PG_SERVER}"
+                        f" does not answer: {reason}")
+        pytest.skip(f"no PostgreSQL server answers at {PG_SERVER} ({reason})")
+    databases = PgDatabases(admin)
+    try:
+        yield databases
+    finally:
+        databases.drop_all()
+        admin.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_backend(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def fresh_store():
-    store = Store(":memory:")
-    yield store
-    store.close()
+def new_store(request, store_backend):
+    """A function giving a new empty store of the test's backend (any number in a test)."""
+    opened: list[tuple[Store, str | None]] = []
+
+    def make() -> Store:
+        if store_backend == "sqlite":
+            store, url = Store(":memory:"), None
+        else:
+            url = request.getfixturevalue("pg_databases").take()
+            store = Store(url)
+        opened.append((store, url))
+        return store
+
+    yield make
+    for store, url in opened:
+        store.close()
+        if url is not None:
+            request.getfixturevalue("pg_databases").give_back(url)
+
+
+@pytest.fixture
+def fresh_store(new_store):
+    return new_store()
 
 
 @pytest.fixture

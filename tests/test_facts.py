@@ -36,8 +36,8 @@ def _stories():
     ]
 
 
-def _store(order):
-    store = Store()
+def _store(order, make=Store):
+    store = make()
     for doc, claims in order:
         store.add_document(doc, claims, "rules.v1")
     return store
@@ -48,8 +48,8 @@ def _facts(store):
             for r in list_facts(store)}
 
 
-def test_one_fact_for_the_same_alliance_from_three_documents_near_copies_once():
-    rows = [r for r in list_facts(_store(_stories())) if r.type == "ALLIANCE"]
+def test_one_fact_for_the_same_alliance_from_three_documents_near_copies_once(new_store):
+    rows = [r for r in list_facts(_store(_stories(), new_store)) if r.type == "ALLIANCE"]
     assert len(rows) == 1
     fact = rows[0]
     assert (fact.documents, fact.independent, fact.outlets) == (3, 2, ("Paper B", "Paper C", "Wire A"))
@@ -58,25 +58,25 @@ def test_one_fact_for_the_same_alliance_from_three_documents_near_copies_once():
     assert fact.confidence == pytest.approx(0.96)
 
 
-def test_report_and_denial_are_one_contested_fact_with_both_sides():
-    store = _store(_stories())
+def test_report_and_denial_are_one_contested_fact_with_both_sides(new_store):
+    store = _store(_stories(), new_store)
     death = next(r for r in list_facts(store) if r.type == "DEATH")
     assert death.status == "contested" and death.documents == 2
     detail = fact_detail(store, death.id)
     assert {s.modality for s in detail.sources} == {"reported", "denied"}
 
 
-def test_same_facts_in_any_order():
+def test_same_facts_in_any_order(new_store):
     stories = _stories()
-    expected = _facts(_store(stories))
+    expected = _facts(_store(stories, new_store))
     for seed in range(3):
         shuffled = stories[:]
         random.Random(seed).shuffle(shuffled)
-        assert _facts(_store(shuffled)) == expected
+        assert _facts(_store(shuffled, new_store)) == expected
 
 
-def test_ingesting_again_adds_nothing():
-    store = _store(_stories())
+def test_ingesting_again_adds_nothing(new_store):
+    store = _store(_stories(), new_store)
     before = _facts(store)
     for doc, claims in _stories():
         store.add_document(doc, claims, "rules.v1")  # same texts: skipped by content hash
@@ -91,8 +91,8 @@ def test_recurring_events_keyed_by_year_and_symmetric_sides_in_one_order():
     assert fact_key(claim("RIVALRY", a=AQ, b=TALIBAN)) == fact_key(claim("RIVALRY", a=TALIBAN, b=AQ))
 
 
-def test_known_on_sees_only_documents_published_by_then():
-    store = _store(_stories())
+def test_known_on_sees_only_documents_published_by_then(new_store):
+    store = _store(_stories(), new_store)
     with store.as_known_on("2015-08-31"):
         rows = list_facts(store)
     assert [(r.type, r.documents) for r in rows] == [("ALLIANCE", 2)]
@@ -101,8 +101,8 @@ def test_known_on_sees_only_documents_published_by_then():
     assert death.status == "asserted"  # the denial came a day later
 
 
-def test_succession_and_death_bound_leadership():
-    store = Store()
+def test_succession_and_death_bound_leadership(new_store):
+    store = new_store()
     haibat = person("haibat", "Haibatullah Akhundzada")
     store.add_document(document("d-1", "2014-06-01"), [claim("LEADERSHIP", leader=OMAR, org=TALIBAN)], "v")
     store.add_document(document("d-2", "2015-07-31"), [
@@ -123,8 +123,8 @@ def test_succession_and_death_bound_leadership():
             "Mullah Omar leads Taliban"]
 
 
-def test_a_later_rivalry_ends_an_alliance_inferred():
-    store = Store()
+def test_a_later_rivalry_ends_an_alliance_inferred(new_store):
+    store = new_store()
     store.add_document(document("d-1", "2014-01-10"), [_ally("d-1", ("2013", "2013", "year"))], "v")
     store.add_document(document("d-2", "2016-03-01"),
                        [claim("RIVALRY", "d-2", ("2016-02", "2016-02", "month"), a=TALIBAN, b=AQ)], "v")
