@@ -106,6 +106,7 @@ def translate(sql: str) -> str:
             continue
         part = part.replace("%", "%%")
         part = re.sub(r"\binstr\(", "strpos(", part)
+        part = re.sub(r"\bIFNULL\(", "COALESCE(", part, flags=re.I)
         part = re.sub(r"\bIS\s+\?", "IS NOT DISTINCT FROM ?", part)
         part = re.sub(r"\bWHERE\s+1\b(?!\s*[=<>!])", "WHERE TRUE", part)
         part = re.sub(r"\bIN\s*\(\s*\)", "IN (NULL)", part)

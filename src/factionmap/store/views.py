@@ -139,6 +139,9 @@ def _pg(sql: str) -> str:
     sql = sql.replace("round(f.best, 3)", "round(f.best::numeric, 3)::float8")
     sql = sql.replace("date('now')", _TODAY)
     sql = sql.replace("FROM facts))))", "FROM facts) k0) k1) k2) k3")
+    for r in ("r1", "r2"):  # (PostgreSQL refuses substr's negative length, where SQLite gives '')
+        sql = sql.replace(f"NULLIF(substr({r}, 1, instr({r}, '|') - 1), '')",
+                          f"NULLIF(CASE WHEN strpos({r}, '|') > 0 THEN split_part({r}, '|', 1) ELSE '' END, '')")
     sql = sql.replace("COALESCE(tgt_a.name, json_extract(tgt.value_json, '$'))",
                       "COALESCE(tgt_a.name, tgt.value_json::json #>> '{}')")
     sql = sql.replace("json_extract(kind.value_json, '$')", "(kind.value_json::json #>> '{}')")
