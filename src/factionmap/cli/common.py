@@ -18,14 +18,15 @@ from ..errors import USAGE_CODES, FactionmapError, one_line
 from ..query.checks import check_options, did_you_mean as _did_you_mean  # noqa: F401 (commands import them here)
 
 # Options shared by the commands: one definition each, reused everywhere.
-DbOption = Annotated[Path, typer.Option(
-    "--db", envvar="FACTIONMAP_DB", help="SQLite database to read and write (env FACTIONMAP_DB).")]
+DbOption = Annotated[str, typer.Option(
+    "--db", envvar="FACTIONMAP_DB",
+    help="SQLite file, or postgresql://user@host:port/dbname, to read and write (env FACTIONMAP_DB).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 OnOption = Annotated[Optional[str], typer.Option(
     "--on", help="Date to answer for: YYYY-MM-DD, YYYY-MM or YYYY (default: today).")]
 KnownOnOption = Annotated[Optional[str], typer.Option(
     "--known-on", help="Use only documents published by this date (what could be known then).")]
-DEFAULT_DB = Path("factionmap.db")
+DEFAULT_DB = "factionmap.db"
 PIPED_WIDTH = 120
 
 

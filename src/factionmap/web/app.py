@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..store.pg import is_url
 from ..errors import USAGE_CODES, FactionmapError, one_line
 from ..store.sqlite import Store
 from .routes import router
@@ -42,7 +43,7 @@ NOT_FOUND_CODES = frozenset({"E401", "E402", "E424", "E425"})
 class Settings:
     """What one server was started with."""
 
-    db: Path
+    db: Path | str  # a file, or a postgresql:// URL
     token: str | None = None
     cors: tuple[str, ...] = ()
     max_body: int = MAX_BODY
@@ -74,7 +75,7 @@ def error_response(code: str, message: str, status: int | None = None) -> JSONRe
 def create_app(db: str | Path = "factionmap.db", token: str | None = None, cors: tuple[str, ...] = (),
                max_body: int = MAX_BODY) -> FastAPI:
     """The application over the store at `db` (checked now: E305 when missing)."""
-    settings = Settings(Path(db), token or None, tuple(cors), max_body)
+    settings = Settings(db if is_url(db) else Path(db), token or None, tuple(cors), max_body)
     Store.open(settings.db, create=False).close()
     app = FastAPI(title="factionmap", version=__version__, docs_url=None, redoc_url=None,
                   description="A sourced, time-aware map of armed groups. Every query takes `on` (the day to "
