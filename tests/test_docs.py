@@ -23,6 +23,7 @@ COMMANDS_DOC = ROOT / "docs" / "commands.md"  # every command with its output, m
 DATASETS_DOC = ROOT / "docs" / "datasets.md"  # dataset imports, on examples/datasets, made by cog
 SQL_DOC = ROOT / "docs" / "sql.md"  # the SQL views, pandas and Datasette, made by cog
 GRAPHS_DOC = ROOT / "docs" / "graphs.md"  # the graph files in networkx and Gephi, made by cog
+WEB_DOC = ROOT / "docs" / "web.md"  # the HTTP API's answers, made by cog
 README_MAX_LINES = 250  # a front page; the reference is in docs/
 
 
@@ -46,8 +47,9 @@ def _relative_links(markdown: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "doc", [README, FORMAT_DOC, COMMANDS_DOC, DATASETS_DOC, SQL_DOC, GRAPHS_DOC],
-    ids=["README.md", "docs/format.md", "docs/commands.md", "docs/datasets.md", "docs/sql.md", "docs/graphs.md"]
+    "doc", [README, FORMAT_DOC, COMMANDS_DOC, DATASETS_DOC, SQL_DOC, GRAPHS_DOC, WEB_DOC],
+    ids=["README.md", "docs/format.md", "docs/commands.md", "docs/datasets.md", "docs/sql.md", "docs/graphs.md",
+         "docs/web.md"]
 )
 def test_docs_readme_examples_are_current(doc, monkeypatch):
     # cog runs the document's blocks, which run the real CLI (on examples/corpus

@@ -39,6 +39,8 @@ LAZY_IMPORTS = {
     ("factionmap.cli.main", "factionmap.evaluate"), ("factionmap.cli.main", "factionmap.explain"),
     ("factionmap.api", "factionmap.ingest.readers"), ("factionmap.api", "factionmap.pipeline"),
     ("factionmap.cli.main", "factionmap.pipeline"),  # --version names the rules' version
+    ("factionmap.workers", "factionmap.pipeline"),  # spaCy loads where documents are read
+    ("factionmap.distributed", "factionmap.pipeline"),
     ("factionmap.cli.serve", "factionmap.web"),  # FastAPI only when serving: the CLI starts fast
 }
 

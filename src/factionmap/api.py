@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import FactionmapError, unexpected
-from .model import Document, IngestError
+from .model import IngestError
 from .query.tables import TABLES
 from .store.sqlite import Store
+from .distributed import connect, dask_in_order
+from .workers import in_order
 
 DOC_TIMEOUT = 120.0  # seconds one document may take to read (`--doc-timeout`)
 # The longest text read by default (`--max-doc-kb`), in units of 1,024 characters: what is
@@ -51,6 +50,8 @@ def ingest_paths(
     doc_timeout: float | None = DOC_TIMEOUT,
     on_error: Callable[[IngestError], None] | None = None,
     max_doc_kb: float | None = MAX_DOC_KB,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read documents from paths, extract claims, store them (one transaction a document).
 
@@ -66,6 +67,9 @@ def ingest_paths(
     (a long text is read in passages, in time that grows with its length).
     `on_error(error)` is told of each failure as it happens (an overnight run's errors
     need not wait for its end); the report lists them all too.
+    With `workers` > 1 the pipeline runs in that many processes (`workers.in_order`), and
+    with a Dask `scheduler` address on that cluster (`distributed.dask_in_order`); this
+    process stores what they find in input order, so the store is the same as with one.
     """
     from .ingest.readers import count_items, read_documents
     from .pipeline import rules_version
@@ -76,6 +80,7 @@ def ingest_paths(
     failed: list[IngestError] = []
     skipped: list[tuple[str, str]] = []
     stored_docs = stored_claims = 0
+    limit = int(max_doc_kb * 1024) if max_doc_kb else None
 
     def tick(source: str) -> None:
         nonlocal done
@@ -85,7 +90,7 @@ def ingest_paths(
 
     def fail(source: str, exc: BaseException) -> None:
         error = exc if isinstance(exc, FactionmapError) else unexpected(exc)
-        if not isinstance(exc, FactionmapError) and on_unexpected:
+        if on_unexpected and (not isinstance(exc, FactionmapError) or getattr(exc, "remote_traceback", "")):
             on_unexpected(source, exc)
         failed_one(IngestError(source, error.message, error.code))
 
@@ -96,44 +101,49 @@ def ingest_paths(
 
     with Store.open(db_path) as store:
         version = rules_version()
-        seen: dict[str, str] = {}  # content hashes of this run: a copy later in the run is skipped
-        for batch in _batches(read_documents(paths, published, follow_symlinks), batch_size):
-            todo = []
-            for item in batch:
-                if isinstance(item, IngestError):
-                    failed_one(item)
-                    tick(item.source)
-                    continue
-                existing = store.document_by_hash(item.content_hash) or seen.get(item.content_hash)
-                if existing:
-                    skipped.append((item.source or item.id, existing))
-                    tick(item.source or item.id)
-                    continue
-                if max_doc_kb and len(item.text) > max_doc_kb * 1024:
-                    fail(item.source or item.id, FactionmapError("E118", size=len(item.text),
-                                                                 limit=int(max_doc_kb * 1024)))
-                    tick(item.source or item.id)
-                    continue
-                seen[item.content_hash] = item.id
-                todo.append(item)
-            for doc, result in _processed(todo, doc_timeout):
-                source = doc.source or doc.id
-                if isinstance(result, BaseException):
-                    fail(source, result)
-                    seen.pop(doc.content_hash, None)  # not stored: a later copy is not its duplicate
-                else:
-                    try:
-                        ids = store.store_document(doc, list(result.claims), rules_version=version)
-                    except Exception as exc:  # noqa: BLE001 - this document's error, not the batch's
-                        fail(source, exc)
-                        seen.pop(doc.content_hash, None)
+
+        def readable(item) -> bool:  # worth sending to the pipeline (checked again when stored)
+            return (not isinstance(item, IngestError) and not (limit and len(item.text) > limit)
+                    and not store.document_by_hash(item.content_hash))
+
+        def batches():
+            for batch in _batches(read_documents(paths, published, follow_symlinks), batch_size):
+                todo = [item for item in batch if readable(item)]
+                yield (batch, todo), todo
+
+        client = connect(scheduler) if scheduler else None
+        reading = dask_in_order(batches(), client, doc_timeout) if client else in_order(batches(), workers, doc_timeout)
+        try:
+            for (batch, todo), results in reading:
+                found = {id(doc): result for doc, (_, result) in zip(todo, results)}
+                for item in batch:  # in input order: the same store whatever the number of workers
+                    if isinstance(item, IngestError):
+                        failed_one(item)
+                        tick(item.source)
+                        continue
+                    source = item.source or item.id
+                    existing = store.document_by_hash(item.content_hash)
+                    if existing:  # stored before this run, or earlier in it
+                        skipped.append((source, existing))
+                    elif limit and len(item.text) > limit:
+                        fail(source, FactionmapError("E118", size=len(item.text), limit=limit))
+                    elif isinstance(result := found.get(id(item)), BaseException) or result is None:
+                        fail(source, result or FactionmapError("E199", kind="missing", detail="not read"))
                     else:
-                        if ids is not None:
-                            stored_docs += 1
-                            stored_claims += len(ids)
-                        else:  # stored meanwhile by another process: a skip, truthfully
-                            skipped.append((source, store.document_by_hash(doc.content_hash) or "?"))
-                tick(source)
+                        try:
+                            ids = store.store_document(item, list(result.claims), rules_version=version)
+                        except Exception as exc:  # noqa: BLE001 - this document's error, not the batch's
+                            fail(source, exc)
+                        else:
+                            if ids is not None:
+                                stored_docs += 1
+                                stored_claims += len(ids)
+                            else:  # stored meanwhile by another process: a skip, truthfully
+                                skipped.append((source, store.document_by_hash(item.content_hash) or "?"))
+                    tick(source)
+        finally:
+            if client is not None:
+                client.close()
     return IngestReport(stored_docs, stored_claims, tuple(skipped), tuple(failed))
 
 
@@ -182,45 +192,3 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _processed(documents: list[Document], timeout: float | None = None) -> Iterator[tuple[Document, object]]:
-    """(document, its DocumentResult or the exception it raised), in order: the batch is
-    parsed together within one document's time budget, and when anything in it fails (or
-    the batch runs out of time), each document again on its own, each with its budget."""
-    from .pipeline import process_many
-
-    try:
-        with _time_budget(timeout):  # the whole batch in one document's time: a runaway costs one budget
-            results = list(process_many(documents))
-    except Exception:  # noqa: BLE001 - find which document it was
-        results = None
-    if results is not None:
-        yield from zip(documents, results)
-        return
-    for doc in documents:
-        try:
-            with _time_budget(timeout):
-                found: object = next(iter(process_many([doc])))
-        except Exception as exc:  # noqa: BLE001
-            found = exc
-        yield doc, found
-
-
-@contextmanager
-def _time_budget(seconds: float | None) -> Iterator[None]:
-    """Stop the work inside after `seconds` with E117 (where the platform has timers: the
-    main thread of a Unix process; elsewhere there is no limit)."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def out_of_time(signum, frame):
-        raise FactionmapError("E117", seconds=seconds)
-
-    previous = signal.signal(signal.SIGALRM, out_of_time)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

@@ -35,6 +35,9 @@ ERRORS: dict[str, str] = {
              " the dataset?); the stored copy is kept"),
     "E134": "'{suffix}' files are not read as {dataset} data; save the data as CSV{also}",
     "E135": "row cannot be read as CSV: {detail}",
+    "E140": "no Dask scheduler answers at {address}: {detail}",
+    "E141": "the dask engine needs Dask: pip install 'dask[distributed]'",
+    "E142": "--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)",
     "E199": "unexpected error in this document ({kind}: {detail}); it was not stored, the rest goes on",
     # registry and rules data
     "E201": "registry entry {index} is invalid: {detail}",
@@ -84,7 +87,7 @@ ERRORS: dict[str, str] = {
 
 # errors in what was asked rather than in the input read: exit status 2 on the command line (as
 # for a bad option), HTTP 400 from the API
-USAGE_CODES = frozenset({"E400", "E403", "E404", "E406", "E407", "E408", "E409", "E410", "E411"})
+USAGE_CODES = frozenset({"E142", "E400", "E403", "E404", "E406", "E407", "E408", "E409", "E410", "E411"})
 
 
 class FactionmapError(Exception):

@@ -28,6 +28,7 @@ from ..query.overview import FactionMap, faction_map
 from ..query.relations import relations
 from ..query.tables import TABLES
 from ..store.sqlite import Store
+from ..workers import cpu_count
 from . import datasette as cli_datasette
 from . import facts as cli_facts
 from . import imports as cli_imports
@@ -62,7 +63,8 @@ def _options(version: Annotated[bool, typer.Option(
 
 def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool = False,
                 follow_symlinks: bool = False, doc_timeout: float | None = None,
-                as_json: bool = False, max_doc_kb: float | None = None) -> api.IngestReport:
+                as_json: bool = False, max_doc_kb: float | None = None, workers: int = 1,
+                scheduler: str | None = None) -> api.IngestReport:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_err(), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -86,6 +88,10 @@ def _run_ingest(paths: list[Path], db: Path, published: str | None, debug: bool 
             extra["doc_timeout"] = doc_timeout or None  # 0: no limit
         if max_doc_kb is not None:
             extra["max_doc_kb"] = max_doc_kb or None
+        if workers != 1:
+            extra["workers"] = workers or cpu_count()
+        if scheduler:
+            extra["scheduler"] = scheduler
         return api.ingest_paths([str(p) for p in paths], db, published, on_progress, **extra)
 
 
@@ -115,9 +121,23 @@ def ingest(
     max_doc_kb: Annotated[Optional[float], typer.Option(
         "--max-doc-kb", help=f"Longest text read, in KB of characters (E118 beyond); 0: no limit. "
         f"[default: {api.MAX_DOC_KB:g}]", show_default=False)] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=0, help="Processes reading documents at once (0: one per processor); the store "
+        "is the same as with 1.")] = 1,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (this machine's processes) or dask (a Dask cluster: --scheduler).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")] = None,
 ) -> None:
     """Read documents, extract claims and store them (one transaction a document)."""
-    report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout, as_json, max_doc_kb)
+    if engine not in ("local", "dask"):
+        raise FactionmapError("E407", option="--engine value", value=engine, hint="", expected="local, dask")
+    if engine == "dask" and not scheduler:
+        raise FactionmapError("E142")
+    if engine == "local" and scheduler:
+        raise FactionmapError("E411", option="--scheduler", needs="--engine dask")
+    report = _run_ingest(paths, db, published, debug, follow_symlinks, doc_timeout, as_json, max_doc_kb, workers,
+                         scheduler)
     if as_json:
         _print_json(report.to_dict())
     else:
