@@ -69,6 +69,19 @@ def dev_texts(shared: Path) -> list[tuple[str, str | None]]:
     return [(t, None) for t in unique]
 
 
+def write_corpus(texts: list[tuple[str, str | None]], folder: Path) -> list[Path]:
+    """The texts as doc00000.txt... in a new folder, each with its sidecar JSON when it has one."""
+    folder.mkdir()
+    paths = []
+    for i, (text, sidecar) in enumerate(texts):
+        path = folder / f"doc{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        if sidecar is not None:
+            path.with_suffix(".json").write_text(sidecar, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def time_ingest(texts: list[tuple[str, str | None]]) -> tuple[float, object]:
     from factionmap.api import ingest_paths
 
@@ -77,15 +90,7 @@ def time_ingest(texts: list[tuple[str, str | None]]) -> tuple[float, object]:
         warm = tmp_path / "warmup.txt"
         warm.write_text(WARMUP_TEXT, encoding="utf-8")
         ingest_paths([warm], db_path=tmp_path / "warmup.db")
-        corpus = tmp_path / "corpus"
-        corpus.mkdir()
-        paths = []
-        for i, (text, sidecar) in enumerate(texts):
-            path = corpus / f"doc{i:05d}.txt"
-            path.write_text(text, encoding="utf-8")
-            if sidecar is not None:
-                path.with_suffix(".json").write_text(sidecar, encoding="utf-8")
-            paths.append(path)
+        paths = write_corpus(texts, tmp_path / "corpus")
         started = time.perf_counter()
         report = ingest_paths(paths, db_path=tmp_path / "bench.db")
         return time.perf_counter() - started, report

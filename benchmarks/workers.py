@@ -21,19 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import WARMUP_TEXT, example_texts, time_spacy  # noqa: E402
-
-
-def _write(texts, folder: Path) -> list[Path]:
-    folder.mkdir()
-    paths = []
-    for i, (text, sidecar) in enumerate(texts):
-        path = folder / f"doc{i:05d}.txt"
-        path.write_text(text, encoding="utf-8")
-        if sidecar is not None:
-            path.with_suffix(".json").write_text(sidecar, encoding="utf-8")
-        paths.append(path)
-    return paths
+from throughput import WARMUP_TEXT, example_texts, time_spacy, write_corpus  # noqa: E402
 
 
 def _facts(db: Path) -> list[tuple]:
@@ -57,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t, _ in texts)
     with tempfile.TemporaryDirectory(prefix="factionmap-workers-") as tmp:
         tmp_path = Path(tmp)
-        paths = _write(texts, tmp_path / "corpus")
+        paths = write_corpus(texts, tmp_path / "corpus")
         warm = tmp_path / "warm.txt"
         warm.write_text(WARMUP_TEXT, encoding="utf-8")
         ingest_paths([warm], tmp_path / "warm.db")  # this process's model, loaded before timing
